@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using LegalRules.Configuration;
+using LegalRules.Registry;
+using LegalRules.Registry.Sources;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LegalRules.Analysis;
+
+/// <summary>
+/// What LegalRules knows about one compilation: its registry and bindings files, the merged
+/// registry, the bindings and the options of each tree. Built once per compilation and shared by
+/// every LegalRules analyzer; the rules only ask it questions.
+/// </summary>
+internal sealed class LegalRulesCompilationState
+{
+    private static readonly ConditionalWeakTable<Compilation, Lazy<LegalRulesCompilationState>> States = new();
+
+    private readonly AnalyzerOptions _options;
+    private readonly ConcurrentDictionary<SyntaxTree, LegalRulesOptions> _treeOptions = new();
+    private readonly Lazy<StatutoryRegistry> _withEmbedded;
+    private readonly Lazy<StatutoryRegistry> _withoutEmbedded;
+    private readonly DateTime _today;
+
+    private LegalRulesCompilationState(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        _options = options;
+        _today = Today();
+        Inputs = RegistryInputs.Collect(options, cancellationToken);
+        GlobalOptions = LegalRulesOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, _today);
+        _withEmbedded = new Lazy<StatutoryRegistry>(() => RegistryMerger.Merge(includeEmbedded: true, Inputs));
+        _withoutEmbedded = new Lazy<StatutoryRegistry>(() => RegistryMerger.Merge(includeEmbedded: false, Inputs));
+
+        var bindings = new Dictionary<string, BoundEntry>(StringComparer.Ordinal);
+        foreach (var input in Inputs)
+        {
+            if (input.Bindings is null)
+            {
+                continue;
+            }
+
+            foreach (var entry in input.Bindings.Bindings)
+            {
+                // Files are sorted by path: the first file that binds a member wins.
+                if (!bindings.ContainsKey(entry.Target))
+                {
+                    bindings.Add(entry.Target, new BoundEntry(entry, input.Path));
+                }
+            }
+        }
+
+        Bindings = bindings;
+    }
+
+    public ImmutableArray<RegistryFileInput> Inputs { get; }
+
+    /// <summary>Members bound by bindings files, by target (<c>Namespace.Type.Member</c> or documentation id).</summary>
+    public IReadOnlyDictionary<string, BoundEntry> Bindings { get; }
+
+    /// <summary>The options that apply to the whole compilation (<c>.globalconfig</c>, MSBuild properties).</summary>
+    public LegalRulesOptions GlobalOptions { get; }
+
+    public static LegalRulesCompilationState Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        => States.GetValue(
+            compilation,
+            _ => new Lazy<LegalRulesCompilationState>(() => new LegalRulesCompilationState(options, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+
+    /// <summary>The options of a tree: its <c>.editorconfig</c> sections, then the global options.</summary>
+    public LegalRulesOptions OptionsFor(SyntaxTree tree)
+        => _treeOptions.GetOrAdd(tree, t => LegalRulesOptions.Read(new LayeredOptions(_options.AnalyzerConfigOptionsProvider.GetOptions(t), _options.AnalyzerConfigOptionsProvider.GlobalOptions), _today));
+
+    /// <summary>The registry that applies under <paramref name="options"/> (with or without the embedded registry).</summary>
+    public StatutoryRegistry RegistryFor(LegalRulesOptions options) => options.DefaultRegistry ? _withEmbedded.Value : _withoutEmbedded.Value;
+
+    /// <summary>The registry of the compilation's global options.</summary>
+    public StatutoryRegistry Registry => RegistryFor(GlobalOptions);
+
+    /// <summary>Today in UTC: the default evaluation date.</summary>
+    private static DateTime Today()
+    {
+#pragma warning disable RS1035 // The specification makes today (UTC) the default evaluation date; options and tests set it.
+        return DateTime.UtcNow.Date;
+#pragma warning restore RS1035
+    }
+
+    /// <summary>Tree options first, then global options.</summary>
+    private sealed class LayeredOptions : AnalyzerConfigOptions
+    {
+        private readonly AnalyzerConfigOptions _first;
+        private readonly AnalyzerConfigOptions _second;
+
+        public LayeredOptions(AnalyzerConfigOptions first, AnalyzerConfigOptions second)
+        {
+            _first = first;
+            _second = second;
+        }
+
+        public override bool TryGetValue(string key, out string value)
+            => _first.TryGetValue(key, out value!) || _second.TryGetValue(key, out value!);
+    }
+}
+
+/// <summary>A binding from a bindings file, with that file's path.</summary>
+internal sealed class BoundEntry
+{
+    public BoundEntry(BindingEntry entry, string path)
+    {
+        Entry = entry;
+        Path = path;
+    }
+
+    public BindingEntry Entry { get; }
+
+    public string Path { get; }
+}

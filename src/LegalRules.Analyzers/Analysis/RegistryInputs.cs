@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using LegalRules.Configuration;
+using LegalRules.Registry;
+using LegalRules.Registry.Sources;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LegalRules.Analysis;
+
+/// <summary>What an additional file is to LegalRules.</summary>
+internal enum RegistryFileKind
+{
+    Native,
+    OpenFisca,
+    Bindings,
+}
+
+/// <summary>A registry or bindings file of the compilation, parsed (from the cache).</summary>
+internal sealed class RegistryFileInput
+{
+    public RegistryFileInput(string path, RegistryFileKind kind, string? key, ParsedRegistryFile? registry, ParsedBindingsFile? bindings)
+    {
+        Path = path;
+        Kind = kind;
+        Key = key;
+        Registry = registry;
+        Bindings = bindings;
+    }
+
+    public string Path { get; }
+
+    public RegistryFileKind Kind { get; }
+
+    /// <summary>For an OpenFisca file, the key its path gives.</summary>
+    public string? Key { get; }
+
+    public ParsedRegistryFile? Registry { get; }
+
+    public ParsedBindingsFile? Bindings { get; }
+
+    public ImmutableArray<RegistryFault> Faults => Registry?.Faults ?? Bindings?.Faults ?? ImmutableArray<RegistryFault>.Empty;
+}
+
+/// <summary>Finds and parses the registry and bindings files among a compilation's additional files.</summary>
+internal static class RegistryInputs
+{
+    public const string NativeSuffix = ".legal.yaml";
+    public const string BindingsSuffix = ".legal-bindings.yaml";
+
+    public static ImmutableArray<RegistryFileInput> Collect(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var globalRoot = options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(LegalRulesOptions.OpenFiscaProperty, out var root) && !string.IsNullOrWhiteSpace(root)
+            ? NormalizeDirectory(root)
+            : null;
+
+        var inputs = new List<RegistryFileInput>();
+
+        // Additional files come in no particular order: sort by path so the merge is deterministic.
+        foreach (var file in options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = file.Path;
+            var kind = Classify(path, options, file, globalRoot, out var key);
+            if (kind is null)
+            {
+                continue;
+            }
+
+            var text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                continue;
+            }
+
+            inputs.Add(kind switch
+            {
+                RegistryFileKind.Bindings => new RegistryFileInput(path, kind.Value, null, null, ParsedFiles.Bindings.Get(text)),
+                RegistryFileKind.Native => new RegistryFileInput(path, kind.Value, null, ParsedFiles.Native.Get(text), null),
+                _ => new RegistryFileInput(path, kind.Value, key, ParsedFiles.OpenFisca.Get(text), null),
+            });
+        }
+
+        return inputs.ToImmutableArray();
+    }
+
+    private static RegistryFileKind? Classify(string path, AnalyzerOptions options, AdditionalText file, string? globalRoot, out string? key)
+    {
+        key = null;
+        if (path.EndsWith(BindingsSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return RegistryFileKind.Bindings;
+        }
+
+        if (path.EndsWith(NativeSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return RegistryFileKind.Native;
+        }
+
+        if (!path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var root = options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(LegalRulesOptions.OpenFiscaRootMetadata, out var fileRoot) && !string.IsNullOrWhiteSpace(fileRoot)
+            ? NormalizeDirectory(fileRoot)
+            : globalRoot;
+        if (root is null)
+        {
+            return null;
+        }
+
+        var normalized = path.Replace('\\', '/');
+        if (!normalized.StartsWith(root, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var relative = normalized.Substring(root.Length);
+        if (relative.EndsWith("/index.yaml", StringComparison.Ordinal) || relative == "index.yaml")
+        {
+            return null; // node metadata only
+        }
+
+        key = RegistryKeys.FromRelativePath(relative);
+        return key is null ? null : RegistryFileKind.OpenFisca;
+    }
+
+    /// <summary>A directory as a prefix: forward slashes, one trailing slash.</summary>
+    private static string NormalizeDirectory(string directory) => directory.Trim().Replace('\\', '/').TrimEnd('/') + "/";
+}

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegalRules.Matching;
+
+/// <summary>
+/// The names around a constant that can corroborate a parameter: the variable, field or property
+/// it initialises or is assigned to, the parameter it is passed as and the method called, the
+/// operands it is compared or combined with, the member and type that contain it.
+/// Asked only when a value matches, so never on the common path.
+/// </summary>
+internal static class CodeContext
+{
+    public static HashSet<string> WordsAround(IOperation constant, ISymbol containingSymbol)
+    {
+        var words = new HashSet<string>(System.StringComparer.Ordinal);
+        var child = constant;
+        for (var operation = constant.Parent; operation is not null; child = operation, operation = operation.Parent)
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    NameWords.AddWords(declarator.Symbol.Name, words);
+                    goto done;
+                case IFieldInitializerOperation field:
+                    foreach (var f in field.InitializedFields)
+                    {
+                        NameWords.AddWords(f.Name, words);
+                    }
+
+                    goto done;
+                case IPropertyInitializerOperation property:
+                    foreach (var p in property.InitializedProperties)
+                    {
+                        NameWords.AddWords(p.Name, words);
+                    }
+
+                    goto done;
+                case IAssignmentOperation assignment:
+                    AddReferenceName(assignment.Target, words);
+                    goto done;
+                case IArgumentOperation argument:
+                    if (argument.Parameter is { } parameter)
+                    {
+                        NameWords.AddWords(parameter.Name, words);
+                    }
+
+                    if (argument.Parent is IInvocationOperation invocation)
+                    {
+                        NameWords.AddWords(invocation.TargetMethod.Name, words);
+                    }
+                    else if (argument.Parent is IObjectCreationOperation creation && creation.Type is { } created)
+                    {
+                        NameWords.AddWords(created.Name, words);
+                    }
+
+                    goto done;
+                case IBinaryOperation binary:
+                    AddReferenceName(ReferenceEquals(binary.LeftOperand, child) ? binary.RightOperand : binary.LeftOperand, words);
+                    break;
+                case IReturnOperation or IExpressionStatementOperation or IBlockOperation:
+                    goto done;
+            }
+        }
+
+        done:
+        var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
+        NameWords.AddWords(member.Name, words);
+        if (member.ContainingType is { } type)
+        {
+            NameWords.AddWords(type.Name, words);
+        }
+
+        return words;
+    }
+
+    private static void AddReferenceName(IOperation operation, HashSet<string> words)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        var name = operation switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+        if (name is not null)
+        {
+            NameWords.AddWords(name, words);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using LegalRules.Registry;
+
+namespace LegalRules.Matching;
+
+/// <summary>
+/// Words of identifiers and of parameters, compared to decide whether the names around a constant
+/// corroborate a parameter: <c>CRDSNonDeductible</c> shares "crds" with the CRDS rate; <c>epsilon</c>
+/// shares nothing. Generic words (taux, montant, rate, value…) corroborate nothing.
+/// </summary>
+internal static class NameWords
+{
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
+    {
+        // French and English glue and generic nouns of calculation code.
+        "de", "du", "des", "la", "le", "les", "et", "en", "par", "pour", "sur", "avec", "sans", "au", "aux", "un", "une", "ou", "dans",
+        "the", "of", "for", "and", "per", "by", "to", "in", "on", "or", "with", "from",
+        "taux", "rate", "ratio", "montant", "amount", "valeur", "value", "val", "base", "total", "max", "min", "maximum", "minimum",
+        "get", "set", "calcul", "calculer", "calcule", "compute", "calculate", "default", "const", "constant", "param", "parametre",
+        "parameter", "coef", "coefficient", "prix", "price", "new", "old", "cas", "case", "nombre", "number", "count", "index",
+        "annuel", "annuelle", "mensuel", "mensuelle", "horaire", "journalier", "annual", "monthly", "hourly", "daily", "year",
+        "month", "hour", "day", "annee", "mois", "heure", "jour", "personne", "person", "result", "resultat", "data", "info",
+        "prestation", "sociale", "sociaux", "social", "prelevement", "contribution", "generale", "solidarite", "insertion",
+        "minima", "marche", "travail", "etat", "sante", "revenu", "income", "plafond", "seuil", "threshold", "limit", "limite",
+        "tranche", "bracket", "brackets", "threshold", "amount", "average", "non", "sum", "somme", "brut", "net", "gross",
+    };
+
+    /// <summary>The words of a parameter: its key's segments, its label and its keywords, less generic words.</summary>
+    public static ImmutableArray<string> ForParameter(StatutoryParameter parameter)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var keyword in parameter.Keywords)
+        {
+            var normalized = Normalize(keyword);
+            if (normalized.Length >= 2)
+            {
+                words.Add(Stem(normalized));
+            }
+
+            AddWords(keyword, words);
+        }
+
+        AddWords(parameter.Key, words);
+        if (parameter.Label is not null)
+        {
+            AddWords(parameter.Label, words);
+        }
+
+        var result = new List<string>(words);
+        result.Sort(StringComparer.Ordinal);
+        return result.ToImmutableArray();
+    }
+
+    /// <summary>Adds the significant words of an identifier or a text to <paramref name="into"/>.</summary>
+    public static void AddWords(string text, ISet<string> into)
+    {
+        foreach (var word in Split(text))
+        {
+            if (word.Length >= 3 && !Generic.Contains(word))
+            {
+                into.Add(Stem(word));
+            }
+        }
+    }
+
+    /// <summary>True when one of the code's words is one of the parameter's words.</summary>
+    public static bool Corroborates(IReadOnlyCollection<string> codeWords, StatutoryParameter parameter)
+    {
+        if (codeWords.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var word in parameter.Words)
+        {
+            if (codeWords is ISet<string> set ? set.Contains(word) : Contains(codeWords, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(IReadOnlyCollection<string> words, string word)
+    {
+        foreach (var candidate in words)
+        {
+            if (candidate == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Splits identifiers and texts into lower-case words without accents: camelCase and PascalCase
+    /// humps, acronyms (<c>CRDSNonDeductible</c> → crds, non, deductible), underscores, dots, digits.
+    /// </summary>
+    public static IEnumerable<string> Split(string text)
+    {
+        var current = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsLetter(c))
+            {
+                if (current.Length > 0)
+                {
+                    yield return Normalize(current.ToString());
+                    current.Clear();
+                }
+
+                continue;
+            }
+
+            if (current.Length > 0 && char.IsUpper(c))
+            {
+                var previous = text[i - 1];
+                var nextIsLower = i + 1 < text.Length && char.IsLower(text[i + 1]);
+                if (char.IsLower(previous) || (char.IsUpper(previous) && nextIsLower))
+                {
+                    yield return Normalize(current.ToString());
+                    current.Clear();
+                }
+            }
+
+            current.Append(c);
+        }
+
+        if (current.Length > 0)
+        {
+            yield return Normalize(current.ToString());
+        }
+    }
+
+    /// <summary>Lower case, accents removed: "Déductible" → "deductible".</summary>
+    public static string Normalize(string word)
+    {
+        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A crude stem so that plurals meet: "familiales" → "familiale", "allocations" → "allocation".</summary>
+    private static string Stem(string word)
+        => word.Length > 4 && (word[word.Length - 1] == 's' || word[word.Length - 1] == 'x') ? word.Substring(0, word.Length - 1) : word;
+}

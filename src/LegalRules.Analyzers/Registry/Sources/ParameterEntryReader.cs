@@ -1,0 +1,457 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using LegalRules.Registry.Yaml;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LegalRules.Registry.Sources;
+
+/// <summary>
+/// Reads one parameter entry — a leaf with dated values, or a scale with brackets — written as
+/// OpenFisca writes it, with the native format's shorthands at entry level (<c>label</c>,
+/// <c>unit</c>, <c>keywords</c>, <c>reference</c>, <c>last_value_still_valid_on</c>).
+/// </summary>
+internal sealed class ParameterEntryReader
+{
+    private static readonly HashSet<string> KnownUnits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "currency", "currency-EUR", "currency-FRF", "/1", "year", "month", "week", "day", "hour", "count", "people",
+        "BMAF", "RSA", "PSS", "PMSS", "smic", "smic_horaire_brut", "smic_mensuel_brut", "smic_annuel",
+    };
+
+    private static readonly HashSet<string> NativeEntryFields = new(StringComparer.Ordinal)
+    {
+        "label", "description", "short_label", "unit", "keywords", "reference", "references", "values",
+        "brackets", "metadata", "last_value_still_valid_on", "documentation",
+    };
+
+    private static readonly string[] BracketComponents = { "threshold", "rate", "amount", "average_rate", "base" };
+
+    private readonly List<RegistryFault> _faults;
+    private readonly bool _strict;
+
+    /// <param name="faults">Where faults go.</param>
+    /// <param name="strict">Native files are read strictly (unknown fields and units, values that
+    /// are not numbers are faults); OpenFisca trees as OpenFisca reads them (texts, lists and
+    /// booleans are values, units are open-ended).</param>
+    public ParameterEntryReader(List<RegistryFault> faults, bool strict)
+    {
+        _faults = faults;
+        _strict = strict;
+    }
+
+    public static bool IsParameterEntry(YamlMapping mapping) => mapping.Get("values") is not null || mapping.Get("brackets") is not null;
+
+    /// <summary>Reads an entry into parameters whose keys are <paramref name="key"/> plus a suffix for brackets.</summary>
+    public void Read(string key, YamlMapping entry, List<StatutoryParameter> into)
+    {
+        var metadata = entry.Get("metadata") as YamlMapping;
+        if (entry.Get("metadata") is { } metadataNode && metadata is null && !IsNull(metadataNode))
+        {
+            Fault(metadataNode, FaultCode.ExpectedMapping, "metadata", metadataNode.KindName);
+        }
+
+        if (_strict)
+        {
+            foreach (var field in entry.Entries)
+            {
+                if (!NativeEntryFields.Contains(field.Key.Value))
+                {
+                    Fault(field.Key, FaultCode.UnknownEntry, field.Key.Value, string.Join(", ", NativeEntryFields.OrderBy(f => f, StringComparer.Ordinal)));
+                }
+            }
+        }
+
+        var label = ScalarText(entry.Get("label")) ?? ScalarText(entry.Get("description")) ?? ScalarText(metadata?.Get("short_label")) ?? ScalarText(entry.Get("short_label"));
+        var keywords = ReadKeywords(entry.Get("keywords") ?? metadata?.Get("keywords"));
+        var lastValid = ReadDate(entry.Get("last_value_still_valid_on") ?? metadata?.Get("last_value_still_valid_on"));
+
+        // A reference keyed by date applies to the value of that date; otherwise to the parameter.
+        var referenceNode = entry.Get("reference") ?? entry.Get("references") ?? metadata?.Get("reference");
+        var parameterReferences = ImmutableArray<LegalReference>.Empty;
+        SortedDictionary<DateTime, ImmutableArray<LegalReference>>? datedReferences = null;
+        if (referenceNode is YamlMapping refMap && refMap.Entries.Count > 0 && refMap.Entries.All(e => Dates.TryParse(e.Key.Value, out _)))
+        {
+            datedReferences = new SortedDictionary<DateTime, ImmutableArray<LegalReference>>();
+            foreach (var dated in refMap.Entries)
+            {
+                if (Dates.TryParse(dated.Key.Value, out var date))
+                {
+                    datedReferences[date] = ReadReferences(dated.Value);
+                }
+            }
+        }
+        else if (referenceNode is not null)
+        {
+            parameterReferences = ReadReferences(referenceNode);
+        }
+
+        if (entry.Get("brackets") is { } bracketsNode)
+        {
+            ReadScale(key, entry, bracketsNode, metadata, label, keywords, parameterReferences, datedReferences, lastValid, into);
+            return;
+        }
+
+        var unit = ReadUnit(entry.Get("unit") ?? metadata?.Get("unit"));
+        var valuesNode = entry.Get("values");
+        if (valuesNode is null)
+        {
+            Fault(entry, FaultCode.MissingValues, key);
+            return;
+        }
+
+        var values = ReadValues(valuesNode, datedReferences);
+        into.Add(new StatutoryParameter(key, label, unit, keywords, parameterReferences, values, lastValid, RegistryOrigin.Embedded));
+    }
+
+    private void ReadScale(
+        string key,
+        YamlMapping entry,
+        YamlNode bracketsNode,
+        YamlMapping? metadata,
+        string? label,
+        ImmutableArray<string> keywords,
+        ImmutableArray<LegalReference> parameterReferences,
+        SortedDictionary<DateTime, ImmutableArray<LegalReference>>? datedReferences,
+        DateTime? lastValid,
+        List<StatutoryParameter> into)
+    {
+        if (bracketsNode is not YamlSequence brackets)
+        {
+            if (!IsNull(bracketsNode))
+            {
+                Fault(bracketsNode, FaultCode.ExpectedScalar, "brackets", bracketsNode.KindName);
+            }
+
+            return;
+        }
+
+        var rateUnit = ReadUnit(metadata?.Get("rate_unit") ?? entry.Get("rate_unit"));
+        var thresholdUnit = ReadUnit(metadata?.Get("threshold_unit") ?? entry.Get("threshold_unit"));
+        var amountUnit = ReadUnit(metadata?.Get("amount_unit") ?? entry.Get("amount_unit"));
+        for (var i = 0; i < brackets.Items.Count; i++)
+        {
+            if (brackets.Items[i] is not YamlMapping bracket)
+            {
+                Fault(brackets.Items[i], FaultCode.ExpectedMapping, $"brackets[{i}]", brackets.Items[i].KindName);
+                continue;
+            }
+
+            if (bracket.Get("threshold") is null)
+            {
+                Fault(bracket, FaultCode.BracketWithoutThreshold, i);
+            }
+
+            foreach (var component in BracketComponents)
+            {
+                if (bracket.Get(component) is not { } componentNode)
+                {
+                    continue;
+                }
+
+                var unit = component switch
+                {
+                    "threshold" => thresholdUnit,
+                    "amount" => amountUnit,
+                    _ => rateUnit,
+                };
+                var values = ReadValues(componentNode, datedReferences);
+                var componentLabel = label is null ? null : $"{label} [{i}] {component}";
+                into.Add(new StatutoryParameter($"{key}.brackets[{i}].{component}", componentLabel, unit, keywords, parameterReferences, values, lastValid, RegistryOrigin.Embedded));
+            }
+        }
+    }
+
+    private ImmutableArray<DatedValue> ReadValues(YamlNode node, SortedDictionary<DateTime, ImmutableArray<LegalReference>>? datedReferences)
+    {
+        if (node is not YamlMapping mapping)
+        {
+            Fault(node, FaultCode.ExpectedMapping, "values", node.KindName);
+            return ImmutableArray<DatedValue>.Empty;
+        }
+
+        var values = new List<DatedValue>(mapping.Entries.Count);
+        var seen = new Dictionary<DateTime, YamlScalar>();
+        foreach (var entry in mapping.Entries)
+        {
+            if (!Dates.TryParse(entry.Key.Value, out var date))
+            {
+                Fault(entry.Key, FaultCode.NotADate, entry.Key.Value);
+                continue;
+            }
+
+            if (seen.ContainsKey(date))
+            {
+                Fault(entry.Key, FaultCode.DuplicateDate, entry.Key.Value);
+                continue;
+            }
+
+            seen.Add(date, entry.Key);
+            var valueNode = entry.Value;
+            var ownReferences = ImmutableArray<LegalReference>.Empty;
+            if (valueNode is YamlMapping valueMapping && valueMapping.Get("value") is { } inner)
+            {
+                if ((valueMapping.Get("reference") ?? valueMapping.Get("references")) is { } valueReference)
+                {
+                    ownReferences = ReadReferences(valueReference);
+                }
+
+                valueNode = inner;
+            }
+
+            if (ownReferences.IsEmpty && datedReferences is not null)
+            {
+                ownReferences = ReferencesFor(date, datedReferences);
+            }
+
+            var span = new FileSpan(valueNode.Span, valueNode.LineSpan);
+            if (valueNode is YamlScalar scalar)
+            {
+                if (scalar.IsNull)
+                {
+                    values.Add(new DatedValue(date, null, false, ownReferences, span));
+                    continue;
+                }
+
+                if (scalar.IsPlain && TryParseNumber(scalar.Value, out var number))
+                {
+                    values.Add(new DatedValue(date, number, true, ownReferences, span));
+                    continue;
+                }
+            }
+
+            if (_strict)
+            {
+                Fault(valueNode, FaultCode.NotANumber, valueNode is YamlScalar s ? s.Value : valueNode.KindName);
+                continue;
+            }
+
+            values.Add(new DatedValue(date, null, false, ownReferences, span) { IsOther = true });
+        }
+
+        values.Sort((a, b) => a.From.CompareTo(b.From));
+        return values.ToImmutableArray();
+    }
+
+    /// <summary>The references dated on the value's date, else the latest ones dated before it.</summary>
+    private static ImmutableArray<LegalReference> ReferencesFor(DateTime date, SortedDictionary<DateTime, ImmutableArray<LegalReference>> datedReferences)
+    {
+        var result = ImmutableArray<LegalReference>.Empty;
+        foreach (var pair in datedReferences)
+        {
+            if (pair.Key > date)
+            {
+                break;
+            }
+
+            result = pair.Value;
+        }
+
+        return result;
+    }
+
+    internal static bool TryParseNumber(string text, out decimal value)
+    {
+        text = text.Trim().Replace("_", string.Empty);
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    private ImmutableArray<LegalReference> ReadReferences(YamlNode node)
+    {
+        var builder = ImmutableArray.CreateBuilder<LegalReference>();
+        AddReferences(node, builder);
+        return builder.ToImmutable();
+    }
+
+    private void AddReferences(YamlNode node, ImmutableArray<LegalReference>.Builder builder)
+    {
+        switch (node)
+        {
+            case YamlScalar scalar when !scalar.IsNull && scalar.Value.Trim().Length > 0:
+                builder.Add(new LegalReference(scalar.Value.Trim(), null));
+                break;
+            case YamlSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (item is YamlSequence)
+                    {
+                        Fault(item, FaultCode.EmptyReference);
+                        continue;
+                    }
+
+                    AddReferences(item, builder);
+                }
+
+                break;
+            case YamlMapping mapping:
+                var title = ScalarText(mapping.Get("title"));
+                var href = ScalarText(mapping.Get("href"));
+                if (title is null && href is null)
+                {
+                    Fault(mapping, FaultCode.EmptyReference);
+                    break;
+                }
+
+                builder.Add(new LegalReference(title ?? href!, href));
+                break;
+            default:
+                if (_strict)
+                {
+                    Fault(node, FaultCode.EmptyReference);
+                }
+
+                break;
+        }
+    }
+
+    private ImmutableArray<string> ReadKeywords(YamlNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return ImmutableArray<string>.Empty;
+            case YamlScalar scalar:
+                return scalar.IsNull ? ImmutableArray<string>.Empty : ImmutableArray.Create(scalar.Value.Trim().ToLowerInvariant());
+            case YamlSequence sequence:
+                var builder = ImmutableArray.CreateBuilder<string>(sequence.Items.Count);
+                foreach (var item in sequence.Items)
+                {
+                    if (item is YamlScalar word && !word.IsNull)
+                    {
+                        builder.Add(word.Value.Trim().ToLowerInvariant());
+                    }
+                    else
+                    {
+                        Fault(item, FaultCode.ExpectedScalar, "keywords", item.KindName);
+                    }
+                }
+
+                return builder.ToImmutable();
+            default:
+                Fault(node, FaultCode.ExpectedScalar, "keywords", node.KindName);
+                return ImmutableArray<string>.Empty;
+        }
+    }
+
+    private DateTime? ReadDate(YamlNode? node)
+    {
+        if (node is null || (node is YamlScalar s && s.IsNull))
+        {
+            return null;
+        }
+
+        if (node is YamlScalar scalar && Dates.TryParse(scalar.Value, out var date))
+        {
+            return date;
+        }
+
+        Fault(node, FaultCode.NotADate, node is YamlScalar text ? text.Value : node.KindName);
+        return null;
+    }
+
+    private string? ReadUnit(YamlNode? node)
+    {
+        if (node is null || (node is YamlScalar s && s.IsNull))
+        {
+            return null;
+        }
+
+        if (node is not YamlScalar scalar)
+        {
+            Fault(node, FaultCode.ExpectedScalar, "unit", node.KindName);
+            return null;
+        }
+
+        var unit = scalar.Value.Trim();
+        if (_strict && !IsKnownUnit(unit))
+        {
+            Fault(scalar, FaultCode.UnknownUnit, unit);
+        }
+
+        return unit;
+    }
+
+    /// <summary>A known unit, or the full key of a base parameter the value is a multiple of.</summary>
+    internal static bool IsKnownUnit(string unit) => KnownUnits.Contains(unit) || (unit.IndexOf('.') > 0 && RegistryKeys.IsValid(unit));
+
+    private static string? ScalarText(YamlNode? node)
+        => node is YamlScalar scalar && !scalar.IsNull && scalar.Value.Trim().Length > 0 ? scalar.Value.Trim() : null;
+
+    private static bool IsNull(YamlNode node) => node is YamlScalar scalar && scalar.IsNull;
+
+    private void Fault(YamlNode node, FaultCode code, params object[] arguments) => _faults.Add(RegistryFault.At(node, code, arguments));
+}
+
+/// <summary>The grammar of parameter keys: dotted segments of <c>[a-z0-9_]</c>.</summary>
+internal static class RegistryKeys
+{
+    public static bool IsValid(string key)
+    {
+        if (key.Length == 0 || key[0] == '.' || key[key.Length - 1] == '.')
+        {
+            return false;
+        }
+
+        var previousDot = false;
+        foreach (var c in key)
+        {
+            if (c == '.')
+            {
+                if (previousDot)
+                {
+                    return false;
+                }
+
+                previousDot = true;
+                continue;
+            }
+
+            previousDot = false;
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A key code may name: a parameter's key, or a bracket component of a scale (<c>a.b.brackets[0].rate</c>).</summary>
+    public static bool IsValidReference(string key) => IsValid(key) || IsBracketKey(key);
+
+    /// <summary>Keys of a scale's brackets: <c>a.b.brackets[0].rate</c>.</summary>
+    public static bool IsBracketKey(string key)
+    {
+        var open = key.IndexOf(".brackets[", StringComparison.Ordinal);
+        if (open <= 0)
+        {
+            return false;
+        }
+
+        var close = key.IndexOf("].", open, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var index = key.Substring(open + 10, close - open - 10);
+        return IsValid(key.Substring(0, open))
+            && int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            && IsValid(key.Substring(close + 2));
+    }
+
+    /// <summary>The key of a file in an OpenFisca tree: its path under the root, '/' as '.', extension dropped.</summary>
+    public static string? FromRelativePath(string relativePath)
+    {
+        var path = relativePath.Replace('\\', '/').Trim('/');
+        var dot = path.LastIndexOf('.');
+        if (dot <= path.LastIndexOf('/'))
+        {
+            return null;
+        }
+
+        return path.Substring(0, dot).Replace('/', '.');
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LegalRules.Registry.Sources;
+
+/// <summary>
+/// Parsed registry and bindings files, cached by content (SHA-256 of the text) for the life of the
+/// process: a registry that has not changed is never parsed twice, whether the host hands the same
+/// text object again (the IDE) or a new one with the same content (another build on the compiler
+/// server). Bounded, so an endless stream of edited files cannot grow it without limit.
+/// </summary>
+internal sealed class ParsedFileCache<T>
+    where T : class
+{
+    private const int Capacity = 8192;
+
+    private readonly Func<SourceText, T> _parse;
+    private readonly ConcurrentDictionary<string, T> _entries = new(StringComparer.Ordinal);
+    private int _parses;
+
+    public ParsedFileCache(Func<SourceText, T> parse)
+    {
+        _parse = parse;
+    }
+
+    /// <summary>How many times a text was actually parsed (for tests and benchmarks).</summary>
+    public int ParseCount => Volatile.Read(ref _parses);
+
+    public T Get(SourceText text)
+    {
+        var key = Key(text);
+        if (_entries.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        Interlocked.Increment(ref _parses);
+        var parsed = _parse(text);
+        if (_entries.Count >= Capacity)
+        {
+            _entries.Clear();
+        }
+
+        return _entries.GetOrAdd(key, parsed);
+    }
+
+    /// <summary>SHA-256 of the text's characters, and its length.</summary>
+    internal static string Key(SourceText text)
+    {
+        using var sha = SHA256.Create();
+        var chars = new char[Math.Min(text.Length, 8192)];
+        var bytes = new byte[chars.Length * 2];
+        for (var position = 0; position < text.Length; position += chars.Length)
+        {
+            var count = Math.Min(chars.Length, text.Length - position);
+            text.CopyTo(position, chars, 0, count);
+            var byteCount = Encoding.Unicode.GetBytes(chars, 0, count, bytes, 0);
+            sha.TransformBlock(bytes, 0, byteCount, null, 0);
+        }
+
+        sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+        return Convert.ToBase64String(sha.Hash!) + ":" + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>The process-wide caches of parsed files, one per kind of file.</summary>
+internal static class ParsedFiles
+{
+    public static readonly ParsedFileCache<ParsedRegistryFile> Native = new(NativeRegistryParser.Parse);
+    public static readonly ParsedFileCache<ParsedRegistryFile> OpenFisca = new(OpenFiscaParameterParser.Parse);
+    public static readonly ParsedFileCache<ParsedBindingsFile> Bindings = new(BindingsFileParser.Parse);
+}

@@ -1,0 +1,48 @@
+using System;
+using LegalRules.Configuration;
+using LegalRules.Diagnostics;
+using LegalRules.Registry;
+using Microsoft.CodeAnalysis;
+
+namespace LegalRules.Rules;
+
+/// <summary>
+/// The checks of the registry's data that code relies on, reported where the code relies on it:
+/// a dated value that cites no legal text (LR0902), a parameter whose last confirmation is older
+/// than the configured age at the evaluation date (LR0903).
+/// </summary>
+internal static class LegalDataChecks
+{
+    public static void Report(Action<Diagnostic> report, StatutoryParameter parameter, int index, DateTime date, LegalRulesOptions options, Location location)
+    {
+        var value = parameter.Values[index];
+        var period = parameter.PeriodOf(index);
+        if (parameter.ReferencesOf(value).IsDefaultOrEmpty)
+        {
+            var properties = DiagnosticData.ForValue(parameter, index, null, date);
+            report(Diagnostic.Create(
+                Descriptors.ValueWithoutReference,
+                location,
+                properties.ToImmutable(),
+                value.Value is { } number ? DiagnosticData.Number(number) : "null",
+                parameter.Key,
+                parameter.DisplayLabel,
+                period.ToString()));
+        }
+
+        if (index == parameter.Values.Length - 1 && parameter.LastValueStillValidOn is { } confirmed && confirmed.AddMonths(options.StaleAfterMonths) < date)
+        {
+            var properties = DiagnosticData.ForValue(parameter, index, null, date);
+            properties["lastValueStillValidOn"] = Dates.Format(confirmed);
+            report(Diagnostic.Create(
+                Descriptors.StaleData,
+                location,
+                properties.ToImmutable(),
+                parameter.Key,
+                parameter.DisplayLabel,
+                Dates.Format(confirmed),
+                options.StaleAfterMonths,
+                Dates.Format(date)));
+        }
+    }
+}

@@ -1,0 +1,273 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LegalRules.Analysis;
+using LegalRules.Diagnostics;
+using LegalRules.Matching;
+using LegalRules.Registry;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegalRules.Rules;
+
+/// <summary>
+/// Finds statutory values hard-coded in code that is not bound to the registry: a constant equal
+/// to the value in force of a parameter (LR0003), or to a past value within the look-back window
+/// when no value in force matches (LR0002). A match is reported only where it is believable: the
+/// value is distinctive, or names around it corroborate the parameter.
+/// </summary>
+/// <remarks>
+/// Runs on every numeric literal, so the common path is a type test and one hash lookup of a
+/// value the compiler has already folded; names are only looked at when a value matches.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.SupersededValue,
+        Descriptors.UnreferencedStatutoryValue,
+        Descriptors.ValueWithoutReference,
+        Descriptors.StaleData);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
+            start.RegisterOperationAction(c => AnalyzeLiteral(c, state), OperationKind.Literal);
+            start.RegisterOperationAction(c => AnalyzeFolded(c, state), OperationKind.Binary);
+        });
+    }
+
+    private static void AnalyzeLiteral(OperationAnalysisContext context, LegalRulesCompilationState state)
+    {
+        var operation = context.Operation;
+        var constant = operation.ConstantValue;
+        if (!constant.HasValue || constant.Value is null or string or bool or char)
+        {
+            return;
+        }
+
+        if (operation.Syntax is LiteralExpressionSyntax literal && ConstantValues.IsBitPattern(literal.Token))
+        {
+            return;
+        }
+
+        Check(context, operation, constant.Value, state);
+    }
+
+    /// <summary>An expression of literals the compiler folds (<c>41m / 100m</c>), checked once, at its top.</summary>
+    private static void AnalyzeFolded(OperationAnalysisContext context, LegalRulesCompilationState state)
+    {
+        var operation = context.Operation;
+        if (!operation.ConstantValue.HasValue || operation.ConstantValue.Value is null or string or bool or char)
+        {
+            return;
+        }
+
+        for (var parent = operation.Parent; parent is IConversionOperation or IParenthesizedOperation or IUnaryOperation; parent = parent.Parent)
+        {
+            if (parent.Parent is IBinaryOperation { ConstantValue.HasValue: true })
+            {
+                return;
+            }
+        }
+
+        if (operation.Parent is IBinaryOperation { ConstantValue.HasValue: true })
+        {
+            return;
+        }
+
+        Check(context, operation, operation.ConstantValue.Value, state);
+    }
+
+    private static void Check(OperationAnalysisContext context, IOperation operation, object value, LegalRulesCompilationState state)
+    {
+        var options = state.OptionsFor(operation.Syntax.SyntaxTree);
+        var registry = state.RegistryFor(options);
+        decimal number;
+        switch (value)
+        {
+            case double binary:
+                if (!registry.MayContain(binary) || !ConstantValues.TryGetDecimal(binary, operation.Syntax, out number))
+                {
+                    return;
+                }
+
+                break;
+            case float single:
+                if (operation.Syntax is not LiteralExpressionSyntax || !ConstantValues.TryGetDecimal(single, operation.Syntax, out number))
+                {
+                    return;
+                }
+
+                break;
+            default:
+                if (!ConstantValues.TryGetDecimal(value, operation.Syntax, out number))
+                {
+                    return;
+                }
+
+                break;
+        }
+
+        var occurrences = registry.Find(number);
+        if (occurrences.IsEmpty || IsExcludedContext(operation, context.ContainingSymbol, state))
+        {
+            return;
+        }
+
+        var match = Choose(occurrences, number, options.AsOf, options.WindowStart, operation, context.ContainingSymbol);
+        if (match is not { } chosen)
+        {
+            return;
+        }
+
+        var parameter = chosen.Occurrence.Parameter;
+        var location = operation.Syntax.GetLocation();
+        var found = DiagnosticData.Number(number);
+        var inForceIndex = parameter.IndexAt(options.AsOf);
+        if (chosen.InForce)
+        {
+            var period = chosen.Occurrence.Period;
+            var properties = DiagnosticData.ForValue(parameter, chosen.Occurrence.Index, found, options.AsOf);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnreferencedStatutoryValue,
+                location,
+                properties.ToImmutable(),
+                found,
+                parameter.Key,
+                parameter.DisplayLabel,
+                period.ToString(),
+                StatutoryBindingAnalyzer.References(parameter.ReferencesOf(chosen.Occurrence.Value))));
+        }
+        else
+        {
+            var foundPeriod = chosen.Occurrence.Period;
+            var current = inForceIndex >= 0 && parameter.Values[inForceIndex].Value is { } currentValue
+                ? (object)DiagnosticData.Number(currentValue)
+                : Resources.Localizable("NoValueInForce");
+            var properties = DiagnosticData.ForValue(parameter, inForceIndex >= 0 && !parameter.Values[inForceIndex].IsEnd ? inForceIndex : -1, found, options.AsOf);
+            properties[PropertyNames.FoundValidFrom] = foundPeriod.FromText;
+            properties[PropertyNames.FoundValidTo] = foundPeriod.ToText;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SupersededValue,
+                location,
+                properties.ToImmutable(),
+                found,
+                parameter.Key,
+                parameter.DisplayLabel,
+                foundPeriod.ToString(),
+                StatutoryBindingAnalyzer.References(parameter.ReferencesOf(chosen.Occurrence.Value)),
+                Dates.Format(options.AsOf),
+                current));
+        }
+
+        LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location);
+    }
+
+    /// <summary>
+    /// The believable match: values in force before past ones (LR0003 over LR0002), corroborated
+    /// before merely distinctive, recent before old, then by key for a stable choice.
+    /// </summary>
+    private static Match? Choose(ImmutableArray<ValueOccurrence> occurrences, decimal number, DateTime asOf, DateTime windowStart, IOperation operation, ISymbol containingSymbol)
+    {
+        var distinctive = Distinctiveness.IsDistinctive(number);
+        HashSet<string>? words = null;
+        Match? best = null;
+        foreach (var occurrence in occurrences)
+        {
+            var period = occurrence.Period;
+            if (period.From > asOf || (period.To is { } to && to < windowStart))
+            {
+                continue; // not yet in force, or out of the look-back window
+            }
+
+            words ??= CodeContext.WordsAround(operation, containingSymbol);
+            var corroborated = NameWords.Corroborates(words, occurrence.Parameter);
+            if (!distinctive && !corroborated)
+            {
+                continue;
+            }
+
+            var candidate = new Match(occurrence, occurrence.Parameter.IndexAt(asOf) == occurrence.Index, corroborated);
+            if (best is null || candidate.IsBetterThan(best.Value))
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsExcludedContext(IOperation operation, ISymbol containingSymbol, LegalRulesCompilationState state)
+    {
+        // Bound members are LR0001's; enum members are codes, not amounts; attribute arguments are metadata.
+        var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
+        if (member is IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum })
+        {
+            return true;
+        }
+
+        if (member is IFieldSymbol or IPropertySymbol && StatutoryBindings.IsBound(member, state))
+        {
+            return true;
+        }
+
+        for (var node = operation.Syntax.Parent; node is not null; node = node.Parent)
+        {
+            if (node is AttributeSyntax)
+            {
+                return true;
+            }
+
+            if (node is MemberDeclarationSyntax or StatementSyntax)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private readonly struct Match
+    {
+        public Match(ValueOccurrence occurrence, bool inForce, bool corroborated)
+        {
+            Occurrence = occurrence;
+            InForce = inForce;
+            Corroborated = corroborated;
+        }
+
+        public ValueOccurrence Occurrence { get; }
+
+        public bool InForce { get; }
+
+        public bool Corroborated { get; }
+
+        public bool IsBetterThan(Match other)
+        {
+            if (InForce != other.InForce)
+            {
+                return InForce;
+            }
+
+            if (Corroborated != other.Corroborated)
+            {
+                return Corroborated;
+            }
+
+            var byDate = Occurrence.Value.From.CompareTo(other.Occurrence.Value.From);
+            if (byDate != 0)
+            {
+                return byDate > 0;
+            }
+
+            return string.CompareOrdinal(Occurrence.Parameter.Key, other.Occurrence.Parameter.Key) < 0;
+        }
+    }
+}
