@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
@@ -8,6 +9,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using LegalRules.Cli.Commands;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LegalRules.Cli;
 
@@ -29,7 +31,11 @@ public static class Program
     }
 
     /// <summary>Runs the command in-process, writing to the given streams; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool showProgress = false, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool showProgress = false, CancellationToken cancellationToken = default)
+        => RunAsync(args, stdout, stderr, AnalyzerCatalog.CreateAnalyzers, showProgress, cancellationToken);
+
+    /// <summary>As above, with the analyzers to run (tests give a failing one to check that failures surface).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<ImmutableArray<DiagnosticAnalyzer>> createAnalyzers, bool showProgress = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -41,7 +47,7 @@ public static class Program
         var root = new Command("legalrules", Strings.Get(culture, "Cmd_Root"));
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
-        root.Subcommands.Add(new AuditCommand(culture, showProgress).Command);
+        root.Subcommands.Add(new AuditCommand(culture, showProgress, createAnalyzers).Command);
         root.Subcommands.Add(new RulesCommand(culture).Command);
 
         var parse = root.Parse(args);

@@ -27,7 +27,8 @@ internal static class AuditEngine
     /// <summary>Excerpts longer than this (minified or generated lines) are cut.</summary>
     private const int MaxExcerptLength = 240;
 
-    public static async Task<AuditResult> RunAsync(AuditRequest request, Action<string>? progress, CancellationToken cancellationToken)
+    /// <param name="analyzers">The analyzers to run: LegalRules' own (<see cref="AnalyzerCatalog.CreateAnalyzers"/>), or others in tests.</param>
+    public static async Task<AuditResult> RunAsync(AuditRequest request, ImmutableArray<DiagnosticAnalyzer> analyzers, Action<string>? progress, CancellationToken cancellationToken)
     {
         // Registry files first: a bad one is bad input, found before the long part of the work.
         var registryTexts = ReadRegistryInputs(request);
@@ -41,8 +42,12 @@ internal static class AuditEngine
         progress?.Invoke(Strings.Format(request.Culture, "Progress_Parsing", drop.SourceFiles.Length));
         var (compilation, generatedTrees, unreadable) = DropCompilation.Create(drop, cancellationToken);
 
-        var analyzers = AnalyzerCatalog.CreateAnalyzers();
-        var rules = AnalyzerCatalog.Rules;
+        var rules = analyzers
+            .SelectMany(a => a.SupportedDiagnostics)
+            .GroupBy(d => d.Id, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
         var ruleIds = rules.Select(r => r.Id).ToImmutableHashSet(StringComparer.Ordinal);
         var failures = new ConcurrentQueue<AnalyzerFailure>();
 

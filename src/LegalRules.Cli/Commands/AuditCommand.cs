@@ -11,6 +11,7 @@ using LegalRules.Analysis;
 using LegalRules.Cli.Audit;
 using LegalRules.Cli.Reports;
 using LegalRules.Registry;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LegalRules.Cli.Commands;
 
@@ -22,6 +23,7 @@ internal sealed class AuditCommand
 {
     private readonly CultureInfo _culture;
     private readonly bool _showProgress;
+    private readonly Func<ImmutableArray<DiagnosticAnalyzer>> _createAnalyzers;
 
     private readonly Argument<string[]> _paths;
     private readonly Option<string[]> _registry;
@@ -33,10 +35,11 @@ internal sealed class AuditCommand
     private readonly Option<string?> _output;
     private readonly Option<string> _failOn;
 
-    public AuditCommand(CultureInfo culture, bool showProgress)
+    public AuditCommand(CultureInfo culture, bool showProgress, Func<ImmutableArray<DiagnosticAnalyzer>> createAnalyzers)
     {
         _culture = culture;
         _showProgress = showProgress;
+        _createAnalyzers = createAnalyzers;
         _paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = Text("Arg_Paths") };
         _registry = new Option<string[]>("--registry") { Description = Text("Opt_Registry"), HelpName = "file|folder" };
         _openFisca = new Option<string?>("--openfisca") { Description = Text("Opt_OpenFisca"), HelpName = "folder" };
@@ -77,7 +80,7 @@ internal sealed class AuditCommand
             var writer = ReportWriters.Find(parse.GetValue(_format) ?? "text");
             Action<string>? progress = _showProgress ? message => stderr.WriteLine(message) : null;
 
-            var result = await AuditEngine.RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            var result = await AuditEngine.RunAsync(request, _createAnalyzers(), progress, cancellationToken).ConfigureAwait(false);
             WriteReport(writer, result, output, stdout);
 
             // An analyzer that threw leaves a hole in the audit: say so loudly, whatever was found.

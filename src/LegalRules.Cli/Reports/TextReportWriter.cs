@@ -65,12 +65,26 @@ internal sealed class TextReportWriter : IReportWriter
                     writer.WriteLine($"{Indent}{gutter} | {finding.Excerpt}");
                 }
 
-                if (finding.Properties.TryGetValue(PropertyNames.ReferenceHref, out var href) && !string.IsNullOrEmpty(href))
+                if (Reference(finding) is { } reference)
                 {
-                    writer.WriteLine($"{Indent}{gutter} {Strings.Get(result.Culture, "Report_Law")}: {href}");
+                    writer.WriteLine($"{Indent}{gutter} {Strings.Get(result.Culture, "Report_Reference")}: {reference}");
                 }
             }
         }
+    }
+
+    /// <summary>The legal text of the statutory value (title, link) from the finding's data, when it has one.</summary>
+    private static string? Reference(Finding finding)
+    {
+        finding.Properties.TryGetValue(PropertyNames.ReferenceTitle, out var title);
+        finding.Properties.TryGetValue(PropertyNames.ReferenceHref, out var href);
+        return (string.IsNullOrEmpty(title), string.IsNullOrEmpty(href)) switch
+        {
+            (false, false) => $"{title} <{href}>",
+            (false, true) => title,
+            (true, false) => $"<{href}>",
+            _ => null,
+        };
     }
 
     private static string Position(Finding finding)
