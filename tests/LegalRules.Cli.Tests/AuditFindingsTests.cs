@@ -227,6 +227,27 @@ public sealed class AuditFindingsTests
     }
 
     [Fact]
+    public async Task Registry_file_of_the_drop_is_used_when_the_auditor_names_it()
+    {
+        using var drop = new TempDrop();
+        drop.Write("CalculRsa.cs", Samples.BoundRsa);
+        var registry = drop.Write("config/vendor.legal.yaml", $$"""
+            parameters:
+              {{Samples.RsaKey}}:
+                label: RSA (barème du contrat)
+                unit: currency
+                reference: {title: "Contrat", href: "https://example.org/contrat"}
+                values:
+                  2025-04-01: 646.52
+            """);
+
+        var report = await Sarif.AuditAsync(drop.Root, "--registry", registry, "--as-of", Samples.AsOf);
+
+        Assert.Empty(report.Results);
+        Assert.Empty(report.IgnoredRegistryFiles);
+    }
+
+    [Fact]
     public async Task Generated_files_build_output_and_hidden_folders_give_no_finding()
     {
         using var drop = new TempDrop();

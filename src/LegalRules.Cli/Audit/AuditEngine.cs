@@ -117,7 +117,7 @@ internal static class AuditEngine
             failures.OrderBy(f => f.Analyzer, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal).ToImmutableArray(),
             sourcePaths.OrderBy(p => p, StringComparer.Ordinal).ToImmutableArray(),
             generatedTrees.Select(t => DropPaths.Relative(drop.Root, t.FilePath)).OrderBy(p => p, StringComparer.Ordinal).ToImmutableArray(),
-            drop.RegistryFiles.Select(p => DropPaths.Relative(drop.Root, p)).ToImmutableArray(),
+            drop.RegistryFiles.Where(p => !registryTexts.ContainsKey(p)).Select(p => DropPaths.Relative(drop.Root, p)).ToImmutableArray(),
             drop.SkippedFiles.Concat(unreadable).OrderBy(s => s.Path, StringComparer.Ordinal).ToImmutableArray(),
             compilerErrors);
     }
@@ -130,22 +130,28 @@ internal static class AuditEngine
             [LegalRulesOptions.AsOfKey] = Dates.Format(request.AsOf),
             [LegalRulesOptions.DefaultRegistryKey] = request.DefaultRegistry ? "true" : "false",
         };
-        if (request.OpenFiscaFolder is not null)
+        if (OpenFiscaRoot(request) is { } openFisca)
         {
-            options[LegalRulesOptions.OpenFiscaProperty] = request.OpenFiscaFolder.Replace('\\', '/');
+            // The analyzers compare paths with forward slashes; the files are enumerated under this same path.
+            options[LegalRulesOptions.OpenFiscaProperty] = openFisca.Replace('\\', '/');
         }
 
         return options;
     }
 
+    private static string? OpenFiscaRoot(AuditRequest request)
+        => request.OpenFiscaFolder is null ? null : DropPaths.RealPath(request.OpenFiscaFolder);
+
     /// <summary>Reads every registry, OpenFisca and bindings file the auditor named, by full path.</summary>
     private static SortedDictionary<string, RegistryText> ReadRegistryInputs(AuditRequest request)
     {
-        var paths = new List<string>(request.RegistryFiles);
-        paths.AddRange(request.BindingsFiles);
-        if (request.OpenFiscaFolder is not null)
+        // Real paths, like the drop's: a registry file given by flag that lies inside the drop is
+        // then recognised as used, and report paths relative to the drop's root stay short.
+        var paths = new List<string>(request.RegistryFiles.Select(DropPaths.RealPath));
+        paths.AddRange(request.BindingsFiles.Select(DropPaths.RealPath));
+        if (OpenFiscaRoot(request) is { } openFisca)
         {
-            paths.AddRange(Directory.EnumerateFiles(request.OpenFiscaFolder, "*", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive })
+            paths.AddRange(Directory.EnumerateFiles(openFisca, "*", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive })
                 .Where(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)));
         }
 
