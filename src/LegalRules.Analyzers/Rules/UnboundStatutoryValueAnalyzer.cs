@@ -28,8 +28,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.SupersededValue,
         Descriptors.UnreferencedStatutoryValue,
-        Descriptors.ValueWithoutReference,
-        Descriptors.StaleData);
+        Descriptors.ValueWithoutReference);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -167,7 +166,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
                 current));
         }
 
-        LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location);
+        LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
     }
 
     /// <summary>

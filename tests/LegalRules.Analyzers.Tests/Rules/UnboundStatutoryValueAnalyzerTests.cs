@@ -18,7 +18,6 @@ public class UnboundStatutoryValueAnalyzerTests
     public async Task Value_in_force_hard_coded_without_binding_is_reported()
     {
         await new Test()
-            .Ignoring(RuleIdentifiers.StaleData)
             .WithSource("""
                 class Calcul
                 {
@@ -64,7 +63,6 @@ public class UnboundStatutoryValueAnalyzerTests
     public async Task Messages_are_in_french_for_a_french_ui()
     {
         await new Test()
-            .Ignoring(RuleIdentifiers.StaleData)
             .WithSource("""
                 class Calcul
                 {
@@ -81,7 +79,6 @@ public class UnboundStatutoryValueAnalyzerTests
     {
         // 0.005 is the CRDS rate, and also a common epsilon: only the first is reported.
         await new Test()
-            .Ignoring(RuleIdentifiers.StaleData)
             .WithSource("""
                 class Paie
                 {
@@ -124,6 +121,10 @@ public class UnboundStatutoryValueAnalyzerTests
                 int Hex => 0x1F1A + 0b1010;
                 TimeSpan Timeout => TimeSpan.FromSeconds(30.5);
                 double Ratio => 16.0 / 9.0;
+                int ageMinimum = 14, ageMajorite = 18;
+                decimal tauxReduit = 0m, tauxPlein = 1m;
+                decimal PrixDeuxPersonnes(decimal prix) => prix * 0.16m;
+                double cm = 0.32;
             }
             """,
         });
