@@ -26,7 +26,11 @@ internal static class NameWords
         "month", "hour", "day", "annee", "mois", "heure", "jour", "personne", "person", "result", "resultat", "data", "info",
         "prestation", "sociale", "sociaux", "social", "prelevement", "contribution", "generale", "solidarite", "insertion",
         "minima", "marche", "travail", "etat", "sante", "revenu", "income", "plafond", "seuil", "threshold", "limit", "limite",
-        "tranche", "bracket", "brackets", "threshold", "amount", "average", "non", "sum", "somme", "brut", "net", "gross",
+        "tranche", "bracket", "brackets", "average", "non", "sum", "somme", "brut", "net", "gross",
+        // Words that name people, places and periods in any business code.
+        "deux", "trois", "quatre", "seul", "seule", "couple", "age", "ages", "heure", "duree", "legale", "legal", "plein",
+        "reduit", "median", "global", "globale", "enfant", "supplementaire", "troisieme", "prime", "foyer", "metropole",
+        "france", "remplacement", "securite", "general", "mensuelle", "annuelle", "applique", "appliquee", "partir",
     };
 
     /// <summary>The words of a parameter: its key's segments, its label and its keywords, less generic words.</summary>
@@ -35,19 +39,18 @@ internal static class NameWords
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var keyword in parameter.Keywords)
         {
-            var normalized = Normalize(keyword);
-            if (normalized.Length >= 2)
+            // Keywords may be acronyms of two letters (af, cf); generic words corroborate nothing even there.
+            var normalized = Stem(Normalize(keyword));
+            if (normalized.Length >= 2 && !Generic.Contains(normalized))
             {
-                words.Add(Stem(normalized));
+                words.Add(normalized);
             }
-
-            AddWords(keyword, words);
         }
 
-        AddWords(parameter.Key, words);
+        AddWords(parameter.Key, words, minimumLength: 3);
         if (parameter.Label is not null)
         {
-            AddWords(parameter.Label, words);
+            AddWords(parameter.Label, words, minimumLength: 3);
         }
 
         var result = new List<string>(words);
@@ -56,13 +59,20 @@ internal static class NameWords
     }
 
     /// <summary>Adds the significant words of an identifier or a text to <paramref name="into"/>.</summary>
-    public static void AddWords(string text, ISet<string> into)
+    /// <remarks>Code may write acronyms of two letters (<c>TauxAf</c>); a parameter's key and label need three.</remarks>
+    public static void AddWords(string text, ISet<string> into, int minimumLength = 2)
     {
         foreach (var word in Split(text))
         {
-            if (word.Length >= 3 && !Generic.Contains(word))
+            if (word.Length < minimumLength)
             {
-                into.Add(Stem(word));
+                continue;
+            }
+
+            var stem = Stem(word);
+            if (!Generic.Contains(stem) && !Generic.Contains(word))
+            {
+                into.Add(stem);
             }
         }
     }

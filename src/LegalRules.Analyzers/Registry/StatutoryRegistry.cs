@@ -32,7 +32,8 @@ internal sealed class StatutoryRegistry
         {
             for (var i = 0; i < parameter.Values.Length; i++)
             {
-                if (parameter.Values[i].Value is not { } value)
+                // 0 and 1 mean "none" and "all" far more often than they mean a statutory value.
+                if (parameter.Values[i].Value is not { } value || value == 0m || value == 1m || value == -1m)
                 {
                     continue;
                 }
@@ -56,7 +57,7 @@ internal sealed class StatutoryRegistry
 
     public bool TryGetParameter(string key, out StatutoryParameter parameter) => _byKey.TryGetValue(key, out parameter!);
 
-    /// <summary>Every dated value equal to <paramref name="value"/>, in any parameter.</summary>
+    /// <summary>Every dated value equal to <paramref name="value"/>, in any parameter (0 and ±1 are not indexed).</summary>
     public ImmutableArray<ValueOccurrence> Find(decimal value)
         => _byValue.TryGetValue(value, out var found) ? found : ImmutableArray<ValueOccurrence>.Empty;
 

@@ -13,7 +13,9 @@ namespace LegalRules.Rules;
 /// </summary>
 internal static class LegalDataChecks
 {
-    public static void Report(Action<Diagnostic> report, StatutoryParameter parameter, int index, DateTime date, LegalRulesOptions options, Location location)
+    /// <param name="bound">True where the code is bound to the parameter: only bound code relies on the
+    /// registry being current, so staleness (LR0903) is reported there and not on mere matches.</param>
+    public static void Report(Action<Diagnostic> report, StatutoryParameter parameter, int index, DateTime date, LegalRulesOptions options, Location location, bool bound)
     {
         var value = parameter.Values[index];
         var period = parameter.PeriodOf(index);
@@ -30,7 +32,7 @@ internal static class LegalDataChecks
                 period.ToString()));
         }
 
-        if (index == parameter.Values.Length - 1 && parameter.LastValueStillValidOn is { } confirmed && confirmed.AddMonths(options.StaleAfterMonths) < date)
+        if (bound && index == parameter.Values.Length - 1 && parameter.LastValueStillValidOn is { } confirmed && confirmed.AddMonths(options.StaleAfterMonths) < date)
         {
             var properties = DiagnosticData.ForValue(parameter, index, null, date);
             properties["lastValueStillValidOn"] = Dates.Format(confirmed);

@@ -80,7 +80,7 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        LegalDataChecks.Report(context.ReportDiagnostic, parameter, index, date, options, memberLocation);
+        LegalDataChecks.Report(context.ReportDiagnostic, parameter, index, date, options, memberLocation, bound: true);
 
         // Constants (enum members included) have their value on the symbol; other members are
         // checked on their initializer (AnalyzeInitializer) or getter (AnalyzeGetter).

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
@@ -28,8 +27,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.SupersededValue,
         Descriptors.UnreferencedStatutoryValue,
-        Descriptors.ValueWithoutReference,
-        Descriptors.StaleData);
+        Descriptors.ValueWithoutReference);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -88,45 +86,12 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     private static void Check(OperationAnalysisContext context, IOperation operation, object value, LegalRulesCompilationState state)
     {
         var options = state.OptionsFor(operation.Syntax.SyntaxTree);
-        var registry = state.RegistryFor(options);
-        decimal number;
-        switch (value)
-        {
-            case double binary:
-                if (!registry.MayContain(binary) || !ConstantValues.TryGetDecimal(binary, operation.Syntax, out number))
-                {
-                    return;
-                }
-
-                break;
-            case float single:
-                if (operation.Syntax is not LiteralExpressionSyntax || !ConstantValues.TryGetDecimal(single, operation.Syntax, out number))
-                {
-                    return;
-                }
-
-                break;
-            default:
-                if (!ConstantValues.TryGetDecimal(value, operation.Syntax, out number))
-                {
-                    return;
-                }
-
-                break;
-        }
-
-        var occurrences = registry.Find(number);
-        if (occurrences.IsEmpty || IsExcludedContext(operation, context.ContainingSymbol, state))
+        if (StatutoryMatcher.Match(operation, value, context.ContainingSymbol, state, options) is not { } chosen)
         {
             return;
         }
 
-        var match = Choose(occurrences, number, options.AsOf, options.WindowStart, operation, context.ContainingSymbol);
-        if (match is not { } chosen)
-        {
-            return;
-        }
-
+        var number = chosen.Value;
         var parameter = chosen.Occurrence.Parameter;
         var location = operation.Syntax.GetLocation();
         var found = DiagnosticData.Number(number);
@@ -167,107 +132,6 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
                 current));
         }
 
-        LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location);
-    }
-
-    /// <summary>
-    /// The believable match: values in force before past ones (LR0003 over LR0002), corroborated
-    /// before merely distinctive, recent before old, then by key for a stable choice.
-    /// </summary>
-    private static Match? Choose(ImmutableArray<ValueOccurrence> occurrences, decimal number, DateTime asOf, DateTime windowStart, IOperation operation, ISymbol containingSymbol)
-    {
-        var distinctive = Distinctiveness.IsDistinctive(number);
-        HashSet<string>? words = null;
-        Match? best = null;
-        foreach (var occurrence in occurrences)
-        {
-            var period = occurrence.Period;
-            if (period.From > asOf || (period.To is { } to && to < windowStart))
-            {
-                continue; // not yet in force, or out of the look-back window
-            }
-
-            words ??= CodeContext.WordsAround(operation, containingSymbol);
-            var corroborated = NameWords.Corroborates(words, occurrence.Parameter);
-            if (!distinctive && !corroborated)
-            {
-                continue;
-            }
-
-            var candidate = new Match(occurrence, occurrence.Parameter.IndexAt(asOf) == occurrence.Index, corroborated);
-            if (best is null || candidate.IsBetterThan(best.Value))
-            {
-                best = candidate;
-            }
-        }
-
-        return best;
-    }
-
-    private static bool IsExcludedContext(IOperation operation, ISymbol containingSymbol, LegalRulesCompilationState state)
-    {
-        // Bound members are LR0001's; enum members are codes, not amounts; attribute arguments are metadata.
-        var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
-        if (member is IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum })
-        {
-            return true;
-        }
-
-        if (member is IFieldSymbol or IPropertySymbol && StatutoryBindings.IsBound(member, state))
-        {
-            return true;
-        }
-
-        for (var node = operation.Syntax.Parent; node is not null; node = node.Parent)
-        {
-            if (node is AttributeSyntax)
-            {
-                return true;
-            }
-
-            if (node is MemberDeclarationSyntax or StatementSyntax)
-            {
-                break;
-            }
-        }
-
-        return false;
-    }
-
-    private readonly struct Match
-    {
-        public Match(ValueOccurrence occurrence, bool inForce, bool corroborated)
-        {
-            Occurrence = occurrence;
-            InForce = inForce;
-            Corroborated = corroborated;
-        }
-
-        public ValueOccurrence Occurrence { get; }
-
-        public bool InForce { get; }
-
-        public bool Corroborated { get; }
-
-        public bool IsBetterThan(Match other)
-        {
-            if (InForce != other.InForce)
-            {
-                return InForce;
-            }
-
-            if (Corroborated != other.Corroborated)
-            {
-                return Corroborated;
-            }
-
-            var byDate = Occurrence.Value.From.CompareTo(other.Occurrence.Value.From);
-            if (byDate != 0)
-            {
-                return byDate > 0;
-            }
-
-            return string.CompareOrdinal(Occurrence.Parameter.Key, other.Occurrence.Parameter.Key) < 0;
-        }
+        LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
     }
 }

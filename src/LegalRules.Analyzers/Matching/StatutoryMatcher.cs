@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LegalRules.Analysis;
+using LegalRules.Configuration;
+using LegalRules.Registry;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegalRules.Matching;
+
+/// <summary>
+/// Decides whether a constant in code that is not bound is believably a statutory value: its exact
+/// value equals a dated value within the look-back window, and the value is distinctive or names
+/// around it corroborate the parameter. Shared by the rules that ask "is this a statutory value?"
+/// (LR0002, LR0003, and the arithmetic rules).
+/// </summary>
+internal static class StatutoryMatcher
+{
+    /// <summary>
+    /// The believable match of a constant operation, or null. The common path — a value that no
+    /// parameter has — costs a type test and one hash lookup.
+    /// </summary>
+    public static StatutoryMatch? Match(IOperation operation, object value, ISymbol containingSymbol, LegalRulesCompilationState state, LegalRulesOptions options)
+    {
+        var registry = state.RegistryFor(options);
+        if (!TryReadExactly(operation, value, registry, out var number))
+        {
+            return null;
+        }
+
+        var occurrences = registry.Find(number);
+        if (occurrences.IsEmpty || IsExcludedContext(operation, containingSymbol, state))
+        {
+            return null;
+        }
+
+        return Choose(occurrences, number, options.AsOf, options.WindowStart, operation, containingSymbol);
+    }
+
+    /// <summary>Reads a constant as an exact decimal, first asking the registry cheaply whether it could match at all.</summary>
+    private static bool TryReadExactly(IOperation operation, object value, StatutoryRegistry registry, out decimal number)
+    {
+        switch (value)
+        {
+            case double binary:
+                if (!registry.MayContain(binary))
+                {
+                    number = 0m;
+                    return false;
+                }
+
+                return ConstantValues.TryGetDecimal(binary, operation.Syntax, out number);
+            case float single:
+                // A float's nearest double is not the decimal it was written as: read the literal's text.
+                number = 0m;
+                return operation.Syntax is LiteralExpressionSyntax && ConstantValues.TryGetDecimal(single, operation.Syntax, out number);
+            default:
+                return ConstantValues.TryGetDecimal(value, operation.Syntax, out number);
+        }
+    }
+
+    /// <summary>
+    /// The believable match: values in force before past ones (LR0003 over LR0002), corroborated
+    /// before merely distinctive, recent before old, then by key for a stable choice.
+    /// </summary>
+    private static StatutoryMatch? Choose(ImmutableArray<ValueOccurrence> occurrences, decimal number, DateTime asOf, DateTime windowStart, IOperation operation, ISymbol containingSymbol)
+    {
+        var distinctive = Distinctiveness.IsDistinctive(number);
+        HashSet<string>? words = null;
+        StatutoryMatch? best = null;
+        foreach (var occurrence in occurrences)
+        {
+            var period = occurrence.Period;
+            if (period.From > asOf || (period.To is { } to && to < windowStart))
+            {
+                continue; // not yet in force, or out of the look-back window
+            }
+
+            words ??= CodeContext.WordsAround(operation, containingSymbol);
+            var corroborated = NameWords.Corroborates(words, occurrence.Parameter);
+            if (!distinctive && !corroborated)
+            {
+                continue;
+            }
+
+            var candidate = new StatutoryMatch(number, occurrence, occurrence.Parameter.IndexAt(asOf) == occurrence.Index, corroborated);
+            if (best is null || candidate.IsBetterThan(best))
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsExcludedContext(IOperation operation, ISymbol containingSymbol, LegalRulesCompilationState state)
+    {
+        // Bound members are LR0001's; enum members are codes, not amounts; attribute arguments are metadata.
+        var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
+        if (member is IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum })
+        {
+            return true;
+        }
+
+        if (member is IFieldSymbol or IPropertySymbol && StatutoryBindings.IsBound(member, state))
+        {
+            return true;
+        }
+
+        for (var node = operation.Syntax.Parent; node is not null; node = node.Parent)
+        {
+            if (node is AttributeSyntax)
+            {
+                return true;
+            }
+
+            if (node is MemberDeclarationSyntax or StatementSyntax)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A constant in code believed to be a dated value of a parameter.</summary>
+internal sealed class StatutoryMatch
+{
+    public StatutoryMatch(decimal value, ValueOccurrence occurrence, bool inForce, bool corroborated)
+    {
+        Value = value;
+        Occurrence = occurrence;
+        InForce = inForce;
+        Corroborated = corroborated;
+    }
+
+    /// <summary>The constant's exact value.</summary>
+    public decimal Value { get; }
+
+    public ValueOccurrence Occurrence { get; }
+
+    public StatutoryParameter Parameter => Occurrence.Parameter;
+
+    /// <summary>True when the value is the one in force at the evaluation date.</summary>
+    public bool InForce { get; }
+
+    /// <summary>True when names around the constant share a word with the parameter.</summary>
+    public bool Corroborated { get; }
+
+    public bool IsBetterThan(StatutoryMatch other)
+    {
+        if (InForce != other.InForce)
+        {
+            return InForce;
+        }
+
+        if (Corroborated != other.Corroborated)
+        {
+            return Corroborated;
+        }
+
+        var byDate = Occurrence.Value.From.CompareTo(other.Occurrence.Value.From);
+        if (byDate != 0)
+        {
+            return byDate > 0;
+        }
+
+        return string.CompareOrdinal(Parameter.Key, other.Parameter.Key) < 0;
+    }
+}

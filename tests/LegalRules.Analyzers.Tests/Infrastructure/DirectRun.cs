@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LegalRules.Tests.Infrastructure;
+
+/// <summary>
+/// Runs every LegalRules analyzer over sources directly, for tests that look at what the test
+/// framework does not check: diagnostics' properties and messages, and that no analyzer threw.
+/// </summary>
+internal static class DirectRun
+{
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(
+        IEnumerable<string> sources,
+        IReadOnlyDictionary<string, string>? options = null,
+        IEnumerable<(string Path, string Content)>? additionalFiles = null,
+        CancellationToken cancellationToken = default)
+    {
+        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"/src/Test{i}.cs")).ToList();
+        var compilation = CSharpCompilation.Create(
+            "Direct",
+            trees,
+            TestReferences.Runtime.Add(TestReferences.Annotations),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var globalOptions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["legal_rules.as_of"] = AnalyzerTest<LegalRules.Rules.StatutoryBindingAnalyzer>.DefaultAsOf };
+        foreach (var option in options ?? new Dictionary<string, string>())
+        {
+            globalOptions[option.Key] = option.Value;
+        }
+
+        var texts = (additionalFiles ?? Array.Empty<(string, string)>()).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Content)).ToImmutableArray();
+        var analyzerOptions = new AnalyzerOptions(texts, new TestOptionsProvider(globalOptions));
+        var withAnalyzers = compilation.WithAnalyzers(
+            AnalyzerCatalog.CreateAnalyzers(),
+            new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken);
+        var failures = diagnostics.Where(d => d.Id == "AD0001").ToList();
+        if (failures.Count > 0)
+        {
+            throw new InvalidOperationException("An analyzer threw: " + string.Join(Environment.NewLine, failures.Select(f => f.GetMessage(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return diagnostics
+            .Where(d => d.Id.StartsWith("LR", StringComparison.Ordinal))
+            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    internal sealed class InMemoryAdditionalText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public InMemoryAdditionalText(string path, string content)
+        {
+            Path = path;
+            _text = SourceText.From(content);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly DictionaryOptions _global;
+
+        public TestOptionsProvider(IReadOnlyDictionary<string, string> global)
+        {
+            _global = new DictionaryOptions(global);
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => DictionaryOptions.Empty;
+    }
+
+    internal sealed class DictionaryOptions : AnalyzerConfigOptions
+    {
+        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
+
+        private readonly IReadOnlyDictionary<string, string> _values;
+
+        public DictionaryOptions(IReadOnlyDictionary<string, string> values)
+        {
+            _values = values;
+        }
+
+        public override bool TryGetValue(string key, out string value)
+        {
+            foreach (var pair in _values)
+            {
+                if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = pair.Value;
+                    return true;
+                }
+            }
+
+            value = string.Empty;
+            return false;
+        }
+    }
+}

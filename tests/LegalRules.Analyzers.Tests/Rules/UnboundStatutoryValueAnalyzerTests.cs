@@ -1,0 +1,196 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using LegalRules.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Test = LegalRules.Tests.Infrastructure.AnalyzerTest<LegalRules.Rules.UnboundStatutoryValueAnalyzer>;
+
+namespace LegalRules.Tests.Rules;
+
+public class UnboundStatutoryValueAnalyzerTests
+{
+    private const string RsaLabel = "Montant forfaitaire mensuel du RSA (foyer d'une personne, métropole)";
+
+    [Fact]
+    public async Task Value_in_force_hard_coded_without_binding_is_reported()
+    {
+        await new Test()
+            .WithSource("""
+                class Calcul
+                {
+                    decimal Forfait() => {|#0:651.69m|};
+                }
+                """)
+            .Expect(new DiagnosticResult(RuleIdentifiers.UnreferencedStatutoryValue, DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("651.69", Keys.Rsa, RsaLabel, "2026-04-01 →", "Décret n° 2026-220 du 30 mars 2026, art. 1"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Past_value_is_reported_as_superseded_with_the_value_in_force()
+    {
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            """
+            class Calcul
+            {
+                decimal Forfait(decimal ressources) => 635.71m - ressources;
+            }
+            """,
+        });
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.SupersededValue);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(
+            $"635.71 is a superseded value of '{Keys.Rsa}' ({RsaLabel}), in force 2024-04-01 → 2025-03-31 (Décret n° 2024-396 du 29 avril 2024, art. 1); on 2026-06-01 the value is 651.69",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        var properties = diagnostic.Properties;
+        Assert.Equal(Keys.Rsa, properties["key"]);
+        Assert.Equal("635.71", properties["found"]);
+        Assert.Equal("651.69", properties["statutory"]);
+        Assert.Equal("2026-04-01", properties["validFrom"]);
+        Assert.Equal(string.Empty, properties["validTo"]);
+        Assert.Equal("2024-04-01", properties["foundValidFrom"]);
+        Assert.Equal("2025-03-31", properties["foundValidTo"]);
+        Assert.Equal("Décret n° 2026-220 du 30 mars 2026, art. 1", properties["referenceTitle"]);
+        Assert.StartsWith("https://www.legifrance.gouv.fr/", properties["referenceHref"], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Messages_are_in_french_for_a_french_ui()
+    {
+        await new Test()
+            .WithSource("""
+                class Calcul
+                {
+                    decimal Forfait() => {|#0:651.69m|};
+                }
+                """)
+            .Expect(new DiagnosticResult(RuleIdentifiers.UnreferencedStatutoryValue, DiagnosticSeverity.Warning).WithLocation(0)
+                .WithMessage($"651.69 est la valeur légale de '{Keys.Rsa}' ({RsaLabel}) pour 2026-04-01 → (Décret n° 2026-220 du 30 mars 2026, art. 1) ; liez-la au paramètre pour qu'elle soit vérifiée quand le texte change"))
+            .RunInCultureAsync("fr-FR");
+    }
+
+    [Fact]
+    public async Task Undistinctive_value_needs_a_name_that_corroborates_the_parameter()
+    {
+        // 0.005 is the CRDS rate, and also a common epsilon: only the first is reported.
+        await new Test()
+            .WithSource("""
+                class Paie
+                {
+                    const decimal CRDSNonDeductible = {|#0:0.005m|};
+                    const double epsilon = 0.005;
+                    decimal Crds(decimal assiette) => assiette * {|#1:0.005m|};
+                    bool Proche(double a, double b) => System.Math.Abs(a - b) < 0.005;
+                }
+                """)
+            .Expect(
+                new DiagnosticResult(RuleIdentifiers.UnreferencedStatutoryValue, DiagnosticSeverity.Warning).WithLocation(0).WithArguments("0.005", Keys.Crds, "Taux de la CRDS (revenus d'activité et de remplacement)", "1996-02-01 →", "Article 19 de l'ordonnance n° 96-50 du 24 janvier 1996; Article 1600-0 J du Code général des impôts"),
+                new DiagnosticResult(RuleIdentifiers.UnreferencedStatutoryValue, DiagnosticSeverity.Warning).WithLocation(1).WithArguments("0.005", Keys.Crds, "Taux de la CRDS (revenus d'activité et de remplacement)", "1996-02-01 →", "Article 19 de l'ordonnance n° 96-50 du 24 janvier 1996; Article 1600-0 J du Code général des impôts"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Ordinary_code_full_of_numbers_has_no_finding()
+    {
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            class Ordinary
+            {
+                const double Epsilon = 0.005;
+                const int HttpNotFound = 404, HttpOk = 200, ServerError = 500;
+                static readonly DateTime Start = new DateTime(2024, 4, 1);
+                decimal Half(decimal x) => x * 0.5m;
+                int Percent(int part, int total) => part * 100 / total;
+                double Circle(double r) => 3.14159 * r * r;
+                int Buffer => 4096 + 1024 + 65536;
+                int Year => 2025;
+                double Scale(double x) => Math.Round(x * 1.5, 2);
+                decimal Tva(decimal ht) => ht * 0.2m;
+                decimal Remise(decimal prix) => prix * 0.05m;
+                IEnumerable<int> Range() => Enumerable.Range(0, 12).Select(i => i * 12);
+                string Format(decimal d) => d.ToString("0.00");
+                int Hex => 0x1F1A + 0b1010;
+                TimeSpan Timeout => TimeSpan.FromSeconds(30.5);
+                double Ratio => 16.0 / 9.0;
+                int ageMinimum = 14, ageMajorite = 18;
+                decimal tauxReduit = 0m, tauxPlein = 1m;
+                decimal PrixDeuxPersonnes(decimal prix) => prix * 0.16m;
+                double cm = 0.32;
+            }
+            """,
+        });
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Values_older_than_the_look_back_window_are_not_reported()
+    {
+        // RSA 524.16 applied until 2016-03-31: outside a 10-year window on 2026-06-01, inside an 11-year one.
+        var source = new[] { "class Calcul { decimal Rsa2015 => 524.16m; }" };
+        Assert.Empty(await DirectRun.AnalyzeAsync(source));
+
+        var withLongerWindow = await DirectRun.AnalyzeAsync(source, new Dictionary<string, string> { ["legal_rules.history_years"] = "11" });
+        var diagnostic = Assert.Single(withLongerWindow, d => d.Id == RuleIdentifiers.SupersededValue);
+        Assert.Equal("2015-09-01", diagnostic.Properties["foundValidFrom"]);
+    }
+
+    [Fact]
+    public async Task Binary_floating_point_literal_is_read_from_its_text_and_folded_constants_count()
+    {
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            """
+            class Plafonds
+            {
+                double PassAnnuel => 48060.0;
+                decimal PassFolded => 4005m * 12m;
+            }
+            """,
+        });
+
+        // 48060.0 and 4005 * 12 are the PASS; 4005 itself is the PMSS.
+        var keys = diagnostics.Where(d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue).Select(d => d.Properties["key"]).OrderBy(k => k, System.StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { Keys.Pass, Keys.Pass, Keys.Pmss }, keys);
+    }
+
+    [Fact]
+    public async Task Bound_members_attribute_arguments_and_enum_members_are_left_to_other_rules()
+    {
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            $$"""
+            using LegalRules;
+            class Bound
+            {
+                [StatutoryParameter("{{Keys.Rsa}}")]
+                const decimal Rsa = 651.69m;
+                [System.ComponentModel.DefaultValue(651.69)]
+                decimal Attribute { get; set; }
+            }
+            enum Codes { Pass = 48060 }
+            """,
+        });
+
+        Assert.DoesNotContain(diagnostics, d => d.Id is RuleIdentifiers.UnreferencedStatutoryValue or RuleIdentifiers.SupersededValue);
+    }
+
+    [Fact]
+    public async Task Value_that_is_in_force_wins_over_a_past_value_of_another_parameter()
+    {
+        // 0.092 is the CSG rate on earned income (taux global) in force; other CSG rates had it in the past.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[] { "class Csg { const decimal TauxCsgActivite = 0.092m; }" });
+        var diagnostic = Assert.Single(diagnostics, d => d.Id is RuleIdentifiers.UnreferencedStatutoryValue or RuleIdentifiers.SupersededValue);
+        Assert.Equal(RuleIdentifiers.UnreferencedStatutoryValue, diagnostic.Id);
+        Assert.Equal("prelevements_sociaux.contributions_sociales.csg.activite.taux_global", diagnostic.Properties["key"]);
+    }
+}
