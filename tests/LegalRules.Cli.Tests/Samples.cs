@@ -24,7 +24,7 @@ internal static class Samples
         """;
 
     /// <summary>
-    /// PASS 2024 (46368, distinctive) and PASS 2025 (47100, corroborated by "securite") are
+    /// PASS 2024 (46368, distinctive) and PASS 2025 (47100, corroborated by "pass", a keyword of the parameter) are
     /// superseded (LR0002); PASS 2026 (48060) is the value in force, unbound (LR0003).
     /// </summary>
     public const string UnboundPass = """
@@ -36,8 +36,8 @@ internal static class Samples
 
             public static decimal Precedent()
             {
-                decimal plafondSecuriteSociale = 47100m;
-                return plafondSecuriteSociale;
+                decimal plafondPass = 47100m;
+                return plafondPass;
             }
 
             public static decimal Actuel() => 48060m;
