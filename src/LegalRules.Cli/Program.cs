@@ -23,9 +23,16 @@ public static class Program
             // Progress goes to a terminal only: a redirected error stream (CI logs, tests) stays clean.
             return await RunAsync(args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("legalrules: internal error: " + exception).ConfigureAwait(false);
+            // Ctrl+C: reports are written only once the audit is done, so nothing was half-written.
+            await Console.Error.WriteLineAsync(Strings.Format(CultureInfo.CurrentUICulture, "Error_Line", Strings.Get(CultureInfo.CurrentUICulture, "Error_Cancelled"))).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception exception)
+        {
+            // A bug of the command: never let it pass for exit code 1 ("findings").
+            await Console.Error.WriteLineAsync(Strings.Format(CultureInfo.CurrentUICulture, "Error_Line", Strings.Format(CultureInfo.CurrentUICulture, "Error_Internal", exception))).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
     }
@@ -59,7 +66,8 @@ public static class Program
                 await stderr.WriteLineAsync(Strings.Format(culture, "Error_Line", Where(error) + error.Message)).ConfigureAwait(false);
             }
 
-            await stderr.WriteLineAsync(Strings.Format(culture, "Usage_Hint", parse.CommandResult.Command.Name == root.Name ? string.Empty : parse.CommandResult.Command.Name).Replace("  ", " ", StringComparison.Ordinal)).ConfigureAwait(false);
+            var command = parse.CommandResult.Command == root ? root.Name : root.Name + " " + parse.CommandResult.Command.Name;
+            await stderr.WriteLineAsync(Strings.Format(culture, "Usage_Hint", command)).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

@@ -291,6 +291,20 @@ public sealed class AuditFindingsTests
     }
 
     [Fact]
+    public async Task Binary_file_named_cs_is_listed_as_not_read_and_the_audit_goes_on()
+    {
+        using var drop = new TempDrop();
+        drop.Write("CalculRsa.cs", Samples.BoundRsa);
+        File.WriteAllBytes(drop.PathOf("Image.cs"), new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52 });
+
+        var run = await CommandRunner.RunAsync("audit", drop.Root, "--as-of", Samples.AsOf);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("LR0001", run.Stdout, System.StringComparison.Ordinal);
+        Assert.Contains("Files not read:\n  Image.cs (binary content)\n", run.Stdout, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Messages_follow_the_UI_culture()
     {
         using var drop = new TempDrop();

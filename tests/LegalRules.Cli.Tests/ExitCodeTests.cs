@@ -125,8 +125,13 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task Missing_command_or_paths_exit_2()
     {
-        Assert.Equal(2, (await CommandRunner.RunAsync()).ExitCode);
-        Assert.Equal(2, (await CommandRunner.RunAsync("audit")).ExitCode);
+        var none = await CommandRunner.RunAsync();
+        var audit = await CommandRunner.RunAsync("audit");
+
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("Run 'legalrules --help' for usage.", none.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, audit.ExitCode);
+        Assert.Contains("Run 'legalrules audit --help' for usage.", audit.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
