@@ -31,6 +31,8 @@ internal static class OpenFiscaParameterParser
             case YamlMapping root:
                 ReadNode(string.Empty, root, new ParameterEntryReader(faults, strict: false), faults, parameters);
                 break;
+            case { IsComplete: false }:
+                break; // the tree reader reported why
             default:
                 faults.Add(RegistryFault.At(read.Root, FaultCode.ExpectedMapping, "parameter", read.Root.KindName));
                 break;
@@ -41,6 +43,7 @@ internal static class OpenFiscaParameterParser
 
     private static void ReadNode(string suffix, YamlMapping node, ParameterEntryReader reader, List<RegistryFault> faults, List<StatutoryParameter> parameters)
     {
+        // The tree's depth is bounded (aliases included), so this recursion is too.
         if (ParameterEntryReader.IsParameterEntry(node))
         {
             var before = parameters.Count;
@@ -71,7 +74,7 @@ internal static class OpenFiscaParameterParser
             {
                 ReadNode(suffix + "." + name, child, reader, faults, parameters);
             }
-            else
+            else if (entry.Value.IsComplete)
             {
                 faults.Add(RegistryFault.At(entry.Value, FaultCode.ExpectedMapping, name, entry.Value.KindName));
             }
