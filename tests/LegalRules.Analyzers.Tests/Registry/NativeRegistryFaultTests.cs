@@ -126,6 +126,26 @@ public sealed class NativeRegistryFaultTests
     }
 
     [Fact]
+    public void A_valid_scale_loads_every_bracket_component()
+    {
+        var text = Registry(
+            "  good.scale:",
+            "    unit: /1",
+            "    brackets:",
+            "      - threshold: {2024-01-01: 0}",
+            "        rate: {2024-01-01: 0.1}",
+            "      - threshold:",
+            "          values: {2024-01-01: 100}",
+            "        rate: {2024-01-01: 0.2}");
+
+        var parsed = NativeRegistryParser.Parse(text);
+
+        Faults(text, parsed.Faults);
+        Loaded(parsed, "ok.before", "ok.after", "good.scale.brackets[0].threshold", "good.scale.brackets[0].rate", "good.scale.brackets[1].threshold", "good.scale.brackets[1].rate");
+        Assert.Equal(100m, parsed.Parameters.Single(p => p.Key == "good.scale.brackets[1].threshold").Values.Single().Value);
+    }
+
+    [Fact]
     public void An_unknown_unit_is_reported_and_the_parameter_still_loads()
     {
         var text = Registry(

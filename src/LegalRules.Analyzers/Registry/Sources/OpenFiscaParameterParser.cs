@@ -12,7 +12,8 @@ namespace LegalRules.Registry.Sources;
 /// </summary>
 internal static class OpenFiscaParameterParser
 {
-    private static readonly HashSet<string> NodeFields = new() { "description", "metadata", "documentation", "reference" };
+    // OpenFisca's reserved keys of a node ("unit" and "reference" kept there for older files): not children.
+    private static readonly HashSet<string> NodeFields = new() { "description", "metadata", "documentation", "reference", "unit" };
 
     public static ParsedRegistryFile Parse(SourceText text)
     {
@@ -64,7 +65,8 @@ internal static class OpenFiscaParameterParser
                 continue;
             }
 
-            if (!RegistryKeys.IsValid(name) || name.IndexOf('.') >= 0)
+            // Named as OpenFisca names folders, capitals included: the same name as a file or a node file.
+            if (!RegistryKeys.IsValidOpenFiscaName(name) || name.IndexOf('.') >= 0)
             {
                 faults.Add(RegistryFault.At(entry.Key, FaultCode.InvalidKey, name));
                 continue;

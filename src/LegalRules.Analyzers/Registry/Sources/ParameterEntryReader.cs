@@ -49,7 +49,14 @@ internal sealed class ParameterEntryReader
         _strict = strict;
     }
 
-    public static bool IsParameterEntry(YamlMapping mapping) => mapping.Get("values") is not null || mapping.Get("brackets") is not null;
+    /// <summary>
+    /// True for what OpenFisca reads as a parameter rather than a node: a mapping with
+    /// <c>values</c> or <c>brackets</c>, or the short form whose keys are all dates.
+    /// </summary>
+    public static bool IsParameterEntry(YamlMapping mapping) => mapping.Get("values") is not null || mapping.Get("brackets") is not null || IsShortForm(mapping);
+
+    /// <summary>The short form of a leaf, values without <c>values:</c> (<c>2024-01-01: 12</c>), as OpenFisca accepts it.</summary>
+    private static bool IsShortForm(YamlMapping mapping) => mapping.Entries.Count > 0 && mapping.Entries.All(e => Dates.TryParse(e.Key.Value, out _));
 
     /// <summary>
     /// Reads an entry into parameters whose keys are <paramref name="key"/> plus a suffix for brackets.
@@ -76,6 +83,12 @@ internal sealed class ParameterEntryReader
 
     private void ReadEntry(string key, YamlMapping entry, YamlNode name, List<StatutoryParameter> into)
     {
+        if (IsShortForm(entry))
+        {
+            into.Add(new StatutoryParameter(key, null, null, ImmutableArray<string>.Empty, ImmutableArray<LegalReference>.Empty, ReadValues(entry, null), null, RegistryOrigin.Embedded));
+            return;
+        }
+
         var metadata = entry.Get("metadata") as YamlMapping;
         if (entry.Get("metadata") is { } metadataNode && metadata is null && !IsNull(metadataNode))
         {
@@ -189,6 +202,12 @@ internal sealed class ParameterEntryReader
                     "amount" => amountUnit,
                     _ => rateUnit,
                 };
+                // A component may also be written as a leaf of its own: {values: …, metadata: …}.
+                if (componentNode is YamlMapping { } componentEntry && componentEntry.Get("values") is { } componentValues)
+                {
+                    componentNode = componentValues;
+                }
+
                 var values = ReadValues(componentNode, datedReferences);
                 var componentLabel = label is null ? null : $"{label} [{i}] {component}";
                 into.Add(new StatutoryParameter($"{key}.brackets[{i}].{component}", componentLabel, unit, keywords, parameterReferences, values, lastValid, RegistryOrigin.Embedded));
@@ -222,6 +241,11 @@ internal sealed class ParameterEntryReader
 
             seen.Add(date, entry.Key);
             var valueNode = entry.Value;
+            if (IsExpected(valueNode))
+            {
+                continue; // a value announced but not yet set: OpenFisca ignores it, so must we
+            }
+
             var ownReferences = ImmutableArray<LegalReference>.Empty;
             if (valueNode is YamlMapping valueMapping && valueMapping.Get("value") is { } inner)
             {
@@ -237,7 +261,8 @@ internal sealed class ParameterEntryReader
                     }
                 }
 
-                if ((valueMapping.Get("reference") ?? valueMapping.Get("references")) is { } valueReference)
+                var valueMetadata = valueMapping.Get("metadata") as YamlMapping;
+                if ((valueMapping.Get("reference") ?? valueMapping.Get("references") ?? valueMetadata?.Get("reference")) is { } valueReference)
                 {
                     ownReferences = ReadReferences(valueReference);
                 }
@@ -278,6 +303,17 @@ internal sealed class ParameterEntryReader
         values.Sort((a, b) => a.From.CompareTo(b.From));
         return values.ToImmutableArray();
     }
+
+    /// <summary>
+    /// OpenFisca's mark for a value announced but not in force yet: <c>2026-01-01: expected</c> or
+    /// <c>{expected: 600}</c>. It is metadata, not a value.
+    /// </summary>
+    private static bool IsExpected(YamlNode node) => node switch
+    {
+        YamlScalar scalar => scalar.Value == "expected",
+        YamlMapping mapping => mapping.Get("expected") is { } expected && !IsNull(expected) && !(expected is YamlScalar { IsPlain: true, Value: "false" or "False" or "FALSE" }),
+        _ => false,
+    };
 
     /// <summary>
     /// The references dated on the value's date, else the latest ones dated before it: a reference
@@ -439,10 +475,21 @@ internal sealed class ParameterEntryReader
     }
 }
 
-/// <summary>The grammar of parameter keys: dotted segments of <c>[a-z0-9_]</c>.</summary>
+/// <summary>
+/// The grammar of parameter keys: dotted segments of <c>[a-z0-9_]</c> for the keys a native file
+/// declares. OpenFisca-France also names some folders with capitals (<c>plafonds_par_zones/zone_A/</c>):
+/// a key read from an OpenFisca tree keeps OpenFisca's name, so that a tree is used without renaming
+/// anything, and what code and bindings may name accepts capitals too.
+/// </summary>
 internal static class RegistryKeys
 {
-    public static bool IsValid(string key)
+    /// <summary>A key a native registry file may declare: dotted segments of <c>[a-z0-9_]</c>.</summary>
+    public static bool IsValid(string key) => IsValid(key, allowCapitals: false);
+
+    /// <summary>A name OpenFisca gives a parameter or a node: <c>[A-Za-z0-9_]</c>, dotted.</summary>
+    public static bool IsValidOpenFiscaName(string key) => IsValid(key, allowCapitals: true);
+
+    private static bool IsValid(string key, bool allowCapitals)
     {
         if (key.Length == 0 || key[0] == '.' || key[key.Length - 1] == '.')
         {
@@ -464,7 +511,7 @@ internal static class RegistryKeys
             }
 
             previousDot = false;
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (allowCapitals && c >= 'A' && c <= 'Z')))
             {
                 return false;
             }
@@ -473,8 +520,8 @@ internal static class RegistryKeys
         return true;
     }
 
-    /// <summary>A key code may name: a parameter's key, or a bracket component of a scale (<c>a.b.brackets[0].rate</c>).</summary>
-    public static bool IsValidReference(string key) => IsValid(key) || IsBracketKey(key);
+    /// <summary>A key code may name: a parameter's key (OpenFisca's included), or a bracket component of a scale (<c>a.b.brackets[0].rate</c>).</summary>
+    public static bool IsValidReference(string key) => IsValidOpenFiscaName(key) || IsBracketKey(key);
 
     /// <summary>Keys of a scale's brackets: <c>a.b.brackets[0].rate</c>.</summary>
     public static bool IsBracketKey(string key)
@@ -492,7 +539,7 @@ internal static class RegistryKeys
         }
 
         var index = key.Substring(open + 10, close - open - 10);
-        return IsValid(key.Substring(0, open))
+        return IsValidOpenFiscaName(key.Substring(0, open))
             && int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out _)
             && IsValid(key.Substring(close + 2));
     }
