@@ -388,7 +388,7 @@ internal static class YamlTreeReader
         }
 
         private RegistryFault Fault(long start, long end, FaultCode code, params object[] arguments)
-            => RegistryFault.At(_text, ToSpan((int)start, (int)end), code, arguments);
+            => RegistryFault.At(ToSpan((int)start, (int)end), code, arguments);
 
         /// <summary>A span from indexes in the parser's text (which lacks the byte order mark).</summary>
         private FileSpan ToSpan(int start, int end)
