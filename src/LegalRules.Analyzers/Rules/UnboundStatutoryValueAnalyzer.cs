@@ -32,7 +32,13 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+        // Generated code is not analysed (no Analyze flag), but the driver is not asked to check each
+        // finding against generated code: that check scans a whole file, under a lock, for
+        // [GeneratedCode] declarations the first time the file has a finding, and it cost more than
+        // the rest of this analyzer on a 100k-line project (docs/performance.md). Findings land on
+        // the constant analysed, so IsInGeneratedCode drops the cases the driver would.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
@@ -86,7 +92,8 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     private static void Check(OperationAnalysisContext context, IOperation operation, object value, LegalRulesCompilationState state)
     {
         var options = state.OptionsFor(operation.Syntax.SyntaxTree);
-        if (StatutoryMatcher.Match(operation, value, context.ContainingSymbol, state, options) is not { } chosen)
+        if (StatutoryMatcher.Match(operation, value, context.ContainingSymbol, state, options) is not { } chosen
+            || IsInGeneratedCode(operation.Syntax, context.ContainingSymbol))
         {
             return;
         }
@@ -133,5 +140,42 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         }
 
         LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
+    }
+
+    /// <summary>
+    /// What the driver suppresses in code it analyses: a hidden position (<c>#line hidden</c>, or what
+    /// precedes the first <c>#line</c> directive of a file that has hidden regions) and members marked
+    /// <c>[GeneratedCode]</c> (whose analysis the driver skips already). Asked only when a value matches.
+    /// </summary>
+    private static bool IsInGeneratedCode(SyntaxNode syntax, ISymbol containingSymbol)
+    {
+        var tree = syntax.SyntaxTree;
+        if (tree.HasHiddenRegions() && tree.GetLineVisibility(syntax.SpanStart) is LineVisibility.Hidden or LineVisibility.BeforeFirstLineDirective)
+        {
+            return true;
+        }
+
+        for (var symbol = containingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+        {
+            if (HasGeneratedCodeAttribute(symbol) || (symbol is IMethodSymbol { AssociatedSymbol: { } associated } && HasGeneratedCodeAttribute(associated)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasGeneratedCodeAttribute(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
