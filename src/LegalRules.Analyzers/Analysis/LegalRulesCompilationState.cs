@@ -23,6 +23,9 @@ internal sealed class LegalRulesCompilationState
 
     private readonly AnalyzerOptions _options;
     private readonly ConcurrentDictionary<SyntaxTree, LegalRulesOptions> _treeOptions = new();
+
+    // Created once: OptionsFor runs for every literal, and a lambda there would allocate a delegate each time.
+    private readonly Func<SyntaxTree, LegalRulesOptions> _readTreeOptions;
     private readonly Lazy<StatutoryRegistry> _withEmbedded;
     private readonly Lazy<StatutoryRegistry> _withoutEmbedded;
     private readonly DateTime _today;
@@ -31,6 +34,7 @@ internal sealed class LegalRulesCompilationState
     {
         _options = options;
         _today = Today();
+        _readTreeOptions = ReadTreeOptions;
         Inputs = RegistryInputs.Collect(options, cancellationToken);
         GlobalOptions = LegalRulesOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, _today);
         _withEmbedded = new Lazy<StatutoryRegistry>(() => RegistryMerger.Merge(includeEmbedded: true, Inputs));
@@ -71,14 +75,16 @@ internal sealed class LegalRulesCompilationState
             _ => new Lazy<LegalRulesCompilationState>(() => new LegalRulesCompilationState(options, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
 
     /// <summary>The options of a tree: its <c>.editorconfig</c> sections, then the global options.</summary>
-    public LegalRulesOptions OptionsFor(SyntaxTree tree)
-        => _treeOptions.GetOrAdd(tree, t => LegalRulesOptions.Read(new LayeredOptions(_options.AnalyzerConfigOptionsProvider.GetOptions(t), _options.AnalyzerConfigOptionsProvider.GlobalOptions), _today));
+    public LegalRulesOptions OptionsFor(SyntaxTree tree) => _treeOptions.GetOrAdd(tree, _readTreeOptions);
 
     /// <summary>The registry that applies under <paramref name="options"/> (with or without the embedded registry).</summary>
     public StatutoryRegistry RegistryFor(LegalRulesOptions options) => options.DefaultRegistry ? _withEmbedded.Value : _withoutEmbedded.Value;
 
     /// <summary>The registry of the compilation's global options.</summary>
     public StatutoryRegistry Registry => RegistryFor(GlobalOptions);
+
+    private LegalRulesOptions ReadTreeOptions(SyntaxTree tree)
+        => LegalRulesOptions.Read(new LayeredOptions(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions), _today);
 
     /// <summary>Today in UTC: the default evaluation date.</summary>
     private static DateTime Today()
