@@ -135,6 +135,12 @@ internal static class Program
             </Project>
 
             """);
+        // The corpus may be written inside the repository (artifacts/): stop MSBuild and the
+        // editor settings from reaching the repository's own files (warnings as errors, central versions).
+        WriteFile(Path.Combine(project, "Directory.Build.props"), "<Project />\n");
+        WriteFile(Path.Combine(project, "Directory.Build.targets"), "<Project />\n");
+        WriteFile(Path.Combine(project, "Directory.Packages.props"), "<Project />\n");
+        WriteFile(Path.Combine(project, ".editorconfig"), "root = true\n");
         WriteFile(Path.Combine(project, "legalrules.globalconfig"), """
             is_global = true
             # A fixed evaluation date: the same findings on every run.
