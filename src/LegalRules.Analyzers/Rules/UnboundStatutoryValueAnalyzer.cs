@@ -5,6 +5,7 @@ using LegalRules.Diagnostics;
 using LegalRules.Matching;
 using LegalRules.Registry;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,13 +51,25 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLiteral(OperationAnalysisContext context, LegalRulesCompilationState state)
     {
         var operation = context.Operation;
-        var constant = operation.ConstantValue;
-        if (!constant.HasValue || constant.Value is null or string or bool or char)
+        if (operation.Syntax is LiteralExpressionSyntax literal)
         {
-            return;
+            // Syntax first: strings, characters, booleans and null are not amounts; bit patterns
+            // neither; and a number that no parameter has — almost every literal — is known from its
+            // text, before any question to the compiler.
+            if (!literal.IsKind(SyntaxKind.NumericLiteralExpression) || ConstantValues.IsBitPattern(literal.Token))
+            {
+                return;
+            }
+
+            if (ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number)
+                && state.RegistryFor(state.OptionsFor(literal.SyntaxTree)).Find(number).IsEmpty)
+            {
+                return;
+            }
         }
 
-        if (operation.Syntax is LiteralExpressionSyntax literal && ConstantValues.IsBitPattern(literal.Token))
+        var constant = operation.ConstantValue;
+        if (!constant.HasValue || constant.Value is null or string or bool or char)
         {
             return;
         }
