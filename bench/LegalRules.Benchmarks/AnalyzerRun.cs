@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LegalRules.Bench;
 
 /// <summary>
-/// <c>analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic]</c>: the cost of the
+/// <c>analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR]</c>: the cost of the
 /// LegalRules analyzers in one process, the way the audit command and the IDE run them. Each run
 /// takes a fresh compilation of the same trees (nothing bound yet) and measures, interleaved, the
 /// compiler's own diagnostics (<c>GetDiagnostics</c>: the floor) and the same with each analyzer
@@ -21,7 +21,7 @@ namespace LegalRules.Bench;
 /// </summary>
 internal static class AnalyzerRun
 {
-    public static async Task<int> RunAsync(string corpus, int runs, IReadOnlyList<string> groups)
+    public static async Task<int> RunAsync(string corpus, int runs, IReadOnlyList<string> groups, string? openFisca)
     {
         var parse = Stopwatch.StartNew();
         var trees = BenchInputs.ParseFolder(corpus);
@@ -30,7 +30,12 @@ internal static class AnalyzerRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {trees.Length} files, {lines} lines, parsed in {parse.Elapsed.TotalSeconds:0.000} s"));
         Statistics.Result("analyzer.lines", lines);
 
-        var options = BenchInputs.Options(ImmutableArray<AdditionalText>.Empty);
+        // With --openfisca, the whole tree is handed to the analyzers as additional files, as a
+        // project that sets LegalRulesOpenFiscaParameters does.
+        var options = openFisca is null
+            ? BenchInputs.Options(ImmutableArray<AdditionalText>.Empty)
+            : BenchInputs.Options(BenchInputs.ReadOpenFiscaTree(openFisca), openFisca);
+        Console.WriteLine($"additional files: {options.AdditionalFiles.Length}");
         var bare = new List<double>();
         var withGroup = groups.ToDictionary(g => g, _ => new List<double>());
         var perAnalyzer = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);

@@ -29,13 +29,13 @@ internal static class Program
             case "analyzer" when Option(rest, "--corpus") is { } corpus:
                 var runs = int.Parse(Option(rest, "--runs") ?? "5", CultureInfo.InvariantCulture);
                 var groups = (Option(rest, "--groups") ?? "all,statutory,arithmetic").Split(',', StringSplitOptions.RemoveEmptyEntries);
-                return await AnalyzerRun.RunAsync(corpus, runs, groups).ConfigureAwait(false);
+                return await AnalyzerRun.RunAsync(corpus, runs, groups, Option(rest, "--openfisca")).ConfigureAwait(false);
             default:
                 Console.Error.WriteLine("""
                     usage: LegalRules.Benchmarks bdn [BenchmarkDotNet arguments]
                            LegalRules.Benchmarks registry-cold embedded|openfisca [--root DIR]
                            LegalRules.Benchmarks registry-cache [--root DIR]
-                           LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic]
+                           LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR]
                     """);
                 return 2;
         }

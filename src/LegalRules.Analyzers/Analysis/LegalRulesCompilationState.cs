@@ -29,6 +29,7 @@ internal sealed class LegalRulesCompilationState
     private readonly Lazy<StatutoryRegistry> _withEmbedded;
     private readonly Lazy<StatutoryRegistry> _withoutEmbedded;
     private readonly DateTime _today;
+    private readonly Dictionary<string, RegistryFileInput> _inputsByPath;
 
     private LegalRulesCompilationState(AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -36,6 +37,19 @@ internal sealed class LegalRulesCompilationState
         _today = Today();
         _readTreeOptions = ReadTreeOptions;
         Inputs = RegistryInputs.Collect(options, cancellationToken);
+
+        // Rules look an additional file's input up once per file: a whole OpenFisca tree is some
+        // 1,800 files, and a linear search for each made that quadratic.
+        var byPath = new Dictionary<string, RegistryFileInput>(StringComparer.Ordinal);
+        foreach (var input in Inputs)
+        {
+            if (!byPath.ContainsKey(input.Path))
+            {
+                byPath.Add(input.Path, input); // the first of the same path, as a search in order finds
+            }
+        }
+
+        _inputsByPath = byPath;
         GlobalOptions = LegalRulesOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, _today);
         _withEmbedded = new Lazy<StatutoryRegistry>(() => RegistryMerger.Merge(includeEmbedded: true, Inputs));
         _withoutEmbedded = new Lazy<StatutoryRegistry>(() => RegistryMerger.Merge(includeEmbedded: false, Inputs));
@@ -62,6 +76,9 @@ internal sealed class LegalRulesCompilationState
     }
 
     public ImmutableArray<RegistryFileInput> Inputs { get; }
+
+    /// <summary>The registry or bindings file at <paramref name="path"/>, or null when that additional file is none.</summary>
+    public RegistryFileInput? InputAt(string path) => _inputsByPath.TryGetValue(path, out var input) ? input : null;
 
     /// <summary>Members bound by bindings files, by target (<c>Namespace.Type.Member</c> or documentation id).</summary>
     public IReadOnlyDictionary<string, BoundEntry> Bindings { get; }
