@@ -32,6 +32,22 @@ internal static class AnalyzerRun
 
         // With --openfisca, the whole tree is handed to the analyzers as additional files, as a
         // project that sets LegalRulesOpenFiscaParameters does.
+        // A group with the same analyzers as an earlier one (all = statutory until the arithmetic
+        // rules land) is measured once.
+        var seen = new List<string>();
+        groups = groups.Where(g =>
+        {
+            var names = string.Join(",", AnalyzerGroups.Create(g).Select(a => a.GetType().FullName).OrderBy(n => n, StringComparer.Ordinal));
+            if (names.Length == 0 || seen.Contains(names))
+            {
+                Console.WriteLine($"group '{g}': " + (names.Length == 0 ? "no analyzer yet, not measured" : "same analyzers as an earlier group, not measured again"));
+                return false;
+            }
+
+            seen.Add(names);
+            return true;
+        }).ToList();
+
         var options = openFisca is null
             ? BenchInputs.Options(ImmutableArray<AdditionalText>.Empty)
             : BenchInputs.Options(BenchInputs.ReadOpenFiscaTree(openFisca), openFisca);

@@ -28,7 +28,7 @@ internal static class Program
                 return RegistryRun.Cache(Option(rest, "--root"));
             case "analyzer" when Option(rest, "--corpus") is { } corpus:
                 var runs = int.Parse(Option(rest, "--runs") ?? "5", CultureInfo.InvariantCulture);
-                var groups = (Option(rest, "--groups") ?? "all,statutory,arithmetic").Split(',', StringSplitOptions.RemoveEmptyEntries);
+                var groups = (Option(rest, "--groups") ?? "statutory,arithmetic,all").Split(',', StringSplitOptions.RemoveEmptyEntries);
                 return await AnalyzerRun.RunAsync(corpus, runs, groups, Option(rest, "--openfisca")).ConfigureAwait(false);
             default:
                 Console.Error.WriteLine("""
