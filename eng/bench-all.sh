@@ -5,8 +5,9 @@
 # figures (legalrules audit vs the parse-and-bind floor). About 40 minutes on 2 cores.
 #
 #   bash eng/bench-all.sh [OUT]              default: artifacts/bench/<date-time>
-#   BENCH_MAX_LOAD=1.5 BENCH_WAIT_MINUTES=40 waits (polling every minute) for the 1-minute load
-#                                            average to fall below BENCH_MAX_LOAD before each part
+#   BENCH_MAX_LOAD=1.5 BENCH_WAIT_MINUTES=40 before each part, waits (polling every minute, at most
+#                                            BENCH_WAIT_MINUTES in all) for the 1-minute load average
+#                                            to fall below BENCH_MAX_LOAD
 #
 # The load average at the start and end of each part is written beside its figures: figures taken
 # while other work runs on the machine are not comparable.
@@ -18,11 +19,13 @@ max_load="${BENCH_MAX_LOAD:-1.5}"
 wait_minutes="${BENCH_WAIT_MINUTES:-40}"
 mkdir -p "$out"
 
+# Waits, polling every minute, while the load is above BENCH_MAX_LOAD; BENCH_WAIT_MINUTES is the
+# budget of waiting for the whole run, after which the parts run anyway (their load is recorded).
+waited=0
 wait_for_quiet() {
-  local waited=0
   while awk -v l="$(bench_load)" -v m="$max_load" 'BEGIN { exit !(l > m) }'; do
     if [ "$waited" -ge "$wait_minutes" ]; then
-      echo "load still $(bench_load) after $waited minutes: measuring anyway (see the load columns)"
+      echo "load still $(bench_load) after waiting $waited minutes in all: measuring anyway (see the load columns)"
       return 0
     fi
     echo "load $(bench_load) > $max_load: waiting ($waited/$wait_minutes min)"
