@@ -19,7 +19,9 @@ internal sealed class ParsedFileCache<T>
     private const int Capacity = 8192;
 
     private readonly Func<SourceText, T> _parse;
-    private readonly ConcurrentDictionary<string, T> _entries = new(StringComparer.Ordinal);
+    // Lazy values: two files with the same content parsed at the same time (registry files are
+    // parsed in parallel) are still parsed once.
+    private readonly ConcurrentDictionary<string, Lazy<T>> _entries = new(StringComparer.Ordinal);
     private int _parses;
 
     public ParsedFileCache(Func<SourceText, T> parse)
@@ -35,17 +37,21 @@ internal sealed class ParsedFileCache<T>
         var key = Key(text);
         if (_entries.TryGetValue(key, out var cached))
         {
-            return cached;
+            return cached.Value;
         }
 
-        Interlocked.Increment(ref _parses);
-        var parsed = _parse(text);
         if (_entries.Count >= Capacity)
         {
             _entries.Clear();
         }
 
-        return _entries.GetOrAdd(key, parsed);
+        return _entries.GetOrAdd(key, _ => new Lazy<T>(() => Parse(text), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private T Parse(SourceText text)
+    {
+        Interlocked.Increment(ref _parses);
+        return _parse(text);
     }
 
     /// <summary>SHA-256 of the text's characters, and its length.</summary>
