@@ -16,6 +16,7 @@ out="${2:-$bench_repo/artifacts/bench/inproc}"
 cold_runs="${BENCH_COLD_RUNS:-15}"
 analyzer_runs="${BENCH_ANALYZER_RUNS:-5}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)" # absolute: BenchmarkDotNet runs from inside it
 
 bench_build_tools
 corpus="$(bench_corpus "$lines")"

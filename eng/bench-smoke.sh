@@ -11,6 +11,7 @@ source "$(dirname "$0")/bench-lib.sh"
 out="${1:-$bench_repo/artifacts/bench/smoke}"
 rm -rf "$out"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)" # absolute: BenchmarkDotNet runs from inside it
 export BENCH_CORPUS_DIR="$out/corpus"
 start=$(bench_now)
 
