@@ -46,6 +46,8 @@ public sealed class CSharpMutationFuzzTests
         var total = Stopwatch.StartNew();
         var analysis = TimeSpan.Zero;
         var findings = 0L;
+        var compilerCrashes = new List<string>();
+        IReadOnlyDictionary<string, string> options = AnalysisHarness.DefaultOptions;
 
         for (var batchStart = 0; batchStart < count; batchStart += BatchSize)
         {
@@ -57,14 +59,37 @@ public sealed class CSharpMutationFuzzTests
                 batch.Add((index, mutant, new InputFile(seed.Path.Replace(".cs", $".m{index}.cs", StringComparison.Ordinal), CSharpMutator.Apply(seed.Text, mutant))));
             }
 
-            var options = OptionSets[(batchStart / BatchSize) % OptionSets.Length];
+            options = OptionSets[(batchStart / BatchSize) % OptionSets.Length];
             var outcome = AnalysisHarness.Run(batch.Select(b => b.File), additional, options);
+            if (outcome.CompilerCrash is not null)
+            {
+                // The compiler crashed on one of the mutants: analyse the others alone, so that they still count.
+                foreach (var single in batch)
+                {
+                    var alone = AnalysisHarness.Run(new[] { single.File }, additional, options);
+                    if (alone.CompilerCrash is not null)
+                    {
+                        compilerCrashes.Add(RecordCompilerCrash(single, alone.CompilerCrash));
+                        continue;
+                    }
+
+                    Check(alone, new List<(int, CSharpMutant, InputFile)> { single });
+                }
+
+                continue;
+            }
+
+            Check(outcome, batch);
+        }
+
+        void Check(AnalysisOutcome outcome, List<(int Index, CSharpMutant Mutant, InputFile File)> batch)
+        {
             analysis += outcome.Elapsed;
             findings += outcome.Findings.Length;
             if (outcome.Elapsed > slowest)
             {
                 slowest = outcome.Elapsed;
-                slowestBatch = batchStart;
+                slowestBatch = batch[0].Index;
             }
 
             var violations = Invariants.Violations(outcome, additionalTexts, Invariants.TimeBound * batch.Count);
@@ -79,8 +104,19 @@ public sealed class CSharpMutationFuzzTests
         FuzzSummary.AddCSharpMutants(count);
         FuzzSummary.Write(
             "C# mutants",
-            $"{count:N0} analysed in batches of {BatchSize}, {findings:N0} findings, {failures.Count} failing batches, mean {FuzzSummary.Duration(analysis / Math.Max(1, count))} per mutant, slowest batch {FuzzSummary.Duration(slowest)} (mutants {slowestBatch}–{slowestBatch + BatchSize - 1}), {total.Elapsed.TotalSeconds:F1} s (seed {FuzzSettings.Seed})");
+            $"{count:N0} analysed in batches of {BatchSize}, {findings:N0} findings, {failures.Count} failing batches, {compilerCrashes.Count} compiler crashes (not ours: {string.Join("; ", compilerCrashes)}), mean {FuzzSummary.Duration(analysis / Math.Max(1, count))} per mutant, slowest batch {FuzzSummary.Duration(slowest)} (from mutant {slowestBatch}), {total.Elapsed.TotalSeconds:F1} s (seed {FuzzSettings.Seed})");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, failures));
+    }
+
+    /// <summary>A mutant the compiler itself cannot bind, kept for a report to Roslyn: its first frame says where.</summary>
+    private static string RecordCompilerCrash((int Index, CSharpMutant Mutant, InputFile File) mutant, Exception crash)
+    {
+        var folder = Path.Combine(Repository.Root, "TestResults", "fuzz-compiler-crashes");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"{FuzzSettings.Seed}-{mutant.Index}.cs"), mutant.File.Text);
+        File.WriteAllText(Path.Combine(folder, $"{FuzzSettings.Seed}-{mutant.Index}.txt"), crash.ToString());
+        var frame = crash.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? string.Empty;
+        return $"#{mutant.Index} {crash.GetType().Name} {frame}";
     }
 
     internal static CSharpMutant Generate(Gen<CSharpMutant> generator, int index)

@@ -20,13 +20,21 @@ internal sealed record InputFile(string Path, string Text);
 /// <summary>What one analysis gave: LegalRules' findings, what any analyzer threw, and how long it took.</summary>
 internal sealed class AnalysisOutcome
 {
-    public AnalysisOutcome(ImmutableArray<Diagnostic> findings, ImmutableArray<string> failures, TimeSpan elapsed, CSharpCompilation compilation)
+    public AnalysisOutcome(ImmutableArray<Diagnostic> findings, ImmutableArray<string> failures, TimeSpan elapsed, CSharpCompilation compilation, Exception? compilerCrash = null)
     {
         Findings = findings;
         Failures = failures;
         Elapsed = elapsed;
         Compilation = compilation;
+        CompilerCrash = compilerCrash;
     }
+
+    /// <summary>
+    /// An exception the compiler itself threw while binding the code (Roslyn has such bugs on broken
+    /// code): no analyzer ran to the end, and none is to blame. Exceptions of analyzers never escape
+    /// the driver; they are in <see cref="Failures"/>.
+    /// </summary>
+    public Exception? CompilerCrash { get; }
 
     /// <summary>The LR diagnostics, sorted by file, position and id.</summary>
     public ImmutableArray<Diagnostic> Findings { get; }
@@ -108,7 +116,17 @@ internal static class AnalysisHarness
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false,
                 reportSuppressedDiagnostics: false));
-        var diagnostics = Wait(withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken));
+        ImmutableArray<Diagnostic> diagnostics;
+        try
+        {
+            diagnostics = Wait(withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !IsFromLegalRules(exception))
+        {
+            stopwatch.Stop();
+            return new AnalysisOutcome(ImmutableArray<Diagnostic>.Empty, thrown.ToImmutableArray(), stopwatch.Elapsed, compilation, exception);
+        }
+
         stopwatch.Stop();
 
         var failures = thrown.ToList();
@@ -121,6 +139,10 @@ internal static class AnalysisHarness
             .ToImmutableArray();
         return new AnalysisOutcome(findings, failures.ToImmutableArray(), stopwatch.Elapsed, compilation);
     }
+
+    /// <summary>True when LegalRules' own code is on the exception's stack: then it is ours, whoever caught it.</summary>
+    private static bool IsFromLegalRules(Exception exception)
+        => exception.ToString().Split('\n').Any(line => line.TrimStart().StartsWith("at LegalRules.", StringComparison.Ordinal) && !line.Contains("at LegalRules.Fuzz.", StringComparison.Ordinal));
 
     /// <summary>xunit 2 tests are synchronous here: the analysis runs on the thread pool and is awaited without a context.</summary>
     private static T Wait<T>(Task<T> task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
