@@ -26,6 +26,9 @@ internal static class YamlTreeReader
     internal const int MaxDepth = 64;
     internal const int MaxNodes = 2_000_000;
 
+    /// <summary>How deep a subtree nested past <see cref="MaxDepth"/> is skipped before reading stops.</summary>
+    internal const int MaxSkippedDepth = 1_000;
+
     /// <summary>How many nodes aliases may add once expanded, over the whole document.</summary>
     internal const long MaxAliasExpansion = 2_000_000;
 
@@ -124,7 +127,16 @@ internal static class YamlTreeReader
                 switch (ev)
                 {
                     case MappingStart or SequenceStart when _skipDepth > 0:
-                        _skipDepth++;
+                        // YamlDotNet's scanner spends time in proportion to the flow nesting on every
+                        // token: skipping [[[[…]]]] 100,000 deep took a minute. Past this depth the
+                        // rest of the file is not read.
+                        if (++_skipDepth > MaxSkippedDepth)
+                        {
+                            Faults.Add(Fault(ev.Start.Index, ev.End.Index, FaultCode.TooDeep, MaxDepth + MaxSkippedDepth));
+                            MarkOpenFramesIncomplete();
+                            return;
+                        }
+
                         break;
                     case MappingEnd or SequenceEnd when _skipDepth > 0:
                         if (--_skipDepth == 0)
