@@ -19,4 +19,26 @@ public sealed class DateArithmeticTests
         Assert.Empty(outcome.Failures);
         Assert.Empty(outcome.Findings.Where(d => d.Id is "LR0002" or "LR0003"));
     }
+
+    [Fact]
+    public void Data_confirmed_at_the_end_of_the_calendar_is_not_stale_and_does_not_overflow()
+    {
+        // last_value_still_valid_on: 9999-12-31 plus the 12 months of staleness overflowed DateTime in
+        // every member bound to the parameter (AD0001 from a registry file the user wrote).
+        var registry = """
+            parameters:
+              caisse.aide.confirmee:
+                label: Aide confirmée à la fin du calendrier
+                reference: {title: "Délibération"}
+                last_value_still_valid_on: 9999-12-31
+                values:
+                  2020-01-01: 12.34
+            """;
+        var outcome = AnalysisHarness.Run(
+            new[] { new InputFile("/src/Aide.cs", "using LegalRules;\nclass Aide { [StatutoryParameter(\"caisse.aide.confirmee\")] const decimal Montant = 12.34m; }") },
+            new[] { new InputFile("/reg/caisse.legal.yaml", registry) });
+
+        Assert.Empty(outcome.Failures);
+        Assert.Empty(outcome.Findings);
+    }
 }
