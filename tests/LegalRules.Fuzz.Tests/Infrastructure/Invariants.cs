@@ -18,9 +18,10 @@ internal static class Invariants
     public static List<string> Violations(AnalysisOutcome outcome, IReadOnlyDictionary<string, string> additionalTexts, TimeSpan? bound = null)
     {
         var violations = new List<string>(outcome.Failures);
+        var lines = new Dictionary<string, Microsoft.CodeAnalysis.Text.TextLineCollection>(StringComparer.Ordinal);
         foreach (var finding in outcome.Findings)
         {
-            if (LocationProblem(finding, outcome, additionalTexts) is { } problem)
+            if (LocationProblem(finding, outcome, additionalTexts, lines) is { } problem)
             {
                 violations.Add($"{finding.Id} {problem}: {finding}");
             }
@@ -34,7 +35,7 @@ internal static class Invariants
         return violations;
     }
 
-    private static string? LocationProblem(Diagnostic finding, AnalysisOutcome outcome, IReadOnlyDictionary<string, string> additionalTexts)
+    private static string? LocationProblem(Diagnostic finding, AnalysisOutcome outcome, IReadOnlyDictionary<string, string> additionalTexts, Dictionary<string, Microsoft.CodeAnalysis.Text.TextLineCollection> linesByPath)
     {
         var location = finding.Location;
         if (location.Kind == LocationKind.None)
@@ -46,7 +47,7 @@ internal static class Invariants
         if (location.IsInSource)
         {
             var tree = location.SourceTree!;
-            if (!outcome.Compilation.SyntaxTrees.Contains(tree))
+            if (!outcome.Compilation.ContainsSyntaxTree(tree))
             {
                 return "is in a tree that is not the compilation's";
             }
@@ -65,7 +66,11 @@ internal static class Invariants
             return $"ends at {location.SourceSpan.End}, past the end of its file ({text.Length})";
         }
 
-        var lines = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines;
+        if (!linesByPath.TryGetValue(lineSpan.Path, out var lines))
+        {
+            linesByPath[lineSpan.Path] = lines = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines;
+        }
+
         var expected = lines.GetLinePositionSpan(location.SourceSpan);
         return expected == lineSpan.Span ? null : $"says lines {lineSpan.Span} where its span is at {expected}";
     }
