@@ -26,8 +26,12 @@ internal static class YamlTreeReader
     internal const int MaxDepth = 64;
     internal const int MaxNodes = 2_000_000;
 
-    /// <summary>How deep a subtree nested past <see cref="MaxDepth"/> is skipped before reading stops.</summary>
-    internal const int MaxSkippedDepth = 1_000;
+    /// <summary>
+    /// How deep a subtree nested past <see cref="MaxDepth"/> is skipped before reading stops: deep
+    /// enough that what follows a subtree 10,000 levels deep still loads, shallow enough that the
+    /// scanner's cost (in the square of the flow depth) stays under a second.
+    /// </summary>
+    internal const int MaxSkippedDepth = 10_000;
 
     /// <summary>How many nodes aliases may add once expanded, over the whole document.</summary>
     internal const long MaxAliasExpansion = 2_000_000;
@@ -128,8 +132,8 @@ internal static class YamlTreeReader
                 {
                     case MappingStart or SequenceStart when _skipDepth > 0:
                         // YamlDotNet's scanner spends time in proportion to the flow nesting on every
-                        // token: skipping [[[[…]]]] 100,000 deep took a minute. Past this depth the
-                        // rest of the file is not read.
+                        // token: skipping [[[[…]]]] 100,000 deep took a minute. Past MaxSkippedDepth
+                        // the rest of the file is not read.
                         if (++_skipDepth > MaxSkippedDepth)
                         {
                             Faults.Add(Fault(ev.Start.Index, ev.End.Index, FaultCode.TooDeep, MaxDepth + MaxSkippedDepth));
