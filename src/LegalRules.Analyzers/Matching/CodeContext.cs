@@ -12,11 +12,19 @@ namespace LegalRules.Matching;
 /// </summary>
 internal static class CodeContext
 {
+    /// <summary>
+    /// How far up the operations names are looked for. Far enough for any expression written by
+    /// hand; without a bound, each constant of a sum of 20,000 terms walked up the whole sum, which
+    /// cost time in the square of the terms.
+    /// </summary>
+    internal const int MaxLevels = 32;
+
     public static HashSet<string> WordsAround(IOperation constant, ISymbol containingSymbol)
     {
         var words = new HashSet<string>(System.StringComparer.Ordinal);
         var child = constant;
-        for (var operation = constant.Parent; operation is not null; child = operation, operation = operation.Parent)
+        var levels = 0;
+        for (var operation = constant.Parent; operation is not null && levels++ < MaxLevels; child = operation, operation = operation.Parent)
         {
             switch (operation)
             {

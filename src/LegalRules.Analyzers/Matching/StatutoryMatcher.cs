@@ -109,7 +109,9 @@ internal static class StatutoryMatcher
             return true;
         }
 
-        for (var node = operation.Syntax.Parent; node is not null; node = node.Parent)
+        // Attribute arguments are short: looking further up than names are looked for (CodeContext) only costs time.
+        var levels = 0;
+        for (var node = operation.Syntax.Parent; node is not null && levels++ < CodeContext.MaxLevels; node = node.Parent)
         {
             if (node is AttributeSyntax)
             {
