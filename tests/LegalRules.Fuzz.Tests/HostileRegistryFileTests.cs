@@ -52,7 +52,8 @@ public sealed class HostileRegistryFileTests
             failures.AddRange(RegistryReading.Violations(read, file.Text).Select(v => $"{file.Name}: {v}"));
             FuzzSummary.AddFailures(read.Thrown is null ? 0 : 1);
 
-            foreach (var asOf in new[] { "2026-06-01", "9999-12-31" })
+            // The end of the calendar as evaluation date too, on files small enough for a second analysis to cost nothing.
+            foreach (var asOf in file.Text.Length < 100_000 ? new[] { "2026-06-01", "9999-12-31" } : new[] { "2026-06-01" })
             {
                 var outcome = Analyze(file, read, asOf);
                 FuzzSummary.AddFailures(outcome.Failures.Length);
@@ -72,7 +73,7 @@ public sealed class HostileRegistryFileTests
 
             FuzzSummary.Write(
                 "hostile file",
-                $"{file.Name}: {file.Text.Length:N0} chars, {read.Faults.Length:N0} faults, {read.Loaded.Length:N0} loaded, read in {FuzzSummary.Duration(read.Elapsed)}, read and analysed twice in {FuzzSummary.Duration(stopwatch.Elapsed)}");
+                $"{file.Name}: {file.Text.Length:N0} chars, {read.Faults.Length:N0} faults, {read.Loaded.Length:N0} loaded, read in {FuzzSummary.Duration(read.Elapsed)}, read and analysed in {FuzzSummary.Duration(stopwatch.Elapsed)}");
         }
 
         FuzzSummary.AddExtremeInputs(cases);
