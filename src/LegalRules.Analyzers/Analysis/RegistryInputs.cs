@@ -78,10 +78,10 @@ internal static class RegistryInputs
 
             inputs.Add(kind switch
             {
-                RegistryFileKind.Bindings => new RegistryFileInput(path, kind.Value, null, null, ParsedFiles.Bindings.Get(text)),
-                RegistryFileKind.Native => new RegistryFileInput(path, kind.Value, null, ParsedFiles.Native.Get(text), null),
+                RegistryFileKind.Bindings => new RegistryFileInput(path, kind.Value, null, null, ParsedFiles.Bindings.Get(text, cancellationToken)),
+                RegistryFileKind.Native => new RegistryFileInput(path, kind.Value, null, ParsedFiles.Native.Get(text, cancellationToken), null),
                 _ when !RegistryKeys.IsValidOpenFiscaName(key!) => new RegistryFileInput(path, kind.Value, key, InvalidFileKey(key!), null),
-                _ => new RegistryFileInput(path, kind.Value, key, ParsedFiles.OpenFisca.Get(text), null),
+                _ => new RegistryFileInput(path, kind.Value, key, ParsedFiles.OpenFisca.Get(text, cancellationToken), null),
             });
         }
 

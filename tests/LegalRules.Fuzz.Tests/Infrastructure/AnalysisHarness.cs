@@ -112,7 +112,7 @@ internal static class AnalysisHarness
         stopwatch ??= Stopwatch.StartNew();
         var thrown = new ConcurrentQueue<string>();
         var texts = (additionalFiles ?? Array.Empty<InputFile>()).Select(f => (AdditionalText)new MemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
-        var analyzerOptions = new AnalyzerOptions(texts, new OptionsProvider(options ?? DefaultOptions));
+        var analyzerOptions = new AnalyzerOptions(texts, OptionsProviderFor(options ?? DefaultOptions));
         var analyzers = AnalyzerCatalog.CreateAnalyzers();
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
@@ -155,6 +155,9 @@ internal static class AnalysisHarness
 
         return new AnalysisOutcome(findings, failures.ToImmutableArray(), stopwatch.Elapsed, compilation) { AnalyzerTime = analyzerTime };
     }
+
+    /// <summary>Options as <c>.globalconfig</c> gives them to analyzers.</summary>
+    public static AnalyzerConfigOptionsProvider OptionsProviderFor(IReadOnlyDictionary<string, string> options) => new OptionsProvider(options);
 
     /// <summary>True when LegalRules' own code is on the exception's stack: then it is ours, whoever caught it.</summary>
     private static bool IsFromLegalRules(Exception exception)

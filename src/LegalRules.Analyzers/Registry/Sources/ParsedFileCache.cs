@@ -18,11 +18,11 @@ internal sealed class ParsedFileCache<T>
 {
     private const int Capacity = 8192;
 
-    private readonly Func<SourceText, T> _parse;
+    private readonly Func<SourceText, CancellationToken, T> _parse;
     private readonly ConcurrentDictionary<string, T> _entries = new(StringComparer.Ordinal);
     private int _parses;
 
-    public ParsedFileCache(Func<SourceText, T> parse)
+    public ParsedFileCache(Func<SourceText, CancellationToken, T> parse)
     {
         _parse = parse;
     }
@@ -30,7 +30,8 @@ internal sealed class ParsedFileCache<T>
     /// <summary>How many times a text was actually parsed (for tests and benchmarks).</summary>
     public int ParseCount => Volatile.Read(ref _parses);
 
-    public T Get(SourceText text)
+    /// <summary>The parsed file; a parse that is cancelled caches nothing.</summary>
+    public T Get(SourceText text, CancellationToken cancellationToken = default)
     {
         var key = Key(text);
         if (_entries.TryGetValue(key, out var cached))
@@ -39,7 +40,7 @@ internal sealed class ParsedFileCache<T>
         }
 
         Interlocked.Increment(ref _parses);
-        var parsed = _parse(text);
+        var parsed = _parse(text, cancellationToken);
         if (_entries.Count >= Capacity)
         {
             _entries.Clear();

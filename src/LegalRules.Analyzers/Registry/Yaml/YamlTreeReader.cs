@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -36,9 +37,10 @@ internal static class YamlTreeReader
     /// <summary>How many nodes aliases may add once expanded, over the whole document.</summary>
     internal const long MaxAliasExpansion = 2_000_000;
 
-    public static YamlReadResult Read(SourceText text)
+    /// <param name="cancellationToken">Observed while reading: a file of many megabytes takes seconds, and the IDE cancels analyses all the time.</param>
+    public static YamlReadResult Read(SourceText text, CancellationToken cancellationToken = default)
     {
-        var builder = new TreeBuilder(text);
+        var builder = new TreeBuilder(text, cancellationToken);
         builder.Run();
         return new YamlReadResult(builder.Root, builder.Faults);
     }
@@ -48,6 +50,7 @@ internal static class YamlTreeReader
         private static readonly Regex MarkPrefix = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant);
 
         private readonly SourceText _text;
+        private readonly CancellationToken _cancellationToken;
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private string _content = string.Empty;
@@ -65,9 +68,10 @@ internal static class YamlTreeReader
         // Where the last event ended: locates failures the parser reports without a position.
         private int _lastEnd;
 
-        public TreeBuilder(SourceText text)
+        public TreeBuilder(SourceText text, CancellationToken cancellationToken)
         {
             _text = text;
+            _cancellationToken = cancellationToken;
         }
 
         public YamlNode? Root { get; private set; }
@@ -103,8 +107,14 @@ internal static class YamlTreeReader
         private void ReadEvents(Parser parser)
         {
             var documents = 0;
+            var events = 0;
             while (parser.MoveNext())
             {
+                if ((++events & 0x3FF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 var ev = parser.Current!;
                 switch (ev)
                 {
