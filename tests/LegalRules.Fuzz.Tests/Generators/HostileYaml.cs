@@ -29,29 +29,29 @@ internal static class HostileYaml
             yield return new($"several documents ({kind})", kind, "---\nparameters: {}\n...\n---\nbindings: {}\n");
             yield return new($"NUL characters ({kind})", kind, "\0\0parameters:\0\n  \0");
             yield return new($"billion laughs ({kind})", kind, BillionLaughs(kind));
-            yield return new($"flow nesting 100,000 deep ({kind})", kind, Section(kind) + ": " + Repeat("{a: ", 100_000 * scale) + "1" + Repeat("}", 100_000 * scale) + "\n");
-            yield return new($"sequence nesting 100,000 deep ({kind})", kind, Section(kind) + ": " + Repeat("[", 100_000 * scale) + Repeat("]", 100_000 * scale) + "\n");
-            yield return new($"block nesting 1,000 deep ({kind})", kind, BlockNesting(kind, 1_000 * scale));
+            yield return new($"flow nesting {100_000 * scale:N0} deep ({kind})", kind, Section(kind) + ": " + Repeat("{a: ", 100_000 * scale) + "1" + Repeat("}", 100_000 * scale) + "\n");
+            yield return new($"sequence nesting {100_000 * scale:N0} deep ({kind})", kind, Section(kind) + ": " + Repeat("[", 100_000 * scale) + Repeat("]", 100_000 * scale) + "\n");
+            yield return new($"block nesting {1_000 * scale:N0} deep ({kind})", kind, BlockNesting(kind, 1_000 * scale));
             yield return new($"{40_000 * scale:N0} anchors and aliases ({kind})", kind, Anchors(kind, 20_000 * scale));
-            yield return new($"8 MB scalar ({kind})", kind, Section(kind) + ":\n  x.y: \"" + new string('a', 8_000_000 * scale) + "\"\n");
+            yield return new($"{8 * scale} MB scalar ({kind})", kind, Section(kind) + ":\n  x.y: \"" + new string('a', 8_000_000 * scale) + "\"\n");
             yield return new($"unterminated quote before 1 MB ({kind})", kind, Section(kind) + ": \"\n" + Repeat("  a.b: 1\n", 110_000 * scale));
         }
 
         yield return new($"{3 * scale} MB native registry", RegistrySeedKind.Native, BigNative(10_000 * scale));
         yield return new($"{3 * scale} MB native registry, CR line endings", RegistrySeedKind.Native, BigNative(10_000 * scale).Replace("\n", "\r", StringComparison.Ordinal));
         yield return new("native registry, tabs as indentation", RegistrySeedKind.Native, BigNative(200).Replace("  ", "\t", StringComparison.Ordinal));
-        yield return new("10,000 duplicate parameters", RegistrySeedKind.Native, "parameters:\n" + Repeat("  a.b:\n    values: {2020-01-01: 1}\n", 10_000 * scale));
-        yield return new("key of 50,000 segments", RegistrySeedKind.Native, "parameters:\n  " + string.Join('.', Enumerable.Repeat("a", 50_000 * scale)) + ":\n    values: {2020-01-01: 1}\n");
-        yield return new("number of 100,000 digits", RegistrySeedKind.Native, "parameters:\n  a.b:\n    values:\n      2020-01-01: " + new string('9', 100_000 * scale) + "." + new string('9', 1000) + "\n");
+        yield return new($"{10_000 * scale:N0} duplicate parameters", RegistrySeedKind.Native, "parameters:\n" + Repeat("  a.b:\n    values: {2020-01-01: 1}\n", 10_000 * scale));
+        yield return new($"key of {50_000 * scale:N0} segments", RegistrySeedKind.Native, "parameters:\n  " + string.Join('.', Enumerable.Repeat("a", 50_000 * scale)) + ":\n    values: {2020-01-01: 1}\n");
+        yield return new($"number of {100_000 * scale:N0} digits", RegistrySeedKind.Native, "parameters:\n  a.b:\n    values:\n      2020-01-01: " + new string('9', 100_000 * scale) + "." + new string('9', 1000) + "\n");
         yield return new("numbers past decimal's range", RegistrySeedKind.Native, "parameters:\n  a.b:\n    values:\n      2020-01-01: 1e400\n      2021-01-01: 79228162514264337593543950336\n      2022-01-01: -1e-400\n      2023-01-01: .nan\n");
         yield return new("impossible and extreme dates", RegistrySeedKind.Native, ExtremeDates);
         yield return new("merge keys", RegistrySeedKind.Native, "base: &base {unit: currency, label: Base}\nparameters:\n  a.b:\n    <<: *base\n    values: {2020-01-01: 1}\n");
         yield return new("alias of itself", RegistrySeedKind.Native, "parameters: &p\n  a.b: *p\n");
         yield return new("lone surrogates and direction marks", RegistrySeedKind.Native, "parameters:\n  a.b:\n    label: \"\uD800\u202E\uDC00\"\n    values: {2020-01-01: 1}\n\uD800: x\n");
-        yield return new("2 MB OpenFisca node file", RegistrySeedKind.OpenFisca, BigOpenFisca(5_000 * scale));
-        yield return new("OpenFisca leaf with 100,000 dated values", RegistrySeedKind.OpenFisca, ManyValues(100_000 * scale));
+        yield return new($"{scale} MB OpenFisca node file", RegistrySeedKind.OpenFisca, BigOpenFisca(5_000 * scale));
+        yield return new($"OpenFisca leaf with {100_000 * scale:N0} dated values", RegistrySeedKind.OpenFisca, ManyValues(100_000 * scale));
         yield return new($"{20_000 * scale:N0} bindings", RegistrySeedKind.Bindings, BigBindings(20_000 * scale));
-        yield return new("10,000 duplicate bindings", RegistrySeedKind.Bindings, "bindings:\n" + Repeat("  A.B.C: a.b\n", 10_000 * scale));
+        yield return new($"{10_000 * scale:N0} duplicate bindings", RegistrySeedKind.Bindings, "bindings:\n" + Repeat("  A.B.C: a.b\n", 10_000 * scale));
     }
 
     /// <summary>Extreme dates, with a parameter whose data was last confirmed at the end of the calendar.</summary>
