@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
@@ -5,19 +6,22 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace LegalRules.Rules;
 
 /// <summary>
 /// LR0102: a <c>double</c> or <c>float</c> holds a statutory value — a field or property bound to a
 /// parameter, or a field, property, local, parameter default or method return whose value is a
-/// constant matched with a parameter. Reported on the declaration's type.
+/// constant matched with a parameter, or a bound member. Reported on the declaration's type.
 /// </summary>
 /// <remarks>
 /// "Holds" means the value itself: <c>double crds = 0.005;</c> holds the CRDS rate,
 /// <c>double montant = 651.69 - ressources;</c> holds an amount computed from one (LR0003 reports the
 /// constant there). Assignments after the declaration are not followed.
+/// The rule looks at declarations (syntax nodes) rather than operations so that the diagnostic, on the
+/// type, lies inside what is analysed: the IDE computes it, and offers its fix, for the line being
+/// edited. Only declarations whose type is binary floating point (or <c>var</c>) reach the semantic
+/// model, and their values' operations are the compiler's, already bound.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
@@ -31,148 +35,143 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var uses = new StatutoryUses(LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken));
-            start.RegisterSymbolAction(c => AnalyzeBoundMember(c, uses), SymbolKind.Field, SymbolKind.Property);
-            start.RegisterOperationAction(
-                c => AnalyzeInitializer(c, uses),
-                OperationKind.FieldInitializer,
-                OperationKind.PropertyInitializer,
-                OperationKind.ParameterInitializer,
-                OperationKind.VariableDeclarator);
-            start.RegisterOperationAction(c => AnalyzeReturn(c, uses), OperationKind.Return);
+            start.RegisterSyntaxNodeAction(c => AnalyzeField(c, uses), SyntaxKind.FieldDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses), SyntaxKind.PropertyDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeLocal(c, uses), SyntaxKind.LocalDeclarationStatement);
+            start.RegisterSyntaxNodeAction(c => AnalyzeParameter(c, uses), SyntaxKind.Parameter);
+            start.RegisterSyntaxNodeAction(c => AnalyzeFunction(c, uses), SyntaxKind.MethodDeclaration, SyntaxKind.LocalFunctionStatement);
         });
     }
 
-    /// <summary>A field or property of binary floating-point type bound to a parameter, whatever its value.</summary>
-    private static void AnalyzeBoundMember(SymbolAnalysisContext context, StatutoryUses uses)
+    /// <summary>Fields: bound to a parameter, or initialised with a statutory value.</summary>
+    private static void AnalyzeField(SyntaxNodeAnalysisContext context, StatutoryUses uses)
     {
-        var member = context.Symbol;
-        var type = member switch
+        var declaration = ((FieldDeclarationSyntax)context.Node).Declaration;
+        if (BinaryFloatingPointType(context, declaration.Type) is not { } type)
         {
-            IFieldSymbol field => field.Type,
-            IPropertySymbol property => property.Type,
-            _ => null,
+            return;
+        }
+
+        foreach (var variable in declaration.Variables)
+        {
+            if (context.SemanticModel.GetDeclaredSymbol(variable, context.CancellationToken) is IFieldSymbol field
+                && Held(context, uses, field, variable.Initializer?.Value) is { } use)
+            {
+                Report(context, declaration.Type, field.Name, type, use);
+            }
+        }
+    }
+
+    /// <summary>Properties: bound to a parameter, or whose initializer, expression body or getter gives a statutory value.</summary>
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var property = (PropertyDeclarationSyntax)context.Node;
+        if (BinaryFloatingPointType(context, property.Type) is not { } type
+            || context.SemanticModel.GetDeclaredSymbol(property, context.CancellationToken) is not { } symbol)
+        {
+            return;
+        }
+
+        var use = Held(context, uses, symbol, property.Initializer?.Value);
+        foreach (var value in Returned(property.ExpressionBody, null))
+        {
+            use ??= Held(context, uses, symbol, value);
+        }
+
+        foreach (var accessor in property.AccessorList?.Accessors ?? default)
+        {
+            if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+            {
+                foreach (var value in Returned(accessor.ExpressionBody, accessor.Body))
+                {
+                    use ??= Held(context, uses, symbol, value);
+                }
+            }
+        }
+
+        if (use is not null)
+        {
+            Report(context, property.Type, symbol.Name, type, use);
+        }
+    }
+
+    private static void AnalyzeLocal(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var declaration = ((LocalDeclarationStatementSyntax)context.Node).Declaration;
+        if (BinaryFloatingPointType(context, declaration.Type) is not { } type || context.ContainingSymbol is not { } containing)
+        {
+            return;
+        }
+
+        foreach (var variable in declaration.Variables)
+        {
+            if (Held(context, uses, containing, variable.Initializer?.Value) is { } use)
+            {
+                Report(context, declaration.Type, variable.Identifier.ValueText, type, use);
+            }
+        }
+    }
+
+    private static void AnalyzeParameter(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var parameter = (ParameterSyntax)context.Node;
+        if (parameter.Default is null || parameter.Type is null || BinaryFloatingPointType(context, parameter.Type) is not { } type
+            || context.SemanticModel.GetDeclaredSymbol(parameter, context.CancellationToken) is not { ContainingSymbol: { } method })
+        {
+            return;
+        }
+
+        if (Held(context, uses, method, parameter.Default.Value) is { } use)
+        {
+            Report(context, parameter.Type, parameter.Identifier.ValueText, type, use);
+        }
+    }
+
+    /// <summary>Methods and local functions that return a statutory value, reported once for all their returns.</summary>
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var (returnType, name, expressionBody, body) = context.Node switch
+        {
+            MethodDeclarationSyntax method => (method.ReturnType, method.Identifier.ValueText, method.ExpressionBody, method.Body),
+            LocalFunctionStatementSyntax local => (local.ReturnType, local.Identifier.ValueText, local.ExpressionBody, local.Body),
+            _ => default,
         };
-        if (!IsBinaryFloatingPoint(type) || member.IsImplicitlyDeclared || uses.BoundKey(member) is not { } key)
+        if (returnType is null || BinaryFloatingPointType(context, returnType) is not { } type
+            || context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not { } function)
         {
             return;
         }
 
-        foreach (var reference in member.DeclaringSyntaxReferences)
+        foreach (var value in Returned(expressionBody, body))
         {
-            if (TypeSyntaxOf(reference.GetSyntax(context.CancellationToken)) is { } typeSyntax)
+            if (Held(context, uses, function, value) is { } use)
             {
-                var options = uses.State.OptionsFor(typeSyntax.SyntaxTree);
-                Report(context.ReportDiagnostic, typeSyntax, member.Name, type!, new StatutoryUse(key, uses.LabelOf(key, options), member));
+                Report(context, returnType, name, type, use);
                 return;
             }
         }
     }
 
-    private static void AnalyzeInitializer(OperationAnalysisContext context, StatutoryUses uses)
+    /// <summary>The parameter a member or value holds: the member's own binding, else its value's.</summary>
+    private static StatutoryUse? Held(SyntaxNodeAnalysisContext context, StatutoryUses uses, ISymbol symbol, ExpressionSyntax? value)
     {
-        ISymbol? member;
-        ITypeSymbol? type;
-        IOperation? value;
-        switch (context.Operation)
+        var options = uses.State.OptionsFor(context.Node.SyntaxTree);
+        if (uses.BoundKey(symbol) is { } key)
         {
-            case IFieldInitializerOperation { InitializedFields.Length: > 0 } field:
-                member = field.InitializedFields[0];
-                type = field.InitializedFields[0].Type;
-                value = field.Value;
-                break;
-            case IPropertyInitializerOperation { InitializedProperties.Length: > 0 } property:
-                member = property.InitializedProperties[0];
-                type = property.InitializedProperties[0].Type;
-                value = property.Value;
-                break;
-            case IParameterInitializerOperation parameter:
-                member = parameter.Parameter;
-                type = parameter.Parameter.Type;
-                value = parameter.Value;
-                break;
-            case IVariableDeclaratorOperation declarator:
-                member = declarator.Symbol;
-                type = declarator.Symbol.Type;
-                value = declarator.Initializer?.Value;
-                break;
-            default:
-                return;
+            return new StatutoryUse(key, uses.LabelOf(key, options), symbol);
         }
 
-        // Bound members are reported once, by AnalyzeBoundMember.
-        if (value is null || !IsBinaryFloatingPoint(type) || uses.BoundKey(member) is not null)
-        {
-            return;
-        }
-
-        var declaration = member.DeclaringSyntaxReferences.Length > 0 ? member.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) : null;
-        if (declaration is null || TypeSyntaxOf(declaration) is not { } typeSyntax)
-        {
-            return;
-        }
-
-        var options = uses.State.OptionsFor(typeSyntax.SyntaxTree);
-        if (uses.FindHeld(value, context.ContainingSymbol, options) is { } use)
-        {
-            Report(context.ReportDiagnostic, typeSyntax, member.Name, type!, use);
-        }
+        return value is not null && context.SemanticModel.GetOperation(value, context.CancellationToken) is { } operation
+            ? uses.FindHeld(operation, symbol, options)
+            : null;
     }
 
-    /// <summary>A method, local function or property getter of binary floating-point type that returns a statutory constant.</summary>
-    private static void AnalyzeReturn(OperationAnalysisContext context, StatutoryUses uses)
-    {
-        var returned = (IReturnOperation)context.Operation;
-        if (returned.ReturnedValue is not { } value || !ReturnsConstantOrMember(value) || returned.SemanticModel is not { } model)
-        {
-            return;
-        }
-
-        var function = EnclosingFunction(returned.Syntax);
-        if (function is null || ReturnTypeSyntax(function) is not { } typeSyntax || model.GetTypeInfo(typeSyntax, context.CancellationToken).Type is not { } type || !IsBinaryFloatingPoint(type))
-        {
-            return;
-        }
-
-        var options = uses.State.OptionsFor(typeSyntax.SyntaxTree);
-        if (uses.FindHeld(value, context.ContainingSymbol, options) is not { } use)
-        {
-            return;
-        }
-
-        // A body with several returns of statutory values is reported once, for the first.
-        if (function is not ArrowExpressionClauseSyntax && returned.Syntax is ReturnStatementSyntax statement)
-        {
-            foreach (var other in function.DescendantNodes(n => n == function || !IsFunction(n)))
-            {
-                if (other == statement)
-                {
-                    break;
-                }
-
-                if (other is ReturnStatementSyntax earlier
-                    && model.GetOperation(earlier, context.CancellationToken) is IReturnOperation { ReturnedValue: { } earlierValue }
-                    && ReturnsConstantOrMember(earlierValue)
-                    && uses.FindHeld(earlierValue, context.ContainingSymbol, options) is not null)
-                {
-                    return;
-                }
-            }
-        }
-
-        // Returns inside a local function belong to it; the operation block's symbol is the enclosing member.
-        var owner = function is ArrowExpressionClauseSyntax ? function.Parent : function;
-        var name = owner is LocalFunctionStatementSyntax localFunction
-            ? localFunction.Identifier.ValueText
-            : (context.ContainingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : context.ContainingSymbol).Name;
-        Report(context.ReportDiagnostic, typeSyntax, name, type, use);
-    }
-
-    private static void Report(System.Action<Diagnostic> report, TypeSyntax typeSyntax, string member, ITypeSymbol type, StatutoryUse use)
+    private static void Report(SyntaxNodeAnalysisContext context, TypeSyntax typeSyntax, string member, ITypeSymbol type, StatutoryUse use)
     {
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(PropertyNames.Key, use.Key)
             .Add(PropertyNames.Label, use.Label);
-        report(Diagnostic.Create(
+        context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.BinaryFloatingPoint,
             typeSyntax.GetLocation(),
             properties,
@@ -182,14 +181,23 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             use.Label));
     }
 
-    private static bool ReturnsConstantOrMember(IOperation value)
+    /// <summary>
+    /// The declared type when it is <c>double</c>, <c>float</c> or their nullable forms. A type written
+    /// as a keyword is told apart without the semantic model; other names (<c>var</c>, <c>Double</c>)
+    /// ask it, and nothing else does.
+    /// </summary>
+    private static ITypeSymbol? BinaryFloatingPointType(SyntaxNodeAnalysisContext context, TypeSyntax type)
     {
-        while (value is IConversionOperation or IParenthesizedOperation)
+        var written = type is NullableTypeSyntax nullable ? nullable.ElementType : type;
+        switch (written)
         {
-            value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+            case PredefinedTypeSyntax predefined when !predefined.Keyword.IsKind(SyntaxKind.DoubleKeyword) && !predefined.Keyword.IsKind(SyntaxKind.FloatKeyword):
+            case ArrayTypeSyntax or GenericNameSyntax or TupleTypeSyntax or PointerTypeSyntax or RefTypeSyntax:
+                return null;
         }
 
-        return value.ConstantValue.HasValue || value is IFieldReferenceOperation or IPropertyReferenceOperation;
+        var symbol = context.SemanticModel.GetTypeInfo(type, context.CancellationToken).Type;
+        return IsBinaryFloatingPoint(symbol) ? symbol : null;
     }
 
     private static bool IsBinaryFloatingPoint(ITypeSymbol? type)
@@ -202,45 +210,25 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         return type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
     }
 
-    /// <summary>The type written in a declaration: a field's or local's declaration, a property, a parameter.</summary>
-    internal static TypeSyntax? TypeSyntaxOf(SyntaxNode declaration) => declaration switch
+    /// <summary>The expressions a body returns: its expression body, or its return statements outside nested functions.</summary>
+    private static IEnumerable<ExpressionSyntax> Returned(ArrowExpressionClauseSyntax? expressionBody, BlockSyntax? body)
     {
-        VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax variables } => variables.Type,
-        PropertyDeclarationSyntax property => property.Type,
-        ParameterSyntax parameter => parameter.Type,
-        _ => null,
-    };
-
-    /// <summary>The function a return belongs to: a method, local function or accessor body, or an expression body.</summary>
-    private static SyntaxNode? EnclosingFunction(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
+        if (expressionBody is not null)
         {
-            switch (current)
-            {
-                case AnonymousFunctionExpressionSyntax:
-                    return null; // a lambda declares no type to change
-                case ArrowExpressionClauseSyntax arrow:
-                    return arrow;
-                case MethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax:
-                    return current;
-                case MemberDeclarationSyntax:
-                    return null;
-            }
+            yield return expressionBody.Expression;
         }
 
-        return null;
+        if (body is null)
+        {
+            yield break;
+        }
+
+        foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax { Expression: { } returned })
+            {
+                yield return returned;
+            }
+        }
     }
-
-    private static TypeSyntax? ReturnTypeSyntax(SyntaxNode function) => function switch
-    {
-        ArrowExpressionClauseSyntax arrow => arrow.Parent is { } owner ? ReturnTypeSyntax(owner) : null,
-        MethodDeclarationSyntax method => method.ReturnType,
-        LocalFunctionStatementSyntax local => local.ReturnType,
-        PropertyDeclarationSyntax property => property.Type,
-        AccessorDeclarationSyntax accessor when accessor.IsKind(SyntaxKind.GetAccessorDeclaration) && accessor.Parent?.Parent is PropertyDeclarationSyntax property => property.Type,
-        _ => null,
-    };
-
-    private static bool IsFunction(SyntaxNode node) => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
 }

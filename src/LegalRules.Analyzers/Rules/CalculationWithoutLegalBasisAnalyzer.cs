@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace LegalRules.Rules;
 
@@ -13,6 +13,11 @@ namespace LegalRules.Rules;
 /// statutory values (it references a bound member) cites no legal basis: no
 /// <c>[StatutoryReference]</c> on itself, its property, its type or a containing type.
 /// </summary>
+/// <remarks>
+/// Declarations are analysed as syntax nodes so that the diagnostic, on the member's name, lies inside
+/// what is analysed (an expression-bodied property's name is outside its getter's body). Only public
+/// members without a legal basis have their body's operations walked.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
 {
@@ -25,69 +30,63 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var uses = new StatutoryUses(LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken));
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (CalculationOf(block.OwningSymbol, uses) is not { } calculation)
-                {
-                    return;
-                }
-
-                // The first bound member the body references; the body's operations may be visited concurrently.
-                ISymbol? used = null;
-                block.RegisterOperationAction(
-                    c =>
-                    {
-                        var member = c.Operation switch
-                        {
-                            IFieldReferenceOperation field => (ISymbol)field.Field,
-                            IPropertyReferenceOperation property => property.Property,
-                            _ => null,
-                        };
-                        if (member is not null && Volatile.Read(ref used) is null && uses.BoundKey(member) is not null)
-                        {
-                            Interlocked.CompareExchange(ref used, member, null);
-                        }
-                    },
-                    OperationKind.FieldReference,
-                    OperationKind.PropertyReference);
-                block.RegisterOperationBlockEndAction(c =>
-                {
-                    if (Volatile.Read(ref used) is not { } member || uses.BoundKey(member) is not { } key || calculation.Locations.Length == 0)
-                    {
-                        return;
-                    }
-
-                    var options = uses.State.OptionsFor(c.OperationBlocks[0].Syntax.SyntaxTree);
-                    var label = uses.LabelOf(key, options);
-                    var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(PropertyNames.Key, key)
-                        .Add(PropertyNames.Label, label);
-                    var name = calculation.ContainingType is { } type ? type.Name + "." + calculation.Name : calculation.Name;
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.CalculationWithoutLegalBasis, calculation.Locations[0], properties, name, key, label));
-                });
-            });
+            start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, uses), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses), SyntaxKind.PropertyDeclaration);
         });
     }
 
-    /// <summary>
-    /// The public calculation an operation block belongs to — an ordinary method, or the property whose
-    /// getter it is — when it has no legal basis; null otherwise.
-    /// </summary>
-    private static ISymbol? CalculationOf(ISymbol owner, StatutoryUses uses)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, StatutoryUses uses)
     {
-        ISymbol? calculation = owner switch
+        var method = (MethodDeclarationSyntax)context.Node;
+        SyntaxNode? body = method.Body ?? (SyntaxNode?)method.ExpressionBody?.Expression;
+        if (body is null
+            || context.SemanticModel.GetDeclaredSymbol(method, context.CancellationToken) is not { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } symbol
+            || uses.HasLegalBasis(symbol))
         {
-            IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method => method,
-            IMethodSymbol { MethodKind: MethodKind.PropertyGet, DeclaredAccessibility: Accessibility.Public, AssociatedSymbol: IPropertySymbol { DeclaredAccessibility: Accessibility.Public } property } => property,
-            _ => null,
-        };
-
-        // A bound property is a statutory value itself, not a calculation with one.
-        if (calculation is null || calculation.IsImplicitlyDeclared || (calculation is IPropertySymbol && uses.BoundKey(calculation) is not null) || uses.HasLegalBasis(owner))
-        {
-            return null;
+            return;
         }
 
-        return calculation;
+        Check(context, uses, symbol, body, method.Identifier);
+    }
+
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var property = (PropertyDeclarationSyntax)context.Node;
+        SyntaxNode? getter = property.ExpressionBody?.Expression;
+        foreach (var accessor in property.AccessorList?.Accessors ?? default)
+        {
+            if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+            {
+                getter = accessor.Body ?? (SyntaxNode?)accessor.ExpressionBody?.Expression;
+            }
+        }
+
+        // A bound property is a statutory value itself, not a calculation with one.
+        if (getter is null
+            || context.SemanticModel.GetDeclaredSymbol(property, context.CancellationToken) is not { DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } symbol
+            || uses.BoundKey(symbol) is not null
+            || uses.HasLegalBasis(symbol))
+        {
+            return;
+        }
+
+        Check(context, uses, symbol, getter, property.Identifier);
+    }
+
+    private static void Check(SyntaxNodeAnalysisContext context, StatutoryUses uses, ISymbol calculation, SyntaxNode body, SyntaxToken name)
+    {
+        if (context.SemanticModel.GetOperation(body, context.CancellationToken) is not { } operation
+            || uses.FirstBoundReference(operation) is not { } used
+            || uses.BoundKey(used) is not { } key)
+        {
+            return;
+        }
+
+        var label = uses.LabelOf(key, uses.State.OptionsFor(context.Node.SyntaxTree));
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(PropertyNames.Key, key)
+            .Add(PropertyNames.Label, label);
+        var displayName = calculation.ContainingType is { } type ? type.Name + "." + calculation.Name : calculation.Name;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.CalculationWithoutLegalBasis, name.GetLocation(), properties, displayName, key, label));
     }
 }
