@@ -72,20 +72,33 @@ internal static class MemberLayout
         var indentation = neighbour is not null
             ? Indentation(neighbour)
             : Indentation(type).Add(SyntaxFactory.Whitespace("    "));
+        // Where the type separates its fields from one another by blank lines, so do the constants.
+        var separated = index > 1 && StartsWithBlankLine(members[index - 1]);
         var laidOut = new List<MemberDeclarationSyntax>();
         for (var i = 0; i < constants.Count; i++)
         {
-            var constant = constants[i];
+            var constant = Indent(constants[i], indentation, newLine);
+            if (separated)
+            {
+                constant = constant.WithLeadingTrivia(constant.GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine(newLine)));
+            }
+
             var trailing = SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(newLine));
             if (i == constants.Count - 1 && index == 0 && members.Count > 0)
             {
                 trailing = trailing.Add(SyntaxFactory.EndOfLine(newLine));
             }
 
-            laidOut.Add(Indent(constant, indentation, newLine).WithTrailingTrivia(trailing));
+            laidOut.Add(constant.WithTrailingTrivia(trailing));
         }
 
         return type.WithMembers(members.InsertRange(index, laidOut));
+    }
+
+    private static bool StartsWithBlankLine(SyntaxNode member)
+    {
+        var leading = member.GetLeadingTrivia();
+        return leading.Count > 0 && leading[0].IsKind(SyntaxKind.EndOfLineTrivia);
     }
 
     /// <summary>A field whose attribute lists each take a line, at <paramref name="indentation"/>.</summary>

@@ -322,4 +322,39 @@ public class BindToParameterFixerTests
         test.FixedState.AdditionalReferences.AddRange(TestReferences.Runtime);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Constants_are_separated_by_blank_lines_where_the_fields_are()
+    {
+        await Test(
+            """
+            using LegalRules;
+            class Rsa
+            {
+                /// <summary>Majoration pour deux personnes.</summary>
+                const decimal MajorationDeuxPersonnes = 1.5m;
+
+                /// <summary>Majoration pour trois personnes.</summary>
+                const decimal MajorationTroisPersonnes = 1.8m;
+
+                decimal Crds(decimal montant) => montant * {|LR0003:0.005m|};
+            }
+            """,
+            $$"""
+            using LegalRules;
+            class Rsa
+            {
+                /// <summary>Majoration pour deux personnes.</summary>
+                const decimal MajorationDeuxPersonnes = 1.5m;
+
+                /// <summary>Majoration pour trois personnes.</summary>
+                const decimal MajorationTroisPersonnes = 1.8m;
+
+                [StatutoryParameter("{{Keys.Crds}}")]
+                private const decimal TauxCrds = 0.005m;
+
+                decimal Crds(decimal montant) => montant * TauxCrds;
+            }
+            """).RunAsync();
+    }
 }
