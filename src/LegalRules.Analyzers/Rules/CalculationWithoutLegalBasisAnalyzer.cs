@@ -82,10 +82,20 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var label = uses.LabelOf(key, uses.State.OptionsFor(context.Node.SyntaxTree));
+        var options = uses.State.OptionsFor(context.Node.SyntaxTree);
+        var label = uses.LabelOf(key, options);
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(PropertyNames.Key, key)
             .Add(PropertyNames.Label, label);
+
+        // The text that establishes the parameter is the calculation's likely basis: the fix cites it.
+        if (uses.LegalBasisOf(key, options) is { } basis)
+        {
+            properties = properties
+                .Add(PropertyNames.ReferenceTitle, basis.Title)
+                .Add(PropertyNames.ReferenceHref, basis.Href ?? string.Empty);
+        }
+
         var displayName = calculation.ContainingType is { } type ? type.Name + "." + calculation.Name : calculation.Name;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.CalculationWithoutLegalBasis, name.GetLocation(), properties, displayName, key, label));
     }

@@ -65,6 +65,12 @@ internal sealed class StatutoryUses
     public string LabelOf(string key, LegalRulesOptions options)
         => _state.RegistryFor(options).TryGetParameter(key, out var parameter) ? parameter.DisplayLabel : key;
 
+    /// <summary>The legal text that establishes a parameter (its own first reference, not a revaluation's), or null.</summary>
+    public Registry.LegalReference? LegalBasisOf(string key, LegalRulesOptions options)
+        => _state.RegistryFor(options).TryGetParameter(key, out var parameter) && !parameter.References.IsDefaultOrEmpty
+            ? parameter.References[0]
+            : null;
+
     /// <summary>
     /// The statutory parameter <paramref name="expression"/> uses: a reference to a bound member, or a
     /// constant that <see cref="StatutoryMatcher"/> believes statutory (a literal, a folded expression,

@@ -36,7 +36,7 @@ internal static class MemberLayout
     }
 
     /// <summary>
-    /// Puts <paramref name="attribute"/> on a line of its own above a field or property, after its
+    /// Puts <paramref name="attribute"/> on a line of its own above a field, property or method, after its
     /// comments and documentation, before its other attributes.
     /// </summary>
     public static MemberDeclarationSyntax AddAttribute(MemberDeclarationSyntax member, AttributeSyntax attribute, string newLine)
@@ -51,6 +51,7 @@ internal static class MemberLayout
         {
             FieldDeclarationSyntax field => field.WithAttributeLists(field.AttributeLists.Insert(0, list)),
             PropertyDeclarationSyntax property => property.WithAttributeLists(property.AttributeLists.Insert(0, list)),
+            MethodDeclarationSyntax method => method.WithAttributeLists(method.AttributeLists.Insert(0, list)),
             _ => member,
         };
     }
