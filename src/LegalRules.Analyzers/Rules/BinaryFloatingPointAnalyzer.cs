@@ -189,16 +189,27 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
     private static ITypeSymbol? BinaryFloatingPointType(SyntaxNodeAnalysisContext context, TypeSyntax type)
     {
         var written = type is NullableTypeSyntax nullable ? nullable.ElementType : type;
-        switch (written)
+        var candidate = written switch
         {
-            case PredefinedTypeSyntax predefined when !predefined.Keyword.IsKind(SyntaxKind.DoubleKeyword) && !predefined.Keyword.IsKind(SyntaxKind.FloatKeyword):
-            case ArrayTypeSyntax or GenericNameSyntax or TupleTypeSyntax or PointerTypeSyntax or RefTypeSyntax:
-                return null;
+            PredefinedTypeSyntax predefined => predefined.Keyword.IsKind(SyntaxKind.DoubleKeyword) || predefined.Keyword.IsKind(SyntaxKind.FloatKeyword),
+            IdentifierNameSyntax { IsVar: true } => true,
+            IdentifierNameSyntax name => IsFloatingPointName(name.Identifier.ValueText),
+            QualifiedNameSyntax qualified => IsFloatingPointName(qualified.Right.Identifier.ValueText),
+            AliasQualifiedNameSyntax aliased => IsFloatingPointName(aliased.Name.Identifier.ValueText),
+
+            // Arrays, generics, tuples, pointers; and using aliases of double, left out to keep classes off the semantic model.
+            _ => false,
+        };
+        if (!candidate)
+        {
+            return null;
         }
 
         var symbol = context.SemanticModel.GetTypeInfo(type, context.CancellationToken).Type;
         return IsBinaryFloatingPoint(symbol) ? symbol : null;
     }
+
+    private static bool IsFloatingPointName(string name) => name is "Double" or "Single";
 
     private static bool IsBinaryFloatingPoint(ITypeSymbol? type)
     {

@@ -29,7 +29,17 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var uses = new StatutoryUses(LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken));
+            var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
+
+            // Nothing can be bound without a bindings file or a StatutoryParameter attribute type: no calculation to check.
+            if (state.Bindings.Count == 0
+                && start.Compilation.GetTypeByMetadataName("LegalRules.StatutoryParameterAttribute") is null
+                && !start.Compilation.ContainsSymbolsWithName(name => name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName, SymbolFilter.Type, start.CancellationToken))
+            {
+                return;
+            }
+
+            var uses = new StatutoryUses(state);
             start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, uses), SyntaxKind.MethodDeclaration);
             start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses), SyntaxKind.PropertyDeclaration);
         });

@@ -51,6 +51,8 @@ public class BinaryFloatingPointAnalyzerTests
 
                     {|#3:double|} Pass() => 48060;
 
+                    static readonly {|#8:System.Double|} TauxCrdsSysteme = 0.005;
+
                     {|#4:double|} PassSelonAnnee(int annee)
                     {
                         if (annee == 2026)
@@ -76,7 +78,8 @@ public class BinaryFloatingPointAnalyzerTests
                 Lr0102(3).WithArguments("Pass", "double", Keys.Pass, PassLabel),
                 Lr0102(4).WithArguments("PassSelonAnnee", "double", Keys.Pass, PassLabel),
                 Lr0102(5).WithArguments("tauxCrds", "double", Keys.Crds, CrdsLabel),
-                Lr0102(6).WithArguments("crds", "double", Keys.Crds, CrdsLabel))
+                Lr0102(6).WithArguments("crds", "double", Keys.Crds, CrdsLabel),
+                Lr0102(8).WithArguments("TauxCrdsSysteme", "double", Keys.Crds, CrdsLabel))
             .RunAsync();
     }
 

@@ -135,4 +135,29 @@ public class CalculationWithoutLegalBasisAnalyzerTests
             diagnostic.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")));
         Assert.Equal(5, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
+
+    [Fact]
+    public async Task A_teams_own_attribute_binds_without_the_annotations_package()
+    {
+        var test = new Test()
+            .WithSource("""
+                namespace Maison
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Field)]
+                    sealed class StatutoryParameterAttribute : System.Attribute { public StatutoryParameterAttribute(string key) { } }
+
+                    public static class Smic
+                    {
+                        [StatutoryParameter("marche_travail.salaire_minimum.smic.smic_b_horaire")]
+                        public const decimal Horaire = 12.31m;
+
+                        public static decimal {|#0:Mensuel|}(decimal heures) => Horaire * heures;
+                    }
+                }
+                """)
+            .Expect(Lr0201(0).WithArguments("Smic.Mensuel", Keys.SmicHoraire, SmicLabel));
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
+        await test.RunAsync();
+    }
 }
