@@ -20,8 +20,8 @@ namespace LegalRules.Rules;
 /// constant there). Assignments after the declaration are not followed.
 /// The rule looks at declarations (syntax nodes) rather than operations so that the diagnostic, on the
 /// type, lies inside what is analysed: the IDE computes it, and offers its fix, for the line being
-/// edited. Only declarations whose type is binary floating point (or <c>var</c>) reach the semantic
-/// model, and their values' operations are the compiler's, already bound.
+/// edited. Only declarations whose type is binary floating point, and whose value can hold a statutory
+/// value as is, reach the semantic model; their values' operations are the compiler's, already bound.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
@@ -98,7 +98,11 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLocal(SyntaxNodeAnalysisContext context, StatutoryUses uses)
     {
         var declaration = ((LocalDeclarationStatementSyntax)context.Node).Declaration;
-        if (BinaryFloatingPointType(context, declaration.Type) is not { } type || context.ContainingSymbol is not { } containing)
+
+        // A var holds a statutory value only if its initializer can: decide that before asking for its type.
+        if ((declaration.Type.IsVar && !MayHoldValue(declaration.Variables[0].Initializer?.Value))
+            || BinaryFloatingPointType(context, declaration.Type) is not { } type
+            || context.ContainingSymbol is not { } containing)
         {
             return;
         }
@@ -161,10 +165,55 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return new StatutoryUse(key, uses.LabelOf(key, options), symbol);
         }
 
-        return value is not null && context.SemanticModel.GetOperation(value, context.CancellationToken) is { } operation
+        return MayHoldValue(value) && context.SemanticModel.GetOperation(value!, context.CancellationToken) is { } operation
             ? uses.FindHeld(operation, symbol, options)
             : null;
     }
+
+    /// <summary>
+    /// Whether an expression can hold a statutory value as is (see <see cref="StatutoryUses.FindHeld"/>):
+    /// a literal, literals the compiler folds, a name or member read as is — through parentheses, casts
+    /// and signs. <c>y * 0.5</c> or <c>Calcul()</c> cannot, and never reach the semantic model.
+    /// </summary>
+    private static bool MayHoldValue(ExpressionSyntax? value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    value = parenthesized.Expression;
+                    continue;
+                case CastExpressionSyntax cast:
+                    value = cast.Expression;
+                    continue;
+                case CheckedExpressionSyntax @checked:
+                    value = @checked.Expression;
+                    continue;
+                case PrefixUnaryExpressionSyntax unary:
+                    value = unary.Operand;
+                    continue;
+                case LiteralExpressionSyntax literal:
+                    return literal.IsKind(SyntaxKind.NumericLiteralExpression);
+                case BinaryExpressionSyntax binary:
+                    return IsLiteralArithmetic(binary.Left) && IsLiteralArithmetic(binary.Right);
+                case IdentifierNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    private static bool IsLiteralArithmetic(ExpressionSyntax expression) => expression switch
+    {
+        ParenthesizedExpressionSyntax parenthesized => IsLiteralArithmetic(parenthesized.Expression),
+        PrefixUnaryExpressionSyntax unary => IsLiteralArithmetic(unary.Operand),
+        CastExpressionSyntax cast => IsLiteralArithmetic(cast.Expression),
+        BinaryExpressionSyntax binary => IsLiteralArithmetic(binary.Left) && IsLiteralArithmetic(binary.Right),
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.NumericLiteralExpression),
+        _ => false,
+    };
 
     private static void Report(SyntaxNodeAnalysisContext context, TypeSyntax typeSyntax, string member, ITypeSymbol type, StatutoryUse use)
     {
@@ -203,6 +252,14 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         if (!candidate)
         {
             return null;
+        }
+
+        // double and float written as keywords are known without binding.
+        if (written is PredefinedTypeSyntax keyword)
+        {
+            var compilation = context.SemanticModel.Compilation;
+            ITypeSymbol floatingPoint = compilation.GetSpecialType(keyword.Keyword.IsKind(SyntaxKind.DoubleKeyword) ? SpecialType.System_Double : SpecialType.System_Single);
+            return type is NullableTypeSyntax ? compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(floatingPoint) : floatingPoint;
         }
 
         var symbol = context.SemanticModel.GetTypeInfo(type, context.CancellationToken).Type;

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LegalRules.Rules;
 
@@ -14,9 +16,10 @@ namespace LegalRules.Rules;
 /// <c>[StatutoryReference]</c> on itself, its property, its type or a containing type.
 /// </summary>
 /// <remarks>
-/// Declarations are analysed as syntax nodes so that the diagnostic, on the member's name, lies inside
-/// what is analysed (an expression-bodied property's name is outside its getter's body). Only public
-/// members without a legal basis have their body's operations walked.
+/// The diagnostic, on the member's name, must lie inside what is analysed, so that the IDE computes it
+/// for the edited line: a method's operation block covers its declaration, but an expression-bodied
+/// property's getter does not cover the property's name, so properties are analysed as declarations.
+/// Only public members without a legal basis have their references looked at.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
@@ -40,23 +43,54 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             }
 
             var uses = new StatutoryUses(state);
-            start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, uses), SyntaxKind.MethodDeclaration);
+            start.RegisterOperationBlockStartAction(c => AnalyzeMethod(c, uses));
             start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses), SyntaxKind.PropertyDeclaration);
         });
     }
 
-    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    /// <summary>
+    /// Methods, from the operation blocks the compiler hands out: the method's name lies inside the
+    /// declaration analysed, and the references are visited as the body's operations are.
+    /// </summary>
+    private static void AnalyzeMethod(OperationBlockStartAnalysisContext context, StatutoryUses uses)
     {
-        var method = (MethodDeclarationSyntax)context.Node;
-        SyntaxNode? body = method.Body ?? (SyntaxNode?)method.ExpressionBody?.Expression;
-        if (body is null
-            || context.SemanticModel.GetDeclaredSymbol(method, context.CancellationToken) is not { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } symbol
-            || uses.HasLegalBasis(symbol))
+        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method
+            || method.IsImplicitlyDeclared
+            || uses.HasLegalBasis(method))
         {
             return;
         }
 
-        Check(context, uses, symbol, body, method.Identifier);
+        // The first bound member the body references; a block's operations may be visited concurrently.
+        ISymbol? used = null;
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (Volatile.Read(ref used) is not null)
+                {
+                    return;
+                }
+
+                var member = c.Operation switch
+                {
+                    IFieldReferenceOperation field => (ISymbol)field.Field,
+                    IPropertyReferenceOperation property => property.Property,
+                    _ => null,
+                };
+                if (member is not null && uses.BoundKey(member) is not null)
+                {
+                    Interlocked.CompareExchange(ref used, member, null);
+                }
+            },
+            OperationKind.FieldReference,
+            OperationKind.PropertyReference);
+        context.RegisterOperationBlockEndAction(c =>
+        {
+            if (Volatile.Read(ref used) is { } member && method.Locations.Length > 0 && method.Locations[0].IsInSource)
+            {
+                Report(c.ReportDiagnostic, uses, method, member, method.Locations[0]);
+            }
+        });
     }
 
     private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, StatutoryUses uses)
@@ -85,14 +119,21 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
 
     private static void Check(SyntaxNodeAnalysisContext context, StatutoryUses uses, ISymbol calculation, SyntaxNode body, SyntaxToken name)
     {
-        if (context.SemanticModel.GetOperation(body, context.CancellationToken) is not { } operation
-            || uses.FirstBoundReference(operation) is not { } used
-            || uses.BoundKey(used) is not { } key)
+        if (context.SemanticModel.GetOperation(body, context.CancellationToken) is { } operation
+            && uses.FirstBoundReference(operation) is { } used)
+        {
+            Report(context.ReportDiagnostic, uses, calculation, used, name.GetLocation());
+        }
+    }
+
+    private static void Report(System.Action<Diagnostic> report, StatutoryUses uses, ISymbol calculation, ISymbol used, Location location)
+    {
+        if (uses.BoundKey(used) is not { } key || location.SourceTree is not { } tree)
         {
             return;
         }
 
-        var options = uses.State.OptionsFor(context.Node.SyntaxTree);
+        var options = uses.State.OptionsFor(tree);
         var label = uses.LabelOf(key, options);
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(PropertyNames.Key, key)
@@ -107,6 +148,6 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
         }
 
         var displayName = calculation.ContainingType is { } type ? type.Name + "." + calculation.Name : calculation.Name;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.CalculationWithoutLegalBasis, name.GetLocation(), properties, displayName, key, label));
+        report(Diagnostic.Create(Descriptors.CalculationWithoutLegalBasis, location, properties, displayName, key, label));
     }
 }

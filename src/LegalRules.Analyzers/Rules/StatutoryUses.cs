@@ -57,7 +57,13 @@ internal sealed class StatutoryUses
         }
 
         member = member.OriginalDefinition;
-        var key = _boundKeys.GetOrAdd(member, m => StatutoryBindings.TryGet(m, _state, out var binding) ? binding.Key : string.Empty);
+
+        // Looked up first: the factory's closure is only allocated for a member not seen yet.
+        if (!_boundKeys.TryGetValue(member, out var key))
+        {
+            key = _boundKeys.GetOrAdd(member, m => StatutoryBindings.TryGet(m, _state, out var binding) ? binding.Key : string.Empty);
+        }
+
         return key.Length == 0 ? null : key;
     }
 
