@@ -272,6 +272,15 @@ public sealed class UseDecimalFixer : CodeFixProvider
                 if (model.GetDeclaredSymbol(parameter, cancellationToken) is { ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.LocalFunction and not MethodKind.AnonymousFunction } method })
                 {
                     yield return method;
+
+                    // A record's positional parameter is also its property.
+                    if (parameter.Parent?.Parent is TypeDeclarationSyntax)
+                    {
+                        foreach (var property in method.ContainingType.GetMembers(parameter.Identifier.ValueText))
+                        {
+                            yield return property;
+                        }
+                    }
                 }
 
                 break;

@@ -357,4 +357,17 @@ public class BindToParameterFixerTests
             }
             """).RunAsync();
     }
+
+    [Fact]
+    public async Task Top_level_statements_have_no_type_to_hold_a_constant_and_get_no_fix()
+    {
+        var code = """
+            var ressources = 100m;
+            System.Console.WriteLine({|LR0003:651.69m|} - ressources);
+            static decimal Forfait(decimal r) => {|LR0003:651.69m|} - r;
+            """;
+        var test = Test(code, code);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
 }

@@ -129,4 +129,32 @@ public class UseDecimalFixerTests
         test.FixedState.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_records_positional_parameter_is_changed_only_where_its_property_is_not_used_as_a_double()
+    {
+        var test = new CodeFixTest<BinaryFloatingPointAnalyzer, UseDecimalFixer>
+        {
+            TestCode = """
+                public record Bareme({|LR0102:double|} TauxCrds = 0.005);
+                public record Plafonds({|#0:double|} PassAnnuel = 48060.0);
+                """,
+            FixedCode = """
+                public record Bareme(decimal TauxCrds = 0.005m);
+                public record Plafonds({|#0:double|} PassAnnuel = 48060.0);
+                """,
+        };
+        var uses = """
+            static class Usage
+            {
+                static double Annuel(Plafonds plafonds) => plafonds.PassAnnuel;
+            }
+            """;
+        test.TestState.Sources.Add(uses);
+        test.FixedState.Sources.Add(uses);
+        var expected = new DiagnosticResult(RuleIdentifiers.BinaryFloatingPoint, DiagnosticSeverity.Warning).WithLocation(0).WithArguments("PassAnnuel", "double", Keys.Pass, "Plafond annuel de la sécurité sociale (PASS)");
+        test.TestState.ExpectedDiagnostics.Add(expected);
+        test.FixedState.ExpectedDiagnostics.Add(expected);
+        await test.RunAsync();
+    }
 }
