@@ -162,7 +162,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         var options = uses.State.OptionsFor(context.Node.SyntaxTree);
         if (uses.BoundKey(symbol) is { } key)
         {
-            return new StatutoryUse(key, uses.LabelOf(key, options), symbol);
+            return new StatutoryUse(key, uses.LabelOf(key, options));
         }
 
         return MayHoldValue(value) && context.SemanticModel.GetOperation(value!, context.CancellationToken) is { } operation

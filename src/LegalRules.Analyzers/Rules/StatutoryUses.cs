@@ -10,19 +10,15 @@ namespace LegalRules.Rules;
 /// <summary>A statutory parameter that an expression uses: through a bound member, or as a matched constant.</summary>
 internal sealed class StatutoryUse
 {
-    public StatutoryUse(string key, string label, ISymbol? boundMember)
+    public StatutoryUse(string key, string label)
     {
         Key = key;
         Label = label;
-        BoundMember = boundMember;
     }
 
     public string Key { get; }
 
     public string Label { get; }
-
-    /// <summary>The bound member the expression references, if the use is through one.</summary>
-    public ISymbol? BoundMember { get; }
 }
 
 /// <summary>
@@ -33,8 +29,8 @@ internal sealed class StatutoryUse
 /// </summary>
 internal sealed class StatutoryUses
 {
-    public const string ReferenceAttributeName = StatutoryBindings.ReferenceAttributeName;
-    public const string ReferenceAttributeShortName = "StatutoryReference";
+    private const string ReferenceAttributeName = StatutoryBindings.ReferenceAttributeName;
+    private const string ReferenceAttributeShortName = "StatutoryReference";
 
     private readonly LegalRulesCompilationState _state;
     private readonly ConcurrentDictionary<ISymbol, string> _boundKeys = new(SymbolEqualityComparer.Default);
@@ -92,7 +88,7 @@ internal sealed class StatutoryUses
                 case IFieldReferenceOperation { Field: var field } reference:
                     if (BoundKey(field) is { } fieldKey)
                     {
-                        return new StatutoryUse(fieldKey, LabelOf(fieldKey, options), field);
+                        return new StatutoryUse(fieldKey, LabelOf(fieldKey, options));
                     }
 
                     // A named constant is matched with its own name around it (CRDSNonDeductible corroborates CRDS).
@@ -105,7 +101,7 @@ internal sealed class StatutoryUses
                 case IPropertyReferenceOperation { Property: var property }:
                     if (BoundKey(property) is { } propertyKey)
                     {
-                        return new StatutoryUse(propertyKey, LabelOf(propertyKey, options), property);
+                        return new StatutoryUse(propertyKey, LabelOf(propertyKey, options));
                     }
 
                     break;
@@ -159,7 +155,7 @@ internal sealed class StatutoryUses
         };
         if (member is not null && BoundKey(member) is { } key)
         {
-            return new StatutoryUse(key, LabelOf(key, options), member);
+            return new StatutoryUse(key, LabelOf(key, options));
         }
 
         if (value.ConstantValue is not { HasValue: true, Value: { } constant })
@@ -264,7 +260,7 @@ internal sealed class StatutoryUses
         }
 
         return StatutoryMatcher.Match(operation, value, containingSymbol, _state, options) is { } match
-            ? new StatutoryUse(match.Parameter.Key, match.Parameter.DisplayLabel, null)
+            ? new StatutoryUse(match.Parameter.Key, match.Parameter.DisplayLabel)
             : null;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -161,9 +162,17 @@ public sealed class BindToParameterFixer : CodeFixProvider
             return null;
         }
 
+        // The constant keeps the value as written when it is made of literals; an expression that names
+        // local constants (out of scope in the type) is written as the value it folds to.
+        var value = IsLiteralArithmetic(expression) ? expression.WithoutTrivia() : FoldedLiteral(model.GetConstantValue(expression), constantType);
+        if (value is null)
+        {
+            return null;
+        }
+
         properties.TryGetValue(PropertyNames.Label, out var label);
         properties.TryGetValue(PropertyNames.Found, out var found);
-        return new ExtractConstant(key!, asOf, expression, type, typeSymbol, constantType, found ?? expression.ToString(), label, extractedAttribute);
+        return new ExtractConstant(key!, asOf, expression, value, type, typeSymbol, constantType, found ?? expression.ToString(), label, extractedAttribute);
     }
 
     /// <summary>The field or property whose whole value <paramref name="expression"/> is (parentheses aside), if any.</summary>
@@ -185,6 +194,41 @@ public sealed class BindToParameterFixer : CodeFixProvider
             ReturnStatementSyntax { Parent: BlockSyntax { Statements.Count: 1, Parent: AccessorDeclarationSyntax { Parent.Parent: PropertyDeclarationSyntax property } accessor } } when accessor.IsKind(SyntaxKind.GetAccessorDeclaration) => property,
             _ => null,
         };
+    }
+
+    private static bool IsLiteralArithmetic(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax => true,
+        ParenthesizedExpressionSyntax parenthesized => IsLiteralArithmetic(parenthesized.Expression),
+        PrefixUnaryExpressionSyntax unary => IsLiteralArithmetic(unary.Operand),
+        CastExpressionSyntax { Type: PredefinedTypeSyntax } cast => IsLiteralArithmetic(cast.Expression),
+        BinaryExpressionSyntax binary => IsLiteralArithmetic(binary.Left) && IsLiteralArithmetic(binary.Right),
+        _ => false,
+    };
+
+    /// <summary>A folded constant written as a literal of its type: <c>48060m</c>, <c>0.005</c>, <c>4005</c>.</summary>
+    private static ExpressionSyntax? FoldedLiteral(Optional<object?> constant, ITypeSymbol type)
+    {
+        if (!constant.HasValue || constant.Value is null)
+        {
+            return null;
+        }
+
+        var invariant = CultureInfo.InvariantCulture;
+        var text = constant.Value switch
+        {
+            decimal d => d.ToString(invariant) + "m",
+            double d when !double.IsNaN(d) && !double.IsInfinity(d) => WithPoint(d.ToString("R", invariant)),
+            float f when !float.IsNaN(f) && !float.IsInfinity(f) => f.ToString("R", invariant) + "f",
+            long l => l.ToString(invariant) + "L",
+            ulong ul => ul.ToString(invariant) + "UL",
+            uint ui => ui.ToString(invariant) + "U",
+            System.IFormattable other when type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte => other.ToString(null, invariant),
+            _ => null,
+        };
+        return text is null ? null : SyntaxFactory.ParseExpression(text);
+
+        static string WithPoint(string text) => text.Contains(".") || text.Contains("E") ? text : text + ".0";
     }
 
     private static bool CanBeConstant(ITypeSymbol type) => type.SpecialType is
@@ -292,10 +336,11 @@ public sealed class BindToParameterFixer : CodeFixProvider
 
     private sealed class ExtractConstant : BindingPlan
     {
-        public ExtractConstant(string key, string? asOf, ExpressionSyntax expression, TypeDeclarationSyntax type, INamedTypeSymbol typeSymbol, ITypeSymbol constantType, string found, string? label, AttributeSyntax attribute)
+        public ExtractConstant(string key, string? asOf, ExpressionSyntax expression, ExpressionSyntax value, TypeDeclarationSyntax type, INamedTypeSymbol typeSymbol, ITypeSymbol constantType, string found, string? label, AttributeSyntax attribute)
             : base(key, asOf)
         {
             Expression = expression;
+            Value = value;
             Type = type;
             TypeSymbol = typeSymbol;
             ConstantType = constantType;
@@ -305,6 +350,9 @@ public sealed class BindToParameterFixer : CodeFixProvider
         }
 
         public ExpressionSyntax Expression { get; }
+
+        /// <summary>The constant's initializer.</summary>
+        public ExpressionSyntax Value { get; }
 
         public TypeDeclarationSyntax Type { get; }
 
@@ -335,7 +383,7 @@ public sealed class BindToParameterFixer : CodeFixProvider
         {
             var type = SyntaxFactory.ParseTypeName(ConstantType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
             var declarator = SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(Name!))
-                .WithInitializer(SyntaxFactory.EqualsValueClause(Expression.WithoutTrivia())
+                .WithInitializer(SyntaxFactory.EqualsValueClause(Value)
                     .WithEqualsToken(SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)));
             return SyntaxFactory.FieldDeclaration(SyntaxFactory.VariableDeclaration(type.WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.SingletonSeparatedList(declarator)))
                 .WithModifiers(SyntaxFactory.TokenList(

@@ -370,4 +370,37 @@ public class BindToParameterFixerTests
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_folded_expression_that_names_a_local_constant_is_extracted_as_the_value_it_folds_to()
+    {
+        await Test(
+            """
+            class Plafonds
+            {
+                decimal Pass()
+                {
+                    const decimal mensuel = {|LR0003:4005m|};
+                    return {|LR0003:mensuel * 12m|};
+                }
+            }
+            """,
+            $$"""
+            using LegalRules;
+
+            class Plafonds
+            {
+                [StatutoryParameter("{{Keys.Pmss}}")]
+                private const decimal Pmss = 4005m;
+                [StatutoryParameter("{{Keys.Pass}}")]
+                private const decimal Pass2 = 48060m;
+
+                decimal Pass()
+                {
+                    const decimal mensuel = Pmss;
+                    return Pass2;
+                }
+            }
+            """).RunAsync();
+    }
 }
