@@ -21,7 +21,7 @@ public static class Program
         try
         {
             // Progress goes to a terminal only: a redirected error stream (CI logs, tests) stays clean.
-            return await RunAsync(args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected).ConfigureAwait(false);
+            return await RunAsync(args, Console.Out, Console.Error, showProgress: Audit.AuditProgress.IsWanted(!Console.IsErrorRedirected)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -169,7 +169,7 @@ public sealed class ExitCodeTests
         var run = await CommandRunner.RunAsync("audit", readme, "--as-of", Samples.AsOf);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("neither a folder nor a .cs file", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is neither a folder, a solution, a project nor a .cs file", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
