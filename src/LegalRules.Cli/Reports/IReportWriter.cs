@@ -18,7 +18,7 @@ internal interface IReportWriter
 /// <summary>The report formats the command offers.</summary>
 internal static class ReportWriters
 {
-    public static ImmutableArray<IReportWriter> All { get; } = ImmutableArray.Create<IReportWriter>(new TextReportWriter(), new SarifReportWriter());
+    public static ImmutableArray<IReportWriter> All { get; } = ImmutableArray.Create<IReportWriter>(new TextReportWriter(), new SarifReportWriter(), new HtmlReportWriter(), new MarkdownReportWriter(), new JsonReportWriter());
 
     public static string[] Formats => All.Select(w => w.Format).ToArray();
 
