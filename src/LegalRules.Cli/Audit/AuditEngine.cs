@@ -329,6 +329,12 @@ internal static class AuditEngine
 
         var first = Math.Max(0, startLine - ContextLines);
         var last = Math.Min(text.Lines.Count - 1, Math.Max(startLine, endLine) + ContextLines);
+
+        // The empty "line" after a file's final line break is not a line of code.
+        if (last > startLine && last == text.Lines.Count - 1 && text.Lines[last].Span.IsEmpty)
+        {
+            last--;
+        }
         var lines = ImmutableArray.CreateBuilder<string>(last - first + 1);
         for (var line = first; line <= last; line++)
         {
