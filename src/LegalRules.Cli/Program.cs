@@ -55,6 +55,7 @@ public static class Program
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(new AuditCommand(culture, showProgress, createAnalyzers).Command);
+        root.Subcommands.Add(new RegistryCommand(culture).Command);
         root.Subcommands.Add(new RulesCommand(culture).Command);
 
         var parse = root.Parse(args);
