@@ -42,6 +42,9 @@ internal sealed class AuditProgress : IDisposable
     {
         Interlocked.Exchange(ref _projects, projects);
         Interlocked.Exchange(ref _files, files);
+
+        // Show at once what is ahead; the timer keeps the line current.
+        Draw();
     }
 
     public void FileRead() => Interlocked.Increment(ref _filesRead);
