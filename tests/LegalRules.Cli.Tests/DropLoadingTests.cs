@@ -314,6 +314,7 @@ public sealed class DropLoadingTests
         var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
 
         Assert.Equal("LR0001", Assert.Single(report.Results).RuleId);
+        Assert.Equal("latest", Assert.Single(report.Projects().Values).GetProperty("languageVersion").GetString());
         var everything = Directory.GetFileSystemEntries(drop.Root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(drop.Root, p)).Order(StringComparer.Ordinal);
         Assert.Equal(new[] { "Calcul", "Calcul/Calcul.csproj", "Calcul/CalculRsa.cs", "Calcul/evil.targets", "Directory.Build.props" }.Select(p => p.Replace('/', Path.DirectorySeparatorChar)), everything);
     }
@@ -364,6 +365,37 @@ public sealed class DropLoadingTests
         var loose = report.Projects()["LegalRulesAudit"];
         Assert.Equal(JsonValueKindNull, loose.GetProperty("path").ValueKind);
         Assert.Equal(1, loose.GetProperty("sourceFiles").GetInt32());
+    }
+
+    [Fact]
+    public async Task Reference_cycle_is_broken_and_said()
+    {
+        using var drop = new TempDrop();
+        drop.Write("A/A.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup><ProjectReference Include=\"../B/B.csproj\" /></ItemGroup></Project>\n");
+        drop.Write("B/B.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup><ProjectReference Include=\"../A/A.csproj\" /><ProjectReference Include=\"../../ailleurs/C.csproj\" /></ItemGroup></Project>\n");
+        drop.Write("A/CalculRsa.cs", Samples.BoundRsa);
+        drop.Write("B/Plafonds.cs", Samples.UnboundPass);
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
+
+        Assert.Equal(4, report.Results.Count);
+        var notes = report.Projects().Values.SelectMany(p => p.GetProperty("notes").EnumerateArray().Select(n => n.GetString())).ToList();
+        Assert.Contains(notes, n => n!.StartsWith("reference to ", StringComparison.Ordinal) && n.EndsWith(" left out: it closes a cycle", StringComparison.Ordinal));
+        Assert.Contains("project reference outside the drop, not read: ../ailleurs/C.csproj", notes);
+    }
+
+    [Fact]
+    public async Task Project_a_solution_lists_but_the_drop_lacks_is_listed()
+    {
+        using var drop = new TempDrop();
+        WriteTwoProjects(drop);
+        drop.Write("Vendor.slnx", "<Solution><Project Path=\"Paie/Vendor.Paie.csproj\" /><Project Path=\"Absent/Absent.csproj\" /><Project Path=\"../Ailleurs/Ailleurs.csproj\" /></Solution>\n");
+
+        var report = await Sarif.AuditAsync(drop.PathOf("Vendor.slnx"), "--as-of", Samples.AsOf);
+
+        Assert.Equal(2, report.Results.Count);
+        Assert.Contains("Absent/Absent.csproj: unreadable", report.Skipped());
+        Assert.Contains("../Ailleurs/Ailleurs.csproj: outsideDrop", report.Skipped());
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;

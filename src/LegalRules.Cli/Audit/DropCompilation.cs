@@ -50,7 +50,8 @@ internal sealed class AuditedCompilation
 /// </summary>
 internal sealed class SourceTexts
 {
-    private readonly ConcurrentDictionary<string, SourceReadResult> _results = new(StringComparer.Ordinal);
+    // Lazy: two projects compiling the same file in parallel read it once.
+    private readonly ConcurrentDictionary<string, Lazy<SourceReadResult>> _results = new(StringComparer.Ordinal);
     private readonly long _maxFileBytes;
     private readonly AuditProgress? _progress;
 
@@ -60,15 +61,15 @@ internal sealed class SourceTexts
         _progress = progress;
     }
 
-    public SourceReadResult Read(string path) => _results.GetOrAdd(path, p =>
+    public SourceReadResult Read(string path) => _results.GetOrAdd(path, p => new Lazy<SourceReadResult>(() =>
     {
         var result = SourceFileReader.Read(p, _maxFileBytes);
         _progress?.FileRead();
         return result;
-    });
+    })).Value;
 
     /// <summary>Files that could not be read, with why.</summary>
-    public IEnumerable<(string Path, SourceReadResult Result)> Failures => _results.Where(r => r.Value.Text is null).Select(r => (r.Key, r.Value));
+    public IEnumerable<(string Path, SourceReadResult Result)> Failures => _results.Where(r => r.Value.Value.Text is null).Select(r => (r.Key, r.Value.Value));
 }
 
 /// <summary>

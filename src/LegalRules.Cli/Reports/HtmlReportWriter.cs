@@ -135,9 +135,9 @@ internal sealed class HtmlReportWriter : IReportWriter
             .Append(E(Strings.Format(culture, "Label_Totals", result.Findings.Length, summary.Errors, summary.Warnings, summary.Notes, summary.FilesWithFindings, result.AnalysedFiles.Length)))
             .Append("</p>\n");
         html.Append("<div class=\"tiles\">");
-        Tile(html, "error", summary.Errors, "error");
-        Tile(html, "warning", summary.Warnings, "warning");
-        Tile(html, "note", summary.Notes, "note");
+        Tile(html, "error", summary.Errors, T("Label_Errors"));
+        Tile(html, "warning", summary.Warnings, T("Label_Warnings"));
+        Tile(html, "note", summary.Notes, T("Label_Notes"));
         Tile(html, string.Empty, result.AnalysedFiles.Length, T("Label_SourceFiles"));
         Tile(html, string.Empty, result.CompilerErrorCount, T("Label_CompilerErrors"));
         html.Append("</div>\n");
