@@ -31,7 +31,8 @@ internal sealed class HtmlReportWriter : IReportWriter
         main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 48px; }
         h1 { font-size: 26px; margin: 0 0 4px; color: var(--accent); }
         h2 { font-size: 20px; margin: 32px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
-        h3 { font-size: 16px; margin: 22px 0 8px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+        h3 { font-size: 16px; margin: 22px 0 8px; }
+        h3.file { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
         .meta { color: var(--muted); margin: 0 0 16px; }
         .tiles { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
         .tile { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 120px; }
@@ -210,7 +211,7 @@ internal sealed class HtmlReportWriter : IReportWriter
             var index = 0;
             foreach (var group in result.Findings.GroupBy(f => f.Location?.Path))
             {
-                html.Append("<h3>").Append(E(group.Key ?? T("Report_NoLocation"))).Append("</h3>\n");
+                html.Append("<h3 class=\"file\">").Append(E(group.Key ?? T("Report_NoLocation"))).Append("</h3>\n");
                 foreach (var finding in group)
                 {
                     Finding(html, finding, ++index, helpLinks, culture);
@@ -347,7 +348,7 @@ internal sealed class HtmlReportWriter : IReportWriter
             rows.Add(("…", string.Join(", ", others.Select(o => o.Title)), others.Sum(o => o.Count), "muted"));
         }
 
-        const int LabelWidth = 210, BarArea = 250, RowHeight = 26, Top = 4;
+        const int LabelWidth = 230, BarArea = 240, RowHeight = 26, Top = 4;
         var width = LabelWidth + BarArea + 50;
         var height = Top + (Math.Max(rows.Count, 1) * RowHeight) + 4;
         var max = rows.Count == 0 ? 1 : rows.Max(r => r.Count);
@@ -373,7 +374,7 @@ internal sealed class HtmlReportWriter : IReportWriter
                 "muted" => "#80868b",
                 _ => "#2b4c7e",
             };
-            var shown = label.Length > 30 ? string.Concat(label.AsSpan(0, 29), "…") : label;
+            var shown = label.Length > 28 ? string.Concat(label.AsSpan(0, 27), "…") : label;
             html.Append(CultureInfo.InvariantCulture, $"<g><title>{E(title)}: {count}</title>")
                 .Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\">{E(shown)}</text>")
                 .Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y + 4}\" width=\"{barWidth}\" height=\"{RowHeight - 8}\" rx=\"3\" fill=\"{fill}\"/>")
