@@ -89,6 +89,7 @@ public sealed class MessyInputTests
         Assert.Contains("A.cs: unreadable", report.Skipped());
         Assert.Contains("B.cs: unreadable", report.Skipped());
         Assert.Contains("Casse.cs: unreadable", report.Skipped());
+        Assert.DoesNotContain(drop.Root, report.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,7 +176,8 @@ public sealed class MessyInputTests
         Assert.Contains("Paie/Plafonds.cs: unreadable", report.Skipped());
         var notification = report.Run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray()
             .Single(n => n.GetProperty("descriptor").GetProperty("id").GetString() == "LRSKIP");
-        Assert.Contains("denied", notification.GetProperty("message").GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("File not read: unreadable: permission denied.", notification.GetProperty("message").GetProperty("text").GetString());
+        Assert.DoesNotContain(drop.Root, run.Stdout, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -162,9 +162,10 @@ internal static class DropScanner
         {
             target = DropPaths.RealPath(entry.FullName);
         }
-        catch (IOException exception)
+        catch (IOException)
         {
-            found.Skipped.Add(new SkippedFile(DropPaths.Relative(root, entry.FullName), SkipReason.Unreadable, exception.Message));
+            // RealPath gives up on a loop of links (as the OS does with ELOOP).
+            found.Skipped.Add(new SkippedFile(DropPaths.Relative(root, entry.FullName), SkipReason.Unreadable, "too many levels of symbolic links"));
             return;
         }
 

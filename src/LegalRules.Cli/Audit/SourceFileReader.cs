@@ -68,13 +68,22 @@ internal static class SourceFileReader
         }
         catch (IOException exception)
         {
-            return SourceReadResult.Skipped(SkipReason.Unreadable, exception.Message);
+            return SourceReadResult.Skipped(SkipReason.Unreadable, Describe(exception, path));
         }
         catch (UnauthorizedAccessException exception)
         {
-            return SourceReadResult.Skipped(SkipReason.Unreadable, exception.Message);
+            return SourceReadResult.Skipped(SkipReason.Unreadable, Describe(exception, path));
         }
     }
+
+    /// <summary>
+    /// Why a file could not be read, without the machine's path to it: reports give the same bytes
+    /// wherever the drop is, and they already name the file.
+    /// </summary>
+    public static string Describe(Exception exception, string path)
+        => exception is UnauthorizedAccessException
+            ? "permission denied"
+            : exception.Message.Replace(path, System.IO.Path.GetFileName(path), StringComparison.Ordinal);
 
     /// <summary>Reads a file the auditor named (a registry file): any failure is the caller's bad input.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>

@@ -159,7 +159,7 @@ internal static class ProjectFileReader
         }
         catch (Exception exception) when (exception is XmlException or IOException or UnauthorizedAccessException)
         {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, text("Note_ProjectUnreadable"), System.IO.Path.GetFileName(path), exception.Message));
+            notes.Add(string.Format(CultureInfo.InvariantCulture, text("Note_ProjectUnreadable"), System.IO.Path.GetFileName(path), SourceFileReader.Describe(exception, path)));
             return null;
         }
     }
