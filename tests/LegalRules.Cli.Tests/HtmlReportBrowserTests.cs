@@ -11,7 +11,7 @@ namespace LegalRules.Cli.Tests;
 /// <summary>
 /// The HTML report of the sample vendor drop, opened in a real headless browser (Debian's
 /// chromium, which <c>.ci/run</c> installs): its script runs without error, the charts and every
-/// finding are on the page. The screenshot is kept in <c>TestResults/html-report.png</c>.
+/// finding are on the page, and it prints. The screenshot and the PDF are kept in <c>TestResults/</c>.
 /// </summary>
 public sealed class HtmlReportBrowserTests
 {
@@ -39,6 +39,9 @@ public sealed class HtmlReportBrowserTests
 
         var dom = await RunChromiumAsync("--dump-dom", new Uri(page).AbsoluteUri);
         var shot = await RunChromiumAsync("--screenshot=" + screenshot, "--window-size=1280,2000", new Uri(page).AbsoluteUri);
+        var pdf = Path.Combine(results, "html-report.pdf");
+        File.Delete(pdf);
+        var print = await RunChromiumAsync("--no-pdf-header-footer", "--print-to-pdf=" + pdf, new Uri(page).AbsoluteUri);
 
         Assert.Equal(0, dom.ExitCode);
         Assert.Equal(0, shot.ExitCode);
@@ -61,6 +64,12 @@ public sealed class HtmlReportBrowserTests
         // The script's own output: every finding shown, none hidden.
         Assert.Contains("13 of 13 finding(s) shown", dom.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(" hidden=\"", dom.Stdout, StringComparison.Ordinal);
+
+        // Printed (print CSS: no filters, every finding, link targets written out): a PDF of several pages.
+        Assert.Equal(0, print.ExitCode);
+        var printed = await File.ReadAllBytesAsync(pdf);
+        Assert.Equal("%PDF"u8.ToArray(), printed.Take(4));
+        Assert.True(Regex.Count(System.Text.Encoding.Latin1.GetString(printed), @"/Type\s*/Page[^s]") >= 3, "the printed report has fewer than 3 pages");
 
         var png = await File.ReadAllBytesAsync(screenshot);
         Assert.True(png.Length > 10_000, "the screenshot is empty");
