@@ -103,7 +103,7 @@ public sealed class DropLoadingTests
         drop.Write("Vendor.sln", """
             Microsoft Visual Studio Solution File, Format Version 12.00
             # Visual Studio Version 17
-            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Vendor.Paie", "src\Paie\Vendor.Paie.csproj", "{11111111-1111-1111-1111-111111111111}"
+            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Vendor.Paie", "src\paie\vendor.paie.csproj", "{11111111-1111-1111-1111-111111111111}"
             EndProject
             Project("{2150E333-8FDC-42A3-9474-1A3956D46DE8}") = "docs", "docs", "{22222222-2222-2222-2222-222222222222}"
             EndProject
@@ -269,7 +269,8 @@ public sealed class DropLoadingTests
               </PropertyGroup>
               <ItemGroup>
                 <Reference Include="System.Web" />
-                <Compile Include="Calcul\CalculRsa.cs" />
+                <!-- Written on Windows, where case does not matter. -->
+                <Compile Include="calcul\calculrsa.cs" />
               </ItemGroup>
               <Import Project="$(MSBuildToolsPath)\Microsoft.CSharp.targets" />
             </Project>

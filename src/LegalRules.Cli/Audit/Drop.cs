@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace LegalRules.Cli.Audit;
 
@@ -28,6 +31,9 @@ internal sealed class Drop
         LooseFolders = looseFolders;
         LooseFiles = looseFiles;
     }
+
+    private Dictionary<string, string>? _byPath;
+    private Dictionary<string, string>? _byPathIgnoringCase;
 
     /// <summary>The audited root (real full path): report paths are relative to it.</summary>
     public string Root { get; }
@@ -61,6 +67,29 @@ internal sealed class Drop
 
     /// <summary><c>.cs</c> files given as inputs.</summary>
     public ImmutableArray<string> LooseFiles { get; }
+
+    /// <summary>
+    /// The source or project file of the drop a project or solution names: the exact path, else the
+    /// one path that differs only by case — drops are written on Windows, where
+    /// <c>calcul\rsa.cs</c> names <c>Calcul/Rsa.cs</c>. Null when the drop has no such file.
+    /// </summary>
+    public string? Find(string fullPath)
+    {
+        if (_byPath is null)
+        {
+            var all = SourceFiles.Concat(ProjectFiles).ToList();
+            _byPath = all.ToDictionary(p => p, p => p, StringComparer.Ordinal);
+            _byPathIgnoringCase = all
+                .GroupBy(p => p, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() == 1)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        }
+
+        var real = System.IO.File.Exists(fullPath) ? DropPaths.RealPath(fullPath) : fullPath;
+        return _byPath.TryGetValue(real, out var exact) ? exact
+            : _byPathIgnoringCase!.TryGetValue(real, out var other) ? other
+            : null;
+    }
 }
 
 /// <summary>Why a file of the drop was not read.</summary>

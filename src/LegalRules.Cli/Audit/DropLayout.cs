@@ -72,10 +72,9 @@ internal static class DropLayout
             selected.Add(path);
             foreach (var reference in Definition(path).ProjectReferences)
             {
-                var real = File.Exists(reference) ? DropPaths.RealPath(reference) : reference;
-                if (drop.ProjectFiles.Contains(real))
+                if (drop.Find(reference) is { } found && found.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
                 {
-                    queue.Enqueue(real);
+                    queue.Enqueue(found);
                 }
             }
         }
@@ -100,7 +99,7 @@ internal static class DropLayout
             var unit = units[path];
             foreach (var reference in unit.Project!.ProjectReferences)
             {
-                var real = File.Exists(reference) ? DropPaths.RealPath(reference) : reference;
+                var real = drop.Find(reference) ?? reference;
                 if (units.TryGetValue(real, out var target))
                 {
                     unit.References.Add(target);
@@ -162,11 +161,11 @@ internal static class DropLayout
                 if (pattern.LiteralPath is { } literal)
                 {
                     var real = File.Exists(literal) ? DropPaths.RealPath(literal) : literal;
-                    if (drop.SourceFiles.Contains(real))
+                    if (drop.Find(literal) is { } source && source.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
                     {
-                        items.Add(real);
+                        items.Add(source);
                     }
-                    else if (!drop.Folders.Any(f => DropPaths.IsUnder(real, f)))
+                    else if (!drop.Folders.Any(f => DropPaths.IsUnder(real, f, ignoreCase: true)))
                     {
                         skipped.Add(new SkippedFile(DropPaths.Relative(drop.Root, literal), SkipReason.OutsideDrop, DropPaths.Relative(drop.Root, project.Path)));
                     }

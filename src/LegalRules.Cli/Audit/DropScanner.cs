@@ -100,6 +100,17 @@ internal static class DropScanner
             }
         }
 
+        var drop = new Drop(
+            root,
+            folders.ToImmutableArray(),
+            found.Sources.ToImmutableArray(),
+            found.Projects.ToImmutableArray(),
+            found.BuildProps.ToImmutableArray(),
+            found.Registries.ToImmutableArray(),
+            ImmutableArray<SkippedFile>.Empty,
+            ImmutableArray<string>.Empty,
+            ImmutableArray<string>.Empty,
+            ImmutableArray<string>.Empty);
         var requested = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var folder in looseFolders)
         {
@@ -111,14 +122,13 @@ internal static class DropScanner
         {
             foreach (var listed in SolutionFileReader.ReadProjects(solution))
             {
-                var real = File.Exists(listed) ? DropPaths.RealPath(listed) : listed;
-                if (found.Projects.Contains(real))
+                if (drop.Find(listed) is { } project && project.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
                 {
-                    requested.Add(real);
+                    requested.Add(project);
                 }
                 else
                 {
-                    var inside = folders.Any(f => DropPaths.IsUnder(real, f));
+                    var inside = folders.Any(f => DropPaths.IsUnder(listed, f, ignoreCase: true));
                     found.Skipped.Add(new SkippedFile(
                         DropPaths.Relative(root, listed),
                         inside ? SkipReason.Unreadable : SkipReason.OutsideDrop,
