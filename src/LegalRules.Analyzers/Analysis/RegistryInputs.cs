@@ -80,6 +80,7 @@ internal static class RegistryInputs
             {
                 RegistryFileKind.Bindings => new RegistryFileInput(path, kind.Value, null, null, ParsedFiles.Bindings.Get(text)),
                 RegistryFileKind.Native => new RegistryFileInput(path, kind.Value, null, ParsedFiles.Native.Get(text), null),
+                _ when !RegistryKeys.IsValidOpenFiscaName(key!) => new RegistryFileInput(path, kind.Value, key, InvalidFileKey(key!), null),
                 _ => new RegistryFileInput(path, kind.Value, key, ParsedFiles.OpenFisca.Get(text), null),
             });
         }
@@ -120,7 +121,8 @@ internal static class RegistryInputs
         }
 
         var relative = normalized.Substring(root.Length);
-        if (relative.EndsWith("/index.yaml", StringComparison.Ordinal) || relative == "index.yaml")
+        var name = relative.Substring(relative.LastIndexOf('/') + 1);
+        if (name is "index.yaml" or "index.yml")
         {
             return null; // node metadata only
         }
@@ -128,6 +130,13 @@ internal static class RegistryInputs
         key = RegistryKeys.FromRelativePath(relative);
         return key is null ? null : RegistryFileKind.OpenFisca;
     }
+
+    /// <summary>A file of an OpenFisca tree whose path gives no valid key (<c>montant-2024.yaml</c>): nobody could bind it.</summary>
+    private static ParsedRegistryFile InvalidFileKey(string key)
+        => new(
+            null,
+            ImmutableArray<StatutoryParameter>.Empty,
+            ImmutableArray.Create(RegistryFault.At(new FileSpan(default, default), FaultCode.InvalidKey, key)));
 
     /// <summary>A directory as a prefix: forward slashes, one trailing slash.</summary>
     private static string NormalizeDirectory(string directory) => directory.Trim().Replace('\\', '/').TrimEnd('/') + "/";

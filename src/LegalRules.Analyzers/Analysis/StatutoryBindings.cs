@@ -46,26 +46,22 @@ internal static class StatutoryBindings
     {
         foreach (var attribute in member.GetAttributes())
         {
-            var name = attribute.AttributeClass?.Name;
-            if (name is not (AttributeName or AttributeShortName) || attribute.ConstructorArguments.Length < 1 || attribute.ConstructorArguments[0].Value is not string key)
+            if (attribute.AttributeClass?.Name is not (AttributeName or AttributeShortName) || !TryReadAttribute(attribute, out var key, out var asOfText))
             {
                 continue;
             }
 
             DateTime? asOf = null;
             string? invalidAsOf = null;
-            foreach (var named in attribute.NamedArguments)
+            if (!string.IsNullOrEmpty(asOfText))
             {
-                if (named.Key == "AsOf" && named.Value.Value is string text && text.Length > 0)
+                if (Dates.TryParse(asOfText, out var date))
                 {
-                    if (Dates.TryParse(text, out var date))
-                    {
-                        asOf = date;
-                    }
-                    else
-                    {
-                        invalidAsOf = text;
-                    }
+                    asOf = date;
+                }
+                else
+                {
+                    invalidAsOf = asOfText;
                 }
             }
 
@@ -95,6 +91,55 @@ internal static class StatutoryBindings
         }
 
         return state.Bindings.Count > 0 && TryGetFromFile(member, state, out _);
+    }
+
+    /// <summary>
+    /// Reads the key and <c>AsOf</c>. When the attribute's type does not resolve — a vendor drop
+    /// audited without its packages — the compiler gives no arguments: they are read from the
+    /// attribute's syntax, where they are string literals.
+    /// </summary>
+    private static bool TryReadAttribute(AttributeData attribute, out string key, out string? asOf)
+    {
+        asOf = null;
+        if (attribute.ConstructorArguments.Length >= 1 && attribute.ConstructorArguments[0].Value is string resolved)
+        {
+            key = resolved;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "AsOf" && named.Value.Value is string text)
+                {
+                    asOf = text;
+                }
+            }
+
+            return true;
+        }
+
+        key = string.Empty;
+        if (attribute.AttributeClass?.TypeKind != TypeKind.Error
+            || attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
+        {
+            return false;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Expression is not LiteralExpressionSyntax { Token.Value: string text })
+            {
+                continue;
+            }
+
+            if (argument.NameEquals is null && argument.NameColon is null && key.Length == 0)
+            {
+                key = text;
+            }
+            else if (argument.NameEquals?.Name.Identifier.ValueText == "AsOf")
+            {
+                asOf = text;
+            }
+        }
+
+        return key.Length > 0;
     }
 
     private static bool TryGetFromFile(ISymbol member, LegalRulesCompilationState state, out BoundEntry entry)

@@ -66,7 +66,7 @@ internal sealed class RegistryFault
     public static RegistryFault At(SourceText text, TextSpan span, FaultCode code, params object[] arguments)
         => new(new FileSpan(span, text.Lines.GetLinePositionSpan(span)), code, arguments);
 
-    public static RegistryFault At(SourceText text, FileSpan span, FaultCode code, params object[] arguments)
+    public static RegistryFault At(FileSpan span, FaultCode code, params object[] arguments)
         => new(span, code, arguments);
 
     public static RegistryFault At(Yaml.YamlNode node, FaultCode code, params object[] arguments)

@@ -21,13 +21,14 @@ internal static class DirectRun
         IEnumerable<string> sources,
         IReadOnlyDictionary<string, string>? options = null,
         IEnumerable<(string Path, string Content)>? additionalFiles = null,
+        bool withAnnotations = true,
         CancellationToken cancellationToken = default)
     {
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"/src/Test{i}.cs")).ToList();
         var compilation = CSharpCompilation.Create(
             "Direct",
             trees,
-            TestReferences.Runtime.Add(TestReferences.Annotations),
+            withAnnotations ? TestReferences.Runtime.Add(TestReferences.Annotations) : TestReferences.Runtime,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var globalOptions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["legal_rules.as_of"] = AnalyzerTest<LegalRules.Rules.StatutoryBindingAnalyzer>.DefaultAsOf };
         foreach (var option in options ?? new Dictionary<string, string>())

@@ -300,4 +300,46 @@ public class RegistryAndBindingTests
         Assert.Equal("7777.77", diagnostic.Properties["statutory"]);
         Assert.Equal("Arrêté du 1er janvier 2020", diagnostic.Properties["referenceTitle"]);
     }
+
+    [Fact]
+    public async Task Attribute_whose_type_does_not_resolve_still_binds_by_its_literal_arguments()
+    {
+        // A vendor drop audited without its packages: the attribute is an error type.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            $$"""
+            namespace Vendor.Calcul;
+            public static class CalculRsa
+            {
+                [StatutoryParameter("{{Keys.Rsa}}")]
+                public const decimal Montant = 646.52m;
+                [StatutoryParameter("{{Keys.Rsa}}", AsOf = "2025-06-01")]
+                public const decimal Montant2025 = 646.52m;
+            }
+            """,
+        }, withAnnotations: false);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(RuleIdentifiers.DivergentValue, diagnostic.Id);
+        Assert.Equal("646.52", diagnostic.Properties["found"]);
+        Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public async Task OpenFisca_file_whose_path_gives_no_key_is_reported_and_index_files_are_skipped()
+    {
+        var diagnostics = await DirectRun.AnalyzeAsync(
+            new[] { "class C { }" },
+            new Dictionary<string, string> { ["build_property.LegalRulesOpenFiscaParameters"] = "/trees/parameters" },
+            new[]
+            {
+                ("/trees/parameters/interne/montant-2024.yaml", "values:\n  2024-01-01: 12\n"),
+                ("/trees/parameters/interne/index.yml", "description: Interne\nmetadata: {order: [a]}\n"),
+            });
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(RuleIdentifiers.InvalidRegistry, diagnostic.Id);
+        Assert.Equal("/trees/parameters/interne/montant-2024.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("interne.montant-2024", diagnostic.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
 }

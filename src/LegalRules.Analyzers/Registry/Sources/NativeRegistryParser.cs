@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using LegalRules.Registry.Yaml;
@@ -24,7 +25,10 @@ internal static class NativeRegistryParser
         }
         else if (read.Root is not YamlMapping root)
         {
-            faults.Add(RegistryFault.At(read.Root, FaultCode.ExpectedMapping, "registry", read.Root.KindName));
+            if (read.Root.IsComplete)
+            {
+                faults.Add(RegistryFault.At(read.Root, FaultCode.ExpectedMapping, "registry", read.Root.KindName));
+            }
         }
         else
         {
@@ -48,9 +52,11 @@ internal static class NativeRegistryParser
                 }
             }
 
-            if (root.Get("parameters") is null)
+            // A file read in part (a syntax error) may well have its section after the error.
+            if (root.Get("parameters") is null && root.IsComplete)
             {
-                faults.Add(RegistryFault.At(root, FaultCode.MissingSection, "parameters"));
+                YamlNode where = root.Entries.Count > 0 ? root.Entries[0].Key : root;
+                faults.Add(RegistryFault.At(where, FaultCode.MissingSection, "parameters"));
             }
         }
 
@@ -66,12 +72,25 @@ internal static class NativeRegistryParser
 
         if (node is not YamlMapping mapping)
         {
-            faults.Add(RegistryFault.At(node, FaultCode.ExpectedMapping, "parameters", node.KindName));
+            if (node.IsComplete)
+            {
+                faults.Add(RegistryFault.At(node, FaultCode.ExpectedMapping, "parameters", node.KindName));
+            }
+
             return;
         }
 
+        // A key declared twice is not loaded at all: which declaration the author meant is unknown,
+        // and a source merged earlier (the embedded registry) then still answers for it.
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            var key = entry.Key.Value.Trim();
+            occurrences[key] = occurrences.TryGetValue(key, out var count) ? count + 1 : 1;
+        }
+
         var reader = new ParameterEntryReader(faults, strict: true);
-        var seen = new HashSet<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
         {
             var key = entry.Key.Value.Trim();
@@ -87,6 +106,11 @@ internal static class NativeRegistryParser
                 continue;
             }
 
+            if (occurrences[key] > 1 || !entry.Value.IsComplete)
+            {
+                continue; // reported at the repeated key / by the tree reader
+            }
+
             if (entry.Value is not YamlMapping body)
             {
                 faults.Add(RegistryFault.At(entry.Value, FaultCode.ExpectedMapping, key, entry.Value.KindName));
@@ -94,7 +118,7 @@ internal static class NativeRegistryParser
             }
 
             var before = parameters.Count;
-            reader.Read(key, body, parameters);
+            reader.Read(key, body, parameters, entry.Key);
             for (var i = before; i < parameters.Count; i++)
             {
                 parameters[i] = parameters[i].WithSpan(new FileSpan(entry.Key.Span, entry.Key.LineSpan));

@@ -12,7 +12,8 @@ namespace LegalRules.Registry.Sources;
 /// </summary>
 internal static class OpenFiscaParameterParser
 {
-    private static readonly HashSet<string> NodeFields = new() { "description", "metadata", "documentation", "reference" };
+    // OpenFisca's reserved keys of a node ("unit" and "reference" kept there for older files): not children.
+    private static readonly HashSet<string> NodeFields = new() { "description", "metadata", "documentation", "reference", "unit" };
 
     public static ParsedRegistryFile Parse(SourceText text)
     {
@@ -31,6 +32,8 @@ internal static class OpenFiscaParameterParser
             case YamlMapping root:
                 ReadNode(string.Empty, root, new ParameterEntryReader(faults, strict: false), faults, parameters);
                 break;
+            case { IsComplete: false }:
+                break; // the tree reader reported why
             default:
                 faults.Add(RegistryFault.At(read.Root, FaultCode.ExpectedMapping, "parameter", read.Root.KindName));
                 break;
@@ -41,6 +44,7 @@ internal static class OpenFiscaParameterParser
 
     private static void ReadNode(string suffix, YamlMapping node, ParameterEntryReader reader, List<RegistryFault> faults, List<StatutoryParameter> parameters)
     {
+        // The tree's depth is bounded (aliases included), so this recursion is too.
         if (ParameterEntryReader.IsParameterEntry(node))
         {
             var before = parameters.Count;
@@ -61,7 +65,8 @@ internal static class OpenFiscaParameterParser
                 continue;
             }
 
-            if (!RegistryKeys.IsValid(name) || name.IndexOf('.') >= 0)
+            // Named as OpenFisca names folders, capitals included: the same name as a file or a node file.
+            if (!RegistryKeys.IsValidOpenFiscaName(name) || name.IndexOf('.') >= 0)
             {
                 faults.Add(RegistryFault.At(entry.Key, FaultCode.InvalidKey, name));
                 continue;
@@ -71,7 +76,7 @@ internal static class OpenFiscaParameterParser
             {
                 ReadNode(suffix + "." + name, child, reader, faults, parameters);
             }
-            else
+            else if (entry.Value.IsComplete)
             {
                 faults.Add(RegistryFault.At(entry.Value, FaultCode.ExpectedMapping, name, entry.Value.KindName));
             }

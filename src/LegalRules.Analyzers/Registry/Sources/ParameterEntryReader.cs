@@ -27,10 +27,17 @@ internal sealed class ParameterEntryReader
         "brackets", "metadata", "last_value_still_valid_on", "documentation",
     };
 
+    /// <summary>What a dated value may hold besides its number (OpenFisca's, and the native shorthand).</summary>
+    private static readonly HashSet<string> ValueFields = new(StringComparer.Ordinal) { "value", "reference", "references", "metadata", "unit" };
+
     private static readonly string[] BracketComponents = { "threshold", "rate", "amount", "average_rate", "base" };
 
     private readonly List<RegistryFault> _faults;
     private readonly bool _strict;
+
+    // Set by a fault that makes the entry's data unreliable (a value skipped, a date unreadable):
+    // the entry is then not loaded at all, rather than loaded with part of its history.
+    private bool _entryBroken;
 
     /// <param name="faults">Where faults go.</param>
     /// <param name="strict">Native files are read strictly (unknown fields and units, values that
@@ -42,25 +49,63 @@ internal sealed class ParameterEntryReader
         _strict = strict;
     }
 
-    public static bool IsParameterEntry(YamlMapping mapping) => mapping.Get("values") is not null || mapping.Get("brackets") is not null;
+    /// <summary>
+    /// True for what OpenFisca reads as a parameter rather than a node: a mapping with
+    /// <c>values</c> or <c>brackets</c>, or the short form whose keys are all dates.
+    /// </summary>
+    public static bool IsParameterEntry(YamlMapping mapping) => mapping.Get("values") is not null || mapping.Get("brackets") is not null || IsShortForm(mapping);
 
-    /// <summary>Reads an entry into parameters whose keys are <paramref name="key"/> plus a suffix for brackets.</summary>
-    public void Read(string key, YamlMapping entry, List<StatutoryParameter> into)
+    /// <summary>The short form of a leaf, values without <c>values:</c> (<c>2024-01-01: 12</c>), as OpenFisca accepts it.</summary>
+    private static bool IsShortForm(YamlMapping mapping) => mapping.Entries.Count > 0 && mapping.Entries.All(e => Dates.TryParse(e.Key.Value, out _));
+
+    /// <summary>
+    /// Reads an entry into parameters whose keys are <paramref name="key"/> plus a suffix for brackets.
+    /// An entry with a fault in its data (dates, values, brackets) yields no parameter: a history
+    /// with a value missing would give a wrong value in force. Faults in what only describes the
+    /// parameter (unit, keywords, references, unknown fields) are reported and the parameter loads.
+    /// </summary>
+    /// <param name="name">Where the entry is named (its key in a native file), for faults about the whole entry.</param>
+    public void Read(string key, YamlMapping entry, List<StatutoryParameter> into, YamlNode? name = null)
     {
+        if (!entry.IsComplete)
+        {
+            return; // the tree reader reported why; what was read of it is only part of it
+        }
+
+        _entryBroken = false;
+        var read = new List<StatutoryParameter>();
+        ReadEntry(key, entry, name ?? entry, read);
+        if (!_entryBroken)
+        {
+            into.AddRange(read);
+        }
+    }
+
+    private void ReadEntry(string key, YamlMapping entry, YamlNode name, List<StatutoryParameter> into)
+    {
+        if (IsShortForm(entry))
+        {
+            into.Add(new StatutoryParameter(key, null, null, ImmutableArray<string>.Empty, ImmutableArray<LegalReference>.Empty, ReadValues(entry, null), null, RegistryOrigin.Embedded));
+            return;
+        }
+
         var metadata = entry.Get("metadata") as YamlMapping;
         if (entry.Get("metadata") is { } metadataNode && metadata is null && !IsNull(metadataNode))
         {
             Fault(metadataNode, FaultCode.ExpectedMapping, "metadata", metadataNode.KindName);
         }
 
-        if (_strict)
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in entry.Entries)
         {
-            foreach (var field in entry.Entries)
+            // Which of two 'values:' (or units, labels) applies is anyone's guess.
+            if (!fields.Add(field.Key.Value))
             {
-                if (!NativeEntryFields.Contains(field.Key.Value))
-                {
-                    Fault(field.Key, FaultCode.UnknownEntry, field.Key.Value, string.Join(", ", NativeEntryFields.OrderBy(f => f, StringComparer.Ordinal)));
-                }
+                DataFault(field.Key, FaultCode.DuplicateKey, field.Key.Value);
+            }
+            else if (_strict && !NativeEntryFields.Contains(field.Key.Value))
+            {
+                Fault(field.Key, FaultCode.UnknownEntry, field.Key.Value, string.Join(", ", NativeEntryFields.OrderBy(f => f, StringComparer.Ordinal)));
             }
         }
 
@@ -98,7 +143,7 @@ internal sealed class ParameterEntryReader
         var valuesNode = entry.Get("values");
         if (valuesNode is null)
         {
-            Fault(entry, FaultCode.MissingValues, key);
+            DataFault(name, FaultCode.MissingValues, key);
             return;
         }
 
@@ -122,7 +167,7 @@ internal sealed class ParameterEntryReader
         {
             if (!IsNull(bracketsNode))
             {
-                Fault(bracketsNode, FaultCode.ExpectedScalar, "brackets", bracketsNode.KindName);
+                DataFault(bracketsNode, FaultCode.ExpectedScalar, "brackets", bracketsNode.KindName);
             }
 
             return;
@@ -135,13 +180,13 @@ internal sealed class ParameterEntryReader
         {
             if (brackets.Items[i] is not YamlMapping bracket)
             {
-                Fault(brackets.Items[i], FaultCode.ExpectedMapping, $"brackets[{i}]", brackets.Items[i].KindName);
+                DataFault(brackets.Items[i], FaultCode.ExpectedMapping, $"brackets[{i}]", brackets.Items[i].KindName);
                 continue;
             }
 
             if (bracket.Get("threshold") is null)
             {
-                Fault(bracket, FaultCode.BracketWithoutThreshold, i);
+                DataFault(bracket, FaultCode.BracketWithoutThreshold, i);
             }
 
             foreach (var component in BracketComponents)
@@ -157,6 +202,12 @@ internal sealed class ParameterEntryReader
                     "amount" => amountUnit,
                     _ => rateUnit,
                 };
+                // A component may also be written as a leaf of its own: {values: …, metadata: …}.
+                if (componentNode is YamlMapping { } componentEntry && componentEntry.Get("values") is { } componentValues)
+                {
+                    componentNode = componentValues;
+                }
+
                 var values = ReadValues(componentNode, datedReferences);
                 var componentLabel = label is null ? null : $"{label} [{i}] {component}";
                 into.Add(new StatutoryParameter($"{key}.brackets[{i}].{component}", componentLabel, unit, keywords, parameterReferences, values, lastValid, RegistryOrigin.Embedded));
@@ -168,7 +219,7 @@ internal sealed class ParameterEntryReader
     {
         if (node is not YamlMapping mapping)
         {
-            Fault(node, FaultCode.ExpectedMapping, "values", node.KindName);
+            DataFault(node, FaultCode.ExpectedMapping, "values", node.KindName);
             return ImmutableArray<DatedValue>.Empty;
         }
 
@@ -178,22 +229,40 @@ internal sealed class ParameterEntryReader
         {
             if (!Dates.TryParse(entry.Key.Value, out var date))
             {
-                Fault(entry.Key, FaultCode.NotADate, entry.Key.Value);
+                DataFault(entry.Key, FaultCode.NotADate, entry.Key.Value);
                 continue;
             }
 
             if (seen.ContainsKey(date))
             {
-                Fault(entry.Key, FaultCode.DuplicateDate, entry.Key.Value);
+                DataFault(entry.Key, FaultCode.DuplicateDate, entry.Key.Value);
                 continue;
             }
 
             seen.Add(date, entry.Key);
             var valueNode = entry.Value;
+            if (IsExpected(valueNode))
+            {
+                continue; // a value announced but not yet set: OpenFisca ignores it, so must we
+            }
+
             var ownReferences = ImmutableArray<LegalReference>.Empty;
             if (valueNode is YamlMapping valueMapping && valueMapping.Get("value") is { } inner)
             {
-                if ((valueMapping.Get("reference") ?? valueMapping.Get("references")) is { } valueReference)
+                if (_strict)
+                {
+                    foreach (var field in valueMapping.Entries)
+                    {
+                        // {value: 3,5} reads as value 3 and a field "5": the number itself is in doubt.
+                        if (!ValueFields.Contains(field.Key.Value))
+                        {
+                            DataFault(field.Key, FaultCode.UnknownEntry, field.Key.Value, string.Join(", ", ValueFields.OrderBy(f => f, StringComparer.Ordinal)));
+                        }
+                    }
+                }
+
+                var valueMetadata = valueMapping.Get("metadata") as YamlMapping;
+                if ((valueMapping.Get("reference") ?? valueMapping.Get("references") ?? valueMetadata?.Get("reference")) is { } valueReference)
                 {
                     ownReferences = ReadReferences(valueReference);
                 }
@@ -224,7 +293,7 @@ internal sealed class ParameterEntryReader
 
             if (_strict)
             {
-                Fault(valueNode, FaultCode.NotANumber, valueNode is YamlScalar s ? s.Value : valueNode.KindName);
+                DataFault(valueNode, FaultCode.NotANumber, valueNode is YamlScalar s ? s.Value : valueNode.KindName);
                 continue;
             }
 
@@ -235,7 +304,22 @@ internal sealed class ParameterEntryReader
         return values.ToImmutableArray();
     }
 
-    /// <summary>The references dated on the value's date, else the latest ones dated before it.</summary>
+    /// <summary>
+    /// OpenFisca's mark for a value announced but not in force yet: <c>2026-01-01: expected</c> or
+    /// <c>{expected: 600}</c>. It is metadata, not a value.
+    /// </summary>
+    private static bool IsExpected(YamlNode node) => node switch
+    {
+        YamlScalar scalar => scalar.Value == "expected",
+        YamlMapping mapping => mapping.Get("expected") is { } expected && !IsNull(expected) && !(expected is YamlScalar { IsPlain: true, Value: "false" or "False" or "FALSE" }),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The references dated on the value's date, else the latest ones dated before it: a reference
+    /// dated D is the text in force from D on, as a dated value is (OpenFisca dates a decree that
+    /// sets a formula, and not each value the formula gives later).
+    /// </summary>
     private static ImmutableArray<LegalReference> ReferencesFor(DateTime date, SortedDictionary<DateTime, ImmutableArray<LegalReference>> datedReferences)
     {
         var result = ImmutableArray<LegalReference>.Empty;
@@ -382,76 +466,11 @@ internal sealed class ParameterEntryReader
     private static bool IsNull(YamlNode node) => node is YamlScalar scalar && scalar.IsNull;
 
     private void Fault(YamlNode node, FaultCode code, params object[] arguments) => _faults.Add(RegistryFault.At(node, code, arguments));
-}
 
-/// <summary>The grammar of parameter keys: dotted segments of <c>[a-z0-9_]</c>.</summary>
-internal static class RegistryKeys
-{
-    public static bool IsValid(string key)
+    /// <summary>A fault that leaves the entry's history unreliable: the entry is reported and not loaded.</summary>
+    private void DataFault(YamlNode node, FaultCode code, params object[] arguments)
     {
-        if (key.Length == 0 || key[0] == '.' || key[key.Length - 1] == '.')
-        {
-            return false;
-        }
-
-        var previousDot = false;
-        foreach (var c in key)
-        {
-            if (c == '.')
-            {
-                if (previousDot)
-                {
-                    return false;
-                }
-
-                previousDot = true;
-                continue;
-            }
-
-            previousDot = false;
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>A key code may name: a parameter's key, or a bracket component of a scale (<c>a.b.brackets[0].rate</c>).</summary>
-    public static bool IsValidReference(string key) => IsValid(key) || IsBracketKey(key);
-
-    /// <summary>Keys of a scale's brackets: <c>a.b.brackets[0].rate</c>.</summary>
-    public static bool IsBracketKey(string key)
-    {
-        var open = key.IndexOf(".brackets[", StringComparison.Ordinal);
-        if (open <= 0)
-        {
-            return false;
-        }
-
-        var close = key.IndexOf("].", open, StringComparison.Ordinal);
-        if (close < 0)
-        {
-            return false;
-        }
-
-        var index = key.Substring(open + 10, close - open - 10);
-        return IsValid(key.Substring(0, open))
-            && int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out _)
-            && IsValid(key.Substring(close + 2));
-    }
-
-    /// <summary>The key of a file in an OpenFisca tree: its path under the root, '/' as '.', extension dropped.</summary>
-    public static string? FromRelativePath(string relativePath)
-    {
-        var path = relativePath.Replace('\\', '/').Trim('/');
-        var dot = path.LastIndexOf('.');
-        if (dot <= path.LastIndexOf('/'))
-        {
-            return null;
-        }
-
-        return path.Substring(0, dot).Replace('/', '.');
+        _entryBroken = true;
+        Fault(node, code, arguments);
     }
 }

@@ -6,15 +6,28 @@ namespace LegalRules.Registry.Yaml;
 /// <summary>A node of a YAML document, with the span of text it came from.</summary>
 internal abstract class YamlNode
 {
-    protected YamlNode(TextSpan span, LinePositionSpan lineSpan)
+    protected YamlNode(FileSpan span)
     {
-        Span = span;
-        LineSpan = lineSpan;
+        Span = span.Span;
+        LineSpan = span.LineSpan;
     }
 
     public TextSpan Span { get; }
 
     public LinePositionSpan LineSpan { get; }
+
+    /// <summary>
+    /// False when the reader could not read all of this node (a syntax error, an alias too large or
+    /// too deep, a complex key inside it): what it holds is only part of what the text says, so
+    /// nothing may be taken from it as data. The reader has reported why.
+    /// </summary>
+    public bool IsComplete { get; init; } = true;
+
+    /// <summary>How many nodes this node stands for once aliases are expanded (itself included).</summary>
+    public long ExpandedSize { get; init; } = 1;
+
+    /// <summary>How many levels this node spans once aliases are expanded (1 for a value).</summary>
+    public int ExpandedHeight { get; init; } = 1;
 
     /// <summary>A short word for messages: "a mapping", "a list", "a value".</summary>
     public abstract string KindName { get; }
@@ -22,8 +35,8 @@ internal abstract class YamlNode
 
 internal sealed class YamlScalar : YamlNode
 {
-    public YamlScalar(string value, bool isPlain, TextSpan span, LinePositionSpan lineSpan)
-        : base(span, lineSpan)
+    public YamlScalar(string value, bool isPlain, FileSpan span)
+        : base(span)
     {
         Value = value;
         IsPlain = isPlain;
@@ -42,8 +55,8 @@ internal sealed class YamlScalar : YamlNode
 
 internal sealed class YamlSequence : YamlNode
 {
-    public YamlSequence(IReadOnlyList<YamlNode> items, TextSpan span, LinePositionSpan lineSpan)
-        : base(span, lineSpan)
+    public YamlSequence(IReadOnlyList<YamlNode> items, FileSpan span)
+        : base(span)
     {
         Items = items;
     }
@@ -55,8 +68,8 @@ internal sealed class YamlSequence : YamlNode
 
 internal sealed class YamlMapping : YamlNode
 {
-    public YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries, TextSpan span, LinePositionSpan lineSpan)
-        : base(span, lineSpan)
+    public YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries, FileSpan span)
+        : base(span)
     {
         Entries = entries;
     }

@@ -12,226 +12,430 @@ namespace LegalRules.Registry.Yaml;
 /// Reads the first document of a YAML text into a tree of <see cref="YamlNode"/>s that keep their
 /// positions. Built from the parser's events without recursion, with limits on depth and size, so
 /// that a hostile file (deep nesting, alias bombs) yields a fault instead of exhausting the stack
-/// or memory. Aliases resolve to the anchored node itself: nothing is copied or expanded.
+/// or memory. Aliases resolve to the anchored node itself: nothing is copied, but the tree they
+/// stand for is bounded too (<see cref="YamlNode.ExpandedSize"/>, <see cref="YamlNode.ExpandedHeight"/>),
+/// so that code walking the tree recursively stays within the same limits.
+/// <para>
+/// A fault does not lose the rest of the file: what was read is kept, and the nodes that could
+/// not be read whole (those around a syntax error, an over-deep subtree, an unknown alias…) are
+/// marked incomplete, so that readers skip exactly the entries the fault is in.
+/// </para>
 /// </summary>
 internal static class YamlTreeReader
 {
     internal const int MaxDepth = 64;
     internal const int MaxNodes = 2_000_000;
 
-    private static readonly Regex MarkPrefix = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant);
+    /// <summary>How many nodes aliases may add once expanded, over the whole document.</summary>
+    internal const long MaxAliasExpansion = 2_000_000;
 
     public static YamlReadResult Read(SourceText text)
     {
-        var faults = new List<RegistryFault>();
-        YamlNode? root = null;
-        try
-        {
-            root = ReadCore(text, faults);
-        }
-        catch (YamlException ex)
-        {
-            faults.Add(RegistryFault.At(text, ToSpan(text, ex.Start, ex.End), FaultCode.YamlSyntax, CleanMessage(ex.Message)));
-            root = null;
-        }
-        catch (ArgumentException ex)
-        {
-            // YamlDotNet reports some malformed inputs (bad escapes) this way.
-            faults.Add(RegistryFault.At(text, new TextSpan(0, 0), FaultCode.YamlSyntax, ex.Message));
-            root = null;
-        }
-
-        return new YamlReadResult(root, faults);
+        var builder = new TreeBuilder(text);
+        builder.Run();
+        return new YamlReadResult(builder.Root, builder.Faults);
     }
 
-    private static YamlNode? ReadCore(SourceText text, List<RegistryFault> faults)
+    private sealed class TreeBuilder
     {
-        var parser = new Parser(new StringReader(text.ToString()));
-        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var stack = new Stack<Frame>();
-        YamlNode? root = null;
-        var nodes = 0;
-        var documents = 0;
+        private static readonly Regex MarkPrefix = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant);
 
-        while (parser.MoveNext())
+        private readonly SourceText _text;
+        private readonly Stack<Frame> _stack = new();
+        private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+        private string _content = string.Empty;
+
+        // A byte order mark is not YAML content; the parser reads without it and positions are shifted back.
+        private int _offset;
+        private int _nodes;
+        private long _aliasExpansion;
+        private bool _aliasExpansionReported;
+
+        // While > 0, the events of a subtree nested deeper than MaxDepth are being skipped.
+        private int _skipDepth;
+        private int _skipStart;
+
+        // Where the last event ended: locates failures the parser reports without a position.
+        private int _lastEnd;
+
+        public TreeBuilder(SourceText text)
         {
-            var ev = parser.Current!;
-            switch (ev)
+            _text = text;
+        }
+
+        public YamlNode? Root { get; private set; }
+
+        public List<RegistryFault> Faults { get; } = new();
+
+        public void Run()
+        {
+            _content = _text.ToString();
+            _offset = _content.Length > 0 && _content[0] == '\uFEFF' ? 1 : 0;
+            var parser = new Parser(new StringReader(_offset == 0 ? _content : _content.Substring(_offset)));
+            try
             {
-                case DocumentStart:
-                    documents++;
-                    if (documents > 1)
+                ReadEvents(parser);
+            }
+            catch (YamlException ex)
+            {
+                Faults.Add(SyntaxFault(ex));
+                MarkOpenFramesIncomplete();
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                // YamlDotNet fails this way on some malformed inputs (a flow collection left open
+                // before more lines): a syntax error after the last thing it read. Its message
+                // ("Operation is not valid…") would tell the user nothing.
+                Faults.Add(Fault(_lastEnd, _lastEnd, FaultCode.YamlSyntax, "unreadable YAML after this point (a bracket or a quote left open?)"));
+                MarkOpenFramesIncomplete();
+            }
+
+            CloseOpenFrames();
+        }
+
+        private void ReadEvents(Parser parser)
+        {
+            var documents = 0;
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                switch (ev)
+                {
+                    case DocumentStart:
+                        if (++documents > 1)
+                        {
+                            Faults.Add(Fault(ev.Start.Index, ev.End.Index, FaultCode.MultipleDocuments));
+                            return;
+                        }
+
+                        continue;
+                    case StreamStart or StreamEnd or DocumentEnd or Comment:
+                        continue;
+                }
+
+                if (++_nodes > MaxNodes)
+                {
+                    Faults.Add(Fault(ev.Start.Index, ev.End.Index, FaultCode.TooLarge, MaxNodes));
+                    MarkOpenFramesIncomplete();
+                    return;
+                }
+
+                _lastEnd = (int)ev.End.Index;
+                switch (ev)
+                {
+                    case MappingStart or SequenceStart when _skipDepth > 0:
+                        _skipDepth++;
+                        break;
+                    case MappingEnd or SequenceEnd when _skipDepth > 0:
+                        if (--_skipDepth == 0)
+                        {
+                            Attach(Placeholder(_skipStart, (int)ev.End.Index), (int)ev.End.Index);
+                        }
+
+                        break;
+                    case not null when _skipDepth > 0:
+                        break;
+                    case MappingStart or SequenceStart when _stack.Count >= MaxDepth:
+                        // Skip the subtree rather than stop: what follows it still loads.
+                        Faults.Add(Fault(ev.Start.Index, ev.End.Index, FaultCode.TooDeep, MaxDepth));
+                        _skipDepth = 1;
+                        _skipStart = (int)ev.Start.Index;
+                        break;
+                    case MappingStart mappingStart:
+                        _stack.Push(new Frame(isMapping: true, mappingStart.Style == MappingStyle.Block, (int)ev.Start.Index, AnchorOf(mappingStart.Anchor)));
+                        break;
+                    case SequenceStart sequenceStart:
+                        _stack.Push(new Frame(isMapping: false, sequenceStart.Style == SequenceStyle.Block, (int)ev.Start.Index, AnchorOf(sequenceStart.Anchor)));
+                        break;
+                    case MappingEnd or SequenceEnd:
                     {
-                        faults.Add(RegistryFault.At(text, ToSpan(text, ev.Start, ev.End), FaultCode.MultipleDocuments));
-                        return root;
+                        // A flow collection's end mark is at its closing bracket: include the bracket.
+                        var end = (int)ev.End.Index;
+                        if (end < _content.Length - _offset && _content[_offset + end] is ']' or '}')
+                        {
+                            end++;
+                        }
+
+                        var node = Close(_stack.Pop(), end, complete: true);
+                        Attach(node, node.Span.End - _offset);
+                        break;
                     }
 
+                    case Scalar scalar:
+                    {
+                        var node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan((int)scalar.Start.Index, (int)scalar.End.Index));
+                        Register(AnchorOf(scalar.Anchor), node);
+                        Attach(node, (int)scalar.End.Index);
+                        break;
+                    }
+
+                    case AnchorAlias alias:
+                        Attach(ResolveAlias(alias), (int)alias.End.Index);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The anchored node, or an incomplete placeholder where the alias is unknown or would expand too far.</summary>
+        private YamlNode ResolveAlias(AnchorAlias alias)
+        {
+            var start = (int)alias.Start.Index;
+            var end = (int)alias.End.Index;
+            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                Faults.Add(Fault(start, end, FaultCode.UnknownAlias, alias.Value.Value));
+                return Placeholder(start, end);
+            }
+
+            if (_stack.Count + target.ExpandedHeight > MaxDepth)
+            {
+                Faults.Add(Fault(start, end, FaultCode.TooDeep, MaxDepth));
+                return Placeholder(start, end);
+            }
+
+            if (_aliasExpansion + target.ExpandedSize > MaxAliasExpansion)
+            {
+                // One fault is enough: an alias bomb repeats the same alias many times.
+                if (!_aliasExpansionReported)
+                {
+                    _aliasExpansionReported = true;
+                    Faults.Add(Fault(start, end, FaultCode.TooLarge, MaxNodes));
+                }
+
+                return Placeholder(start, end);
+            }
+
+            _aliasExpansion += target.ExpandedSize;
+            return target;
+        }
+
+        private void Attach(YamlNode node, int end)
+        {
+            if (_stack.Count == 0)
+            {
+                Root = node;
+                return;
+            }
+
+            var parent = _stack.Peek();
+            parent.LastEnd = end;
+            parent.ExpandedSize += node.ExpandedSize;
+            parent.ChildHeight = Math.Max(parent.ChildHeight, node.ExpandedHeight);
+            if (!node.IsComplete)
+            {
+                parent.Incomplete = true;
+            }
+
+            if (!parent.IsMapping)
+            {
+                parent.Items.Add(node);
+                return;
+            }
+
+            if (parent.SkipValue)
+            {
+                parent.SkipValue = false;
+                return;
+            }
+
+            if (parent.PendingKey is null)
+            {
+                if (node is not YamlScalar key || !node.IsComplete)
+                {
+                    if (node.IsComplete)
+                    {
+                        Faults.Add(RegistryFault.At(node, FaultCode.ComplexKey));
+                    }
+
+                    // The pair cannot be read: drop its value and mark the mapping as read in part.
+                    parent.Incomplete = true;
+                    parent.SkipValue = true;
+                    return;
+                }
+
+                parent.PendingKey = key;
+                return;
+            }
+
+            parent.Entries.Add(new KeyValuePair<YamlScalar, YamlNode>(parent.PendingKey, node));
+            parent.PendingKey = null;
+        }
+
+        private YamlNode Close(Frame frame, int end, bool complete)
+        {
+            // A block collection ends where its last child ends, not at the next token (which may be
+            // lines further down): a diagnostic on it then underlines the entry and nothing else.
+            if (frame.IsBlock || !complete)
+            {
+                end = Math.Max(frame.Start, frame.LastEnd);
+            }
+
+            var span = ToSpan(frame.Start, end);
+            var isComplete = complete && !frame.Incomplete;
+            YamlNode node = frame.IsMapping
+                ? new YamlMapping(frame.Entries, span) { IsComplete = isComplete, ExpandedSize = frame.ExpandedSize, ExpandedHeight = frame.ChildHeight + 1 }
+                : new YamlSequence(frame.Items, span) { IsComplete = isComplete, ExpandedSize = frame.ExpandedSize, ExpandedHeight = frame.ChildHeight + 1 };
+            // An incomplete node is registered too: its aliases are then incomplete, without a fault of their own.
+            Register(frame.Anchor, node);
+            return node;
+        }
+
+        /// <summary>
+        /// Every open collection contains the point where reading stopped: none is whole. Nor is the
+        /// last child of the innermost one when the error comes right after it, for the error may
+        /// have cut it short (a line indented one space too few ends an entry before its 'values:');
+        /// after a key whose value never came, the key is what the error cut.
+        /// </summary>
+        private void MarkOpenFramesIncomplete()
+        {
+            foreach (var frame in _stack)
+            {
+                frame.Incomplete = true;
+            }
+
+            if (_stack.Count == 0)
+            {
+                return;
+            }
+
+            var innermost = _stack.Peek();
+            if (innermost.IsMapping && innermost.Entries.Count > 0 && innermost.PendingKey is null)
+            {
+                var last = innermost.Entries[innermost.Entries.Count - 1];
+                innermost.Entries[innermost.Entries.Count - 1] = new KeyValuePair<YamlScalar, YamlNode>(last.Key, Placeholder(last.Value.Span.Start - _offset, last.Value.Span.End - _offset));
+            }
+            else if (!innermost.IsMapping && innermost.Items.Count > 0)
+            {
+                var last = innermost.Items[innermost.Items.Count - 1];
+                innermost.Items[innermost.Items.Count - 1] = Placeholder(last.Span.Start - _offset, last.Span.End - _offset);
+            }
+        }
+
+        /// <summary>Keeps what was read before a fault: open collections close as incomplete nodes.</summary>
+        private void CloseOpenFrames()
+        {
+            while (_stack.Count > 0)
+            {
+                var node = Close(_stack.Pop(), _lastEnd, complete: false);
+                Attach(node, node.Span.End - _offset);
+            }
+        }
+
+        private YamlSequence Placeholder(int start, int end)
+            => new YamlSequence(Array.Empty<YamlNode>(), ToSpan(start, end)) { IsComplete = false };
+
+        private void Register(string? anchor, YamlNode node)
+        {
+            if (anchor is not null)
+            {
+                _anchors[anchor] = node;
+            }
+        }
+
+        private static string? AnchorOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+        private RegistryFault SyntaxFault(YamlException ex)
+        {
+            var message = MarkPrefix.Replace(ex.Message, string.Empty);
+            var start = (int)ex.Start.Index;
+            var end = (int)ex.End.Index;
+
+            // YamlDotNet places a tab used as indentation at the start of the enclosing mapping; the
+            // user needs the tab itself.
+            if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FindIndentationTab(start) is { } tab)
+            {
+                start = tab;
+                end = tab + 1;
+            }
+
+            // An unknown escape is marked at its backslash: include the escape itself (\q).
+            if (message.IndexOf("escape", StringComparison.OrdinalIgnoreCase) >= 0 && end < _content.Length - _offset && _content[_offset + end] == '\\')
+            {
+                end = Math.Min(end + 2, _content.Length - _offset);
+            }
+
+            return Fault(start, end, FaultCode.YamlSyntax, message);
+        }
+
+        /// <summary>The first tab in the indentation of a line, from the line holding <paramref name="from"/> on.</summary>
+        private int? FindIndentationTab(int from)
+        {
+            var content = _content;
+            var lineStart = Math.Min(Math.Max(from, 0), content.Length - _offset);
+            while (lineStart > 0 && content[_offset + lineStart - 1] != '\n')
+            {
+                lineStart--;
+            }
+
+            for (var i = _offset + lineStart; i < content.Length; i++)
+            {
+                var atLineStart = i == _offset || content[i - 1] == '\n';
+                if (!atLineStart)
+                {
                     continue;
-                case StreamStart or StreamEnd or DocumentEnd or Comment:
-                    continue;
-            }
-
-            if (++nodes > MaxNodes)
-            {
-                faults.Add(RegistryFault.At(text, ToSpan(text, ev.Start, ev.End), FaultCode.TooLarge, MaxNodes));
-                return null;
-            }
-
-            switch (ev)
-            {
-                case MappingStart mappingStart:
-                    if (stack.Count >= MaxDepth)
-                    {
-                        faults.Add(RegistryFault.At(text, ToSpan(text, ev.Start, ev.End), FaultCode.TooDeep, MaxDepth));
-                        return null;
-                    }
-
-                    stack.Push(Frame.ForMapping(mappingStart.Start, mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value));
-                    break;
-                case SequenceStart sequenceStart:
-                    if (stack.Count >= MaxDepth)
-                    {
-                        faults.Add(RegistryFault.At(text, ToSpan(text, ev.Start, ev.End), FaultCode.TooDeep, MaxDepth));
-                        return null;
-                    }
-
-                    stack.Push(Frame.ForSequence(sequenceStart.Start, sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value));
-                    break;
-                case MappingEnd:
-                {
-                    var frame = stack.Pop();
-                    var span = ToSpan(text, frame.Start, ev.End);
-                    var node = new YamlMapping(frame.Entries!, span.Span, span.LineSpan);
-                    Register(anchors, frame.Anchor, node);
-                    if (!Attach(stack, node, text, faults, ref root))
-                    {
-                        return root;
-                    }
-
-                    break;
                 }
 
-                case SequenceEnd:
+                for (var j = i; j < content.Length && (content[j] == ' ' || content[j] == '\t'); j++)
                 {
-                    var frame = stack.Pop();
-                    var span = ToSpan(text, frame.Start, ev.End);
-                    var node = new YamlSequence(frame.Items!, span.Span, span.LineSpan);
-                    Register(anchors, frame.Anchor, node);
-                    if (!Attach(stack, node, text, faults, ref root))
+                    if (content[j] == '\t')
                     {
-                        return root;
+                        return j - _offset;
                     }
-
-                    break;
-                }
-
-                case Scalar scalar:
-                {
-                    var span = ToSpan(text, scalar.Start, scalar.End);
-                    var node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, span.Span, span.LineSpan);
-                    Register(anchors, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, node);
-                    if (!Attach(stack, node, text, faults, ref root))
-                    {
-                        return root;
-                    }
-
-                    break;
-                }
-
-                case AnchorAlias alias:
-                {
-                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
-                    {
-                        var span = ToSpan(text, alias.Start, alias.End);
-                        faults.Add(RegistryFault.At(text, span, FaultCode.UnknownAlias, alias.Value.Value));
-                        return null;
-                    }
-
-                    if (!Attach(stack, target, text, faults, ref root))
-                    {
-                        return root;
-                    }
-
-                    break;
                 }
             }
+
+            return null;
         }
 
-        return root;
-    }
+        private RegistryFault Fault(long start, long end, FaultCode code, params object[] arguments)
+            => RegistryFault.At(ToSpan((int)start, (int)end), code, arguments);
 
-    private static void Register(Dictionary<string, YamlNode> anchors, string? anchor, YamlNode node)
-    {
-        if (anchor is not null)
+        /// <summary>A span from indexes in the parser's text (which lacks the byte order mark).</summary>
+        private FileSpan ToSpan(int start, int end)
         {
-            anchors[anchor] = node;
+            var length = _text.Length;
+            var startIndex = Math.Min(Math.Max(start + _offset, 0), length);
+            var endIndex = Math.Min(Math.Max(end + _offset, startIndex), length);
+            var span = TextSpan.FromBounds(startIndex, endIndex);
+            return new FileSpan(span, _text.Lines.GetLinePositionSpan(span));
         }
     }
-
-    private static bool Attach(Stack<Frame> stack, YamlNode node, SourceText text, List<RegistryFault> faults, ref YamlNode? root)
-    {
-        if (stack.Count == 0)
-        {
-            root = node;
-            return true;
-        }
-
-        var parent = stack.Peek();
-        if (parent.Items is not null)
-        {
-            parent.Items.Add(node);
-            return true;
-        }
-
-        if (parent.PendingKey is null)
-        {
-            if (node is not YamlScalar key)
-            {
-                faults.Add(RegistryFault.At(text, new FileSpan(node.Span, node.LineSpan), FaultCode.ComplexKey));
-                return false;
-            }
-
-            parent.PendingKey = key;
-            return true;
-        }
-
-        parent.Entries!.Add(new KeyValuePair<YamlScalar, YamlNode>(parent.PendingKey, node));
-        parent.PendingKey = null;
-        return true;
-    }
-
-    internal static FileSpan ToSpan(SourceText text, Mark start, Mark end)
-    {
-        var length = text.Length;
-        var startIndex = (int)Math.Min(Math.Max(start.Index, 0), length);
-        var endIndex = (int)Math.Min(Math.Max(end.Index, startIndex), length);
-        var span = TextSpan.FromBounds(startIndex, endIndex);
-        return new FileSpan(span, text.Lines.GetLinePositionSpan(span));
-    }
-
-    private static string CleanMessage(string message) => MarkPrefix.Replace(message, string.Empty);
 
     private sealed class Frame
     {
-        private Frame(Mark start, string? anchor)
+        public Frame(bool isMapping, bool isBlock, int start, string? anchor)
         {
+            IsMapping = isMapping;
+            IsBlock = isBlock;
             Start = start;
+            LastEnd = start;
             Anchor = anchor;
         }
 
-        public Mark Start { get; }
+        public bool IsMapping { get; }
+
+        public bool IsBlock { get; }
+
+        public int Start { get; }
 
         public string? Anchor { get; }
 
-        public List<YamlNode>? Items { get; private set; }
+        public List<YamlNode> Items { get; } = new();
 
-        public List<KeyValuePair<YamlScalar, YamlNode>>? Entries { get; private set; }
+        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = new();
 
         public YamlScalar? PendingKey { get; set; }
 
-        public static Frame ForMapping(Mark start, string? anchor) => new(start, anchor) { Entries = new() };
+        /// <summary>The value that follows a key the reader rejected: dropped.</summary>
+        public bool SkipValue { get; set; }
 
-        public static Frame ForSequence(Mark start, string? anchor) => new(start, anchor) { Items = new() };
+        public bool Incomplete { get; set; }
+
+        public int LastEnd { get; set; }
+
+        public long ExpandedSize { get; set; } = 1;
+
+        public int ChildHeight { get; set; }
     }
 }
 
