@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LegalRules.Matching;
 
 /// <summary>
-/// The names around a constant that can corroborate a parameter: the variable, field or property
-/// it initialises or is assigned to, the parameter it is passed as and the method called, the
+/// The names around a constant that can corroborate a parameter: the variable, field, property or
+/// parameter (as its default value) it initialises or is assigned to, the parameter it is passed as and the method called, the
 /// operands it is compared or combined with, the member and type that contain it.
 /// Asked only when a value matches, so never on the common path.
 /// </summary>
@@ -44,6 +44,9 @@ internal static class CodeContext
                         NameWords.AddWords(p.Name, words);
                     }
 
+                    goto done;
+                case IParameterInitializerOperation parameterDefault:
+                    NameWords.AddWords(parameterDefault.Parameter.Name, words);
                     goto done;
                 case IAssignmentOperation assignment:
                     AddReferenceName(assignment.Target, words);
