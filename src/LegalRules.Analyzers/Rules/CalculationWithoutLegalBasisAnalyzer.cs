@@ -119,10 +119,27 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
 
     private static void Check(SyntaxNodeAnalysisContext context, StatutoryUses uses, ISymbol calculation, SyntaxNode body, SyntaxToken name)
     {
-        if (context.SemanticModel.GetOperation(body, context.CancellationToken) is { } operation
+        if (OperationOf(context, body) is { } operation
             && uses.FirstBoundReference(operation) is { } used)
         {
             Report(context.ReportDiagnostic, uses, calculation, used, name.GetLocation());
+        }
+    }
+
+    /// <summary>
+    /// The body's operation. Roslyn 4.8 throws (UnexpectedValue: UnconvertedInterpolatedString) on
+    /// some broken code, <c>$"…" = 1m</c> after a misplaced <c>using</c>: code it cannot bind is no
+    /// calculation to check, and the exception would disable this analyzer (AD0001).
+    /// </summary>
+    private static IOperation? OperationOf(SyntaxNodeAnalysisContext context, SyntaxNode body)
+    {
+        try
+        {
+            return context.SemanticModel.GetOperation(body, context.CancellationToken);
+        }
+        catch (System.InvalidOperationException)
+        {
+            return null;
         }
     }
 
