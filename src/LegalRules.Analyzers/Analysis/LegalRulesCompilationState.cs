@@ -23,15 +23,33 @@ internal sealed class LegalRulesCompilationState
 
     private readonly AnalyzerOptions _options;
     private readonly ConcurrentDictionary<SyntaxTree, LegalRulesOptions> _treeOptions = new();
+
+    // Created once: OptionsFor runs for every literal, and a lambda there would allocate a delegate each time.
+    private readonly Func<SyntaxTree, LegalRulesOptions> _readTreeOptions;
     private readonly Lazy<StatutoryRegistry> _withEmbedded;
     private readonly Lazy<StatutoryRegistry> _withoutEmbedded;
     private readonly DateTime _today;
+    private readonly Dictionary<string, RegistryFileInput> _inputsByPath;
 
     private LegalRulesCompilationState(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         _options = options;
         _today = Today();
+        _readTreeOptions = ReadTreeOptions;
         Inputs = RegistryInputs.Collect(options, cancellationToken);
+
+        // Rules look an additional file's input up once per file: a whole OpenFisca tree is some
+        // 1,800 files, and a linear search for each made that quadratic.
+        var byPath = new Dictionary<string, RegistryFileInput>(StringComparer.Ordinal);
+        foreach (var input in Inputs)
+        {
+            if (!byPath.ContainsKey(input.Path))
+            {
+                byPath.Add(input.Path, input); // the first of the same path, as a search in order finds
+            }
+        }
+
+        _inputsByPath = byPath;
         GlobalOptions = LegalRulesOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, _today);
         _withEmbedded = new Lazy<StatutoryRegistry>(() => RegistryMerger.Merge(includeEmbedded: true, Inputs));
         _withoutEmbedded = new Lazy<StatutoryRegistry>(() => RegistryMerger.Merge(includeEmbedded: false, Inputs));
@@ -59,6 +77,9 @@ internal sealed class LegalRulesCompilationState
 
     public ImmutableArray<RegistryFileInput> Inputs { get; }
 
+    /// <summary>The registry or bindings file at <paramref name="path"/>, or null when that additional file is none.</summary>
+    public RegistryFileInput? InputAt(string path) => _inputsByPath.TryGetValue(path, out var input) ? input : null;
+
     /// <summary>Members bound by bindings files, by target (<c>Namespace.Type.Member</c> or documentation id).</summary>
     public IReadOnlyDictionary<string, BoundEntry> Bindings { get; }
 
@@ -71,14 +92,16 @@ internal sealed class LegalRulesCompilationState
             _ => new Lazy<LegalRulesCompilationState>(() => new LegalRulesCompilationState(options, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
 
     /// <summary>The options of a tree: its <c>.editorconfig</c> sections, then the global options.</summary>
-    public LegalRulesOptions OptionsFor(SyntaxTree tree)
-        => _treeOptions.GetOrAdd(tree, t => LegalRulesOptions.Read(new LayeredOptions(_options.AnalyzerConfigOptionsProvider.GetOptions(t), _options.AnalyzerConfigOptionsProvider.GlobalOptions), _today));
+    public LegalRulesOptions OptionsFor(SyntaxTree tree) => _treeOptions.GetOrAdd(tree, _readTreeOptions);
 
     /// <summary>The registry that applies under <paramref name="options"/> (with or without the embedded registry).</summary>
     public StatutoryRegistry RegistryFor(LegalRulesOptions options) => options.DefaultRegistry ? _withEmbedded.Value : _withoutEmbedded.Value;
 
     /// <summary>The registry of the compilation's global options.</summary>
     public StatutoryRegistry Registry => RegistryFor(GlobalOptions);
+
+    private LegalRulesOptions ReadTreeOptions(SyntaxTree tree)
+        => LegalRulesOptions.Read(new LayeredOptions(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions), _today);
 
     /// <summary>Today in UTC: the default evaluation date.</summary>
     private static DateTime Today()

@@ -78,6 +78,68 @@ internal static class ConstantValues
         return true;
     }
 
+    /// <summary>
+    /// Reads a plain numeric literal's text (digits, one point, digit separators, a suffix) as its
+    /// exact decimal value, without allocating: the cheap first question asked of every literal, before
+    /// the compiler's constant (whose <c>IOperation.ConstantValue</c> boxes the value on each call).
+    /// False — "ask the compiler" — for what it does not read: exponents, more than 18 significant
+    /// digits, more than 28 decimals.
+    /// </summary>
+    public static bool TryReadPlainLiteral(string text, out decimal value)
+    {
+        value = 0m;
+        ulong mantissa = 0;
+        var significant = 0;
+        var scale = 0;
+        var afterPoint = false;
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+                if (mantissa != 0 || c != '0')
+                {
+                    if (++significant > 18)
+                    {
+                        return false;
+                    }
+
+                    mantissa = (mantissa * 10) + (ulong)(c - '0');
+                }
+
+                if (afterPoint && ++scale > 28)
+                {
+                    return false;
+                }
+            }
+            else if (c == '.' && !afterPoint)
+            {
+                afterPoint = true;
+            }
+            else if (c == '_')
+            {
+                continue;
+            }
+            else if (c is 'e' or 'E' or '.')
+            {
+                return false;
+            }
+            else
+            {
+                break; // the type suffix (m, d, f, l, u, ul…)
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, isNegative: false, (byte)scale);
+        return true;
+    }
+
     /// <summary>Parses a C# numeric literal's text (suffixes and digit separators allowed) as a decimal.</summary>
     public static bool TryParseLiteral(string text, out decimal value)
     {

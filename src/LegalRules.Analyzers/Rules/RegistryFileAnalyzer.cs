@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -25,7 +24,7 @@ public sealed class RegistryFileAnalyzer : DiagnosticAnalyzer
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
             start.RegisterAdditionalFileAction(c =>
             {
-                var input = state.Inputs.FirstOrDefault(i => i.Path == c.AdditionalFile.Path);
+                var input = state.InputAt(c.AdditionalFile.Path);
                 if (input is null)
                 {
                     return;

@@ -171,7 +171,7 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
     /// <summary>LR0004 for bindings files: each line whose key the registry lacks, located in the file.</summary>
     private static void AnalyzeBindingsFile(AdditionalFileAnalysisContext context, LegalRulesCompilationState state)
     {
-        var input = state.Inputs.FirstOrDefault(i => i.Path == context.AdditionalFile.Path);
+        var input = state.InputAt(context.AdditionalFile.Path);
         if (input?.Bindings is null)
         {
             return;

@@ -5,6 +5,7 @@ using LegalRules.Diagnostics;
 using LegalRules.Matching;
 using LegalRules.Registry;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,7 +33,13 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+        // Generated code is not analysed (no Analyze flag), but the driver is not asked to check each
+        // finding against generated code: that check scans a whole file, under a lock, for
+        // [GeneratedCode] declarations the first time the file has a finding, and it cost more than
+        // the rest of this analyzer on a 100k-line project (docs/performance.md). Findings land on
+        // the constant analysed, so IsInGeneratedCode drops the cases the driver would.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
@@ -44,13 +51,25 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLiteral(OperationAnalysisContext context, LegalRulesCompilationState state)
     {
         var operation = context.Operation;
-        var constant = operation.ConstantValue;
-        if (!constant.HasValue || constant.Value is null or string or bool or char)
+        if (operation.Syntax is LiteralExpressionSyntax literal)
         {
-            return;
+            // Syntax first: strings, characters, booleans and null are not amounts; bit patterns
+            // neither; and a number that no parameter has — almost every literal — is known from its
+            // text, before any question to the compiler.
+            if (!literal.IsKind(SyntaxKind.NumericLiteralExpression) || ConstantValues.IsBitPattern(literal.Token))
+            {
+                return;
+            }
+
+            if (ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number)
+                && state.RegistryFor(state.OptionsFor(literal.SyntaxTree)).Find(number).IsEmpty)
+            {
+                return;
+            }
         }
 
-        if (operation.Syntax is LiteralExpressionSyntax literal && ConstantValues.IsBitPattern(literal.Token))
+        var constant = operation.ConstantValue;
+        if (!constant.HasValue || constant.Value is null or string or bool or char)
         {
             return;
         }
@@ -90,7 +109,8 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     private static void Check(OperationAnalysisContext context, IOperation operation, object value, LegalRulesCompilationState state)
     {
         var options = state.OptionsFor(operation.Syntax.SyntaxTree);
-        if (StatutoryMatcher.Match(operation, value, context.ContainingSymbol, state, options) is not { } chosen)
+        if (StatutoryMatcher.Match(operation, value, context.ContainingSymbol, state, options) is not { } chosen
+            || IsInGeneratedCode(operation.Syntax, context.ContainingSymbol))
         {
             return;
         }
@@ -137,5 +157,42 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         }
 
         LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
+    }
+
+    /// <summary>
+    /// What the driver suppresses in code it analyses: a hidden position (<c>#line hidden</c>, or what
+    /// precedes the first <c>#line</c> directive of a file that has hidden regions) and members marked
+    /// <c>[GeneratedCode]</c> (whose analysis the driver skips already). Asked only when a value matches.
+    /// </summary>
+    private static bool IsInGeneratedCode(SyntaxNode syntax, ISymbol containingSymbol)
+    {
+        var tree = syntax.SyntaxTree;
+        if (tree.HasHiddenRegions() && tree.GetLineVisibility(syntax.SpanStart) is LineVisibility.Hidden or LineVisibility.BeforeFirstLineDirective)
+        {
+            return true;
+        }
+
+        for (var symbol = containingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+        {
+            if (HasGeneratedCodeAttribute(symbol) || (symbol is IMethodSymbol { AssociatedSymbol: { } associated } && HasGeneratedCodeAttribute(associated)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasGeneratedCodeAttribute(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LegalRules.Bench;
+
+/// <summary>
+/// <c>analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR]</c>: the cost of the
+/// LegalRules analyzers in one process, the way the audit command and the IDE run them. Each run
+/// takes a fresh compilation of the same trees (nothing bound yet) and measures, interleaved, the
+/// compiler's own diagnostics (<c>GetDiagnostics</c>: the floor) and the same with each analyzer
+/// group (<c>CompilationWithAnalyzers.GetAllDiagnosticsAsync</c>), with each analyzer's execution
+/// time from the driver's telemetry. A first round warms the runtime up and is not counted.
+/// </summary>
+internal static class AnalyzerRun
+{
+    public static async Task<int> RunAsync(string corpus, int runs, IReadOnlyList<string> groups, string? openFisca)
+    {
+        var parse = Stopwatch.StartNew();
+        var trees = BenchInputs.ParseFolder(corpus);
+        parse.Stop();
+        var lines = trees.Sum(t => t.GetText().Lines.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {trees.Length} files, {lines} lines, parsed in {parse.Elapsed.TotalSeconds:0.000} s"));
+        Statistics.Result("analyzer.lines", lines);
+
+        // With --openfisca, the whole tree is handed to the analyzers as additional files, as a
+        // project that sets LegalRulesOpenFiscaParameters does.
+        // A group with the same analyzers as an earlier one (all = statutory until the arithmetic
+        // rules land) is measured once.
+        var seen = new List<string>();
+        groups = groups.Where(g =>
+        {
+            var names = string.Join(",", AnalyzerGroups.Create(g).Select(a => a.GetType().FullName).OrderBy(n => n, StringComparer.Ordinal));
+            if (names.Length == 0 || seen.Contains(names))
+            {
+                Console.WriteLine($"group '{g}': " + (names.Length == 0 ? "no analyzer yet, not measured" : "same analyzers as an earlier group, not measured again"));
+                return false;
+            }
+
+            seen.Add(names);
+            return true;
+        }).ToList();
+
+        var options = openFisca is null
+            ? BenchInputs.Options(ImmutableArray<AdditionalText>.Empty)
+            : BenchInputs.Options(BenchInputs.ReadOpenFiscaTree(openFisca), openFisca);
+        Console.WriteLine($"additional files: {options.AdditionalFiles.Length}");
+        var bare = new List<double>();
+        var withGroup = groups.ToDictionary(g => g, _ => new List<double>());
+        var perAnalyzer = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        var findings = new SortedDictionary<string, int>(StringComparer.Ordinal);
+
+        for (var run = 0; run <= runs; run++)
+        {
+            var counted = run > 0;
+            var stopwatch = Stopwatch.StartNew();
+            var compilerDiagnostics = BenchInputs.Compile(trees).GetDiagnostics();
+            stopwatch.Stop();
+            if (counted)
+            {
+                bare.Add(stopwatch.Elapsed.TotalSeconds);
+            }
+
+            foreach (var group in groups)
+            {
+                var analyzers = AnalyzerGroups.Create(group);
+                if (analyzers.IsEmpty)
+                {
+                    continue;
+                }
+
+                var withAnalyzers = BenchInputs.Compile(trees).WithAnalyzers(
+                    analyzers,
+                    new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+                // What the audit command does: one pass for the compiler's and the analyzers' diagnostics.
+                stopwatch.Restart();
+                var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+                stopwatch.Stop();
+
+                // The analysis is done; its result carries the driver's telemetry (per-analyzer execution time).
+                var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
+                if (diagnostics.Any(d => d.Id == "AD0001"))
+                {
+                    Console.Error.WriteLine("An analyzer threw (AD0001): " + diagnostics.First(d => d.Id == "AD0001").GetMessage(CultureInfo.InvariantCulture));
+                    return 1;
+                }
+
+                if (!counted)
+                {
+                    continue;
+                }
+
+                withGroup[group].Add(stopwatch.Elapsed.TotalSeconds);
+                foreach (var analyzer in analyzers)
+                {
+                    var telemetry = result.AnalyzerTelemetryInfo[analyzer];
+                    var name = group + "/" + analyzer.GetType().Name;
+                    if (!perAnalyzer.TryGetValue(name, out var times))
+                    {
+                        perAnalyzer[name] = times = new List<double>();
+                    }
+
+                    times.Add(telemetry.ExecutionTime.TotalSeconds);
+                }
+
+                if (run == 1 && group == groups[0])
+                {
+                    foreach (var diagnostic in diagnostics.Where(d => d.Id.StartsWith("LR", StringComparison.Ordinal)))
+                    {
+                        findings[diagnostic.Id] = findings.TryGetValue(diagnostic.Id, out var n) ? n + 1 : 1;
+                    }
+
+                    Console.WriteLine($"compiler errors: {compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)}; findings ({group}): " + string.Join(", ", findings.Select(f => $"{f.Key} {f.Value}")));
+                }
+            }
+        }
+
+        Console.WriteLine($"GetDiagnostics without analyzers (s): {Statistics.Summary(bare)}");
+        Statistics.Result("analyzer.bare.seconds", Statistics.Median(bare));
+        foreach (var (group, times) in withGroup.Where(g => g.Value.Count > 0))
+        {
+            var ratio = Statistics.Median(times) / Statistics.Median(bare);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"with '{group}' analyzers (s): {Statistics.Summary(times)} → {ratio:0.000}× the floor"));
+            Statistics.Result($"analyzer.{group}.seconds", Statistics.Median(times));
+            Statistics.Result($"analyzer.{group}.ratio", ratio);
+            var total = perAnalyzer.Where(p => p.Key.StartsWith(group + "/", StringComparison.Ordinal)).Sum(p => Statistics.Median(p.Value));
+            Statistics.Result($"analyzer.{group}.executionSeconds", total);
+        }
+
+        foreach (var (name, times) in perAnalyzer)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  execution time {name} (s): {Statistics.Summary(times)}"));
+            Statistics.Result($"analyzer.time.{name}", Statistics.Median(times));
+        }
+
+        return 0;
+    }
+}

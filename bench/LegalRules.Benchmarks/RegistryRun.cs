@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using LegalRules.Analysis;
+using LegalRules.Registry.Sources;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace LegalRules.Bench;
+
+/// <summary>
+/// Registry figures that need a fresh process — BenchmarkDotNet warms up, a first compilation does
+/// not — and the cache check. Each mode measures one thing once; the scripts start it many times.
+/// <list type="bullet">
+/// <item><c>registry-cold embedded</c>: the embedded registry ready (resource read, YAML parse, JIT included).</item>
+/// <item><c>registry-cold openfisca [--root DIR]</c>: a whole OpenFisca tree (texts already in memory, as
+/// the compiler hands them) parsed and merged into a compilation's registry, embedded registry off.</item>
+/// <item><c>registry-cache [--root DIR]</c>: a second compilation with new text objects of the same content
+/// parses nothing again; exits 1 if it does.</item>
+/// </list>
+/// </summary>
+internal static class RegistryRun
+{
+    public static int Cold(string what, string? root)
+    {
+        if (what == "embedded")
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var parameters = EmbeddedRegistry.File.Parameters.Length;
+            stopwatch.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"embedded registry: {parameters} parameters ready in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms (cold)"));
+            Statistics.Result("registry.embedded.cold.ms", stopwatch.Elapsed.TotalMilliseconds);
+            return 0;
+        }
+
+        if (what == "openfisca")
+        {
+            root ??= BenchInputs.DefaultOpenFiscaTree();
+            var files = BenchInputs.ReadOpenFiscaTree(root);
+            var stopwatch = Stopwatch.StartNew();
+            var registry = StateFor(files, root, defaultRegistry: false).Registry;
+            stopwatch.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"OpenFisca tree: {files.Length} files → {registry.Count} parameters, parsed and merged in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms (cold)"));
+            Statistics.Result("registry.openfisca.cold.ms", stopwatch.Elapsed.TotalMilliseconds);
+            return 0;
+        }
+
+        Console.Error.WriteLine("registry-cold embedded|openfisca [--root DIR]");
+        return 2;
+    }
+
+    public static int Cache(string? root)
+    {
+        root ??= BenchInputs.DefaultOpenFiscaTree();
+        var files = BenchInputs.ReadOpenFiscaTree(root);
+        var first = StateFor(files, root, defaultRegistry: true).Registry;
+        var parsesAfterFirst = ParsedFiles.OpenFisca.ParseCount + ParsedFiles.Native.ParseCount;
+
+        // Another build on the compiler server: a new compilation, new text objects, the same content.
+        var copies = BenchInputs.CopyTexts(files);
+        var stopwatch = Stopwatch.StartNew();
+        var second = StateFor(copies, root, defaultRegistry: true).Registry;
+        stopwatch.Stop();
+        var newTextsMs = stopwatch.Elapsed.TotalMilliseconds;
+        var parsesAfterSecond = ParsedFiles.OpenFisca.ParseCount + ParsedFiles.Native.ParseCount;
+
+        // The IDE: a new compilation, the same text objects.
+        stopwatch.Restart();
+        var third = StateFor(files, root, defaultRegistry: true).Registry;
+        stopwatch.Stop();
+        var sameObjectsMs = stopwatch.Elapsed.TotalMilliseconds;
+        var parsesAfterThird = ParsedFiles.OpenFisca.ParseCount + ParsedFiles.Native.ParseCount;
+
+        Console.WriteLine($"first compilation: {parsesAfterFirst} files parsed; second (same content, new texts): {parsesAfterSecond - parsesAfterFirst} parsed, merged registry reused: {ReferenceEquals(first, second)}; third (same texts): {parsesAfterThird - parsesAfterSecond} parsed, reused: {ReferenceEquals(first, third)}");
+        Statistics.Result("registry.cache.secondParses", parsesAfterSecond - parsesAfterFirst);
+        Statistics.Result("registry.cache.newTexts.ms", newTextsMs);
+        Statistics.Result("registry.cache.sameTexts.ms", sameObjectsMs);
+        return parsesAfterSecond == parsesAfterFirst && parsesAfterThird == parsesAfterSecond && ReferenceEquals(first, second) && ReferenceEquals(first, third) ? 0 : 1;
+    }
+
+    internal static LegalRulesCompilationState StateFor(ImmutableArray<AdditionalText> files, string root, bool defaultRegistry)
+    {
+        var options = BenchInputs.Options(files, root, defaultRegistry);
+        return LegalRulesCompilationState.Get(CSharpCompilation.Create("RegistryBench"), options, CancellationToken.None);
+    }
+}

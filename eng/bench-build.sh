@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Build-level figures: the generated corpus project rebuilt with LegalRules, with SonarAnalyzer
+# restricted to S109, and with no analyzer, in paired runs (the three variants one after the other
+# in each round, their order rotated), with the compiler server off (every build a cold csc) and on
+# (warmed first). Reads, from `dotnet build -t:Rebuild -p:ReportAnalyzer=true -v:d`, each
+# analyzer assembly's time and the Csc task's time.
+#
+#   bash eng/bench-build.sh [LINES] [RUNS] [OUT]        defaults: 100000 5 artifacts/bench/build
+#   BENCH_SERVER_MODES="off on"   which compiler-server modes to run
+#
+# Writes OUT/builds.tsv (one line per build) and OUT/summary.md (medians and spreads, ratios).
+set -euo pipefail
+source "$(dirname "$0")/bench-lib.sh"
+
+lines="${1:-100000}"
+runs="${2:-5}"
+out="${3:-$bench_repo/artifacts/bench/build}"
+modes="${BENCH_SERVER_MODES:-off on}"
+variants=(none legalrules sonar)
+mkdir -p "$out/logs"
+bench_build_tools
+corpus="$(bench_corpus "$lines")"
+project="$corpus/project/Corpus.csproj"
+# One restore for every variant: they differ only in the analyzers handed to the compiler.
+dotnet restore "$project" -nologo -v:q >/dev/null
+
+tsv="$out/builds.tsv"
+echo -e "server\tround\tvariant\twall_s\tcsc_ms\tanalyzers_s\tlegalrules_s\tsonar_s\twarnings\terrors\tload" > "$tsv"
+
+build_once() { # server round variant
+  local server="$1" round="$2" variant="$3" log="$out/logs/$1-$2-$3.log" shared start end
+  shared=$([ "$server" = on ] && echo true || echo false)
+  start=$(bench_now)
+  dotnet build "$project" --no-restore -t:Rebuild -nologo -p:BenchAnalyzers="$variant" -p:UseSharedCompilation="$shared" \
+    -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$log" 2>&1 || { echo "build failed: $log" >&2; return 1; }
+  end=$(bench_now)
+  [ "$round" = warmup ] && return 0
+  local csc analyzers legalrules sonar warnings errors
+  # A variant's log lacks the other variants' lines: a missing line is a missing figure, not a failure.
+  csc=$( (grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$log" || true) | tail -n 1 | awk '{print $1}')
+  analyzers=$( (grep -oE 'Total analyzer execution time: [0-9.]+' "$log" || true) | tail -n 1 | awk '{print $NF}')
+  legalrules=$( (grep -E '^ +[0-9.]+ +[0-9<]+ +LegalRules\.Analyzers, Version=' "$log" || true) | tail -n 1 | awk '{print $1}')
+  sonar=$( (grep -E '^ +[0-9.]+ +[0-9<]+ +SonarAnalyzer\.CSharp, Version=' "$log" || true) | tail -n 1 | awk '{print $1}')
+  warnings=$( (grep -oE '[0-9]+ Warning\(s\)' "$log" || true) | tail -n 1 | awk '{print $1}')
+  errors=$( (grep -oE '[0-9]+ Error\(s\)' "$log" || true) | tail -n 1 | awk '{print $1}')
+  echo -e "$server\t$round\t$variant\t$(bench_elapsed "$start" "$end")\t${csc:-}\t${analyzers:-0}\t${legalrules:-0}\t${sonar:-0}\t${warnings:-}\t${errors:-}\t$(bench_load)" >> "$tsv"
+}
+
+for server in $modes; do
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  if [ "$server" = on ]; then
+    # Warm the compiler server (and the analyzers it has loaded) before measuring.
+    for variant in "${variants[@]}"; do build_once on warmup "$variant"; done
+  fi
+  for round in $(seq 1 "$runs"); do
+    for i in 0 1 2; do
+      build_once "$server" "$round" "${variants[$(( (round + i) % 3 ))]}"
+    done
+    echo "build: server $server, round $round/$runs done (load $(bench_load))"
+  done
+done
+dotnet build-server shutdown >/dev/null 2>&1 || true
+
+python3 "$bench_repo/eng/bench-summary.py" build "$tsv" > "$out/summary.md"
+cat "$out/summary.md"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# In-process figures: the registry cold (each measure in a fresh process), the cache across
+# compilations, the analyzers' cost over the corpus with CompilationWithAnalyzers (per analyzer,
+# per rule group), and the BenchmarkDotNet suites (registry warm; the path of one literal, with
+# allocations).
+#
+#   bash eng/bench-inproc.sh [LINES] [OUT]        defaults: 100000 artifacts/bench/inproc
+#   BENCH_COLD_RUNS (15)  BENCH_ANALYZER_RUNS (5)  BENCH_BDN_ARGS (extra BenchmarkDotNet arguments)
+#
+# Writes OUT/results.txt (RESULT lines), OUT/analyzer.txt, OUT/bdn/ and OUT/summary.md.
+set -euo pipefail
+source "$(dirname "$0")/bench-lib.sh"
+
+lines="${1:-100000}"
+out="${2:-$bench_repo/artifacts/bench/inproc}"
+cold_runs="${BENCH_COLD_RUNS:-15}"
+analyzer_runs="${BENCH_ANALYZER_RUNS:-5}"
+mkdir -p "$out"
+
+bench_build_tools
+corpus="$(bench_corpus "$lines")"
+bench="dotnet $bench_repo/bench/LegalRules.Benchmarks/bin/Release/net10.0/LegalRules.Benchmarks.dll"
+results="$out/results.txt"
+: > "$results"
+
+echo "== registry, cold (fresh processes), load $(bench_load)"
+for i in $(seq 1 "$cold_runs"); do $bench registry-cold embedded | tee -a "$results" | grep -v '^RESULT'; done
+for i in $(seq 1 $(( (cold_runs + 1) / 2 ))); do $bench registry-cold openfisca | tee -a "$results" | grep -v '^RESULT'; done
+
+echo "== registry cache across compilations"
+$bench registry-cache | tee -a "$results" | grep -v '^RESULT'
+
+echo "== analyzers in one process over $lines lines, load $(bench_load)"
+$bench analyzer --corpus "$corpus/drop" --runs "$analyzer_runs" | tee "$out/analyzer.txt" | tee -a "$results" | grep -v '^RESULT'
+
+echo "== BenchmarkDotNet, load $(bench_load)"
+# In-process toolchain: no project is generated and built inside the repository (whose
+# Directory.Build.props and central package versions would apply to it).
+(cd "$out" && $bench bdn --filter '*' --inProcess --artifacts "$out/bdn" --exporters github ${BENCH_BDN_ARGS:-}) > "$out/bdn.log" 2>&1
+grep -E '^\|' "$out/bdn.log" || { tail -n 30 "$out/bdn.log"; exit 1; }
+
+echo "load at the end: $(bench_load)" >> "$out/analyzer.txt"
+python3 "$bench_repo/eng/bench-summary.py" inproc "$results" > "$out/summary.md"
+cat "$out/summary.md"
