@@ -11,11 +11,13 @@ internal static class AnalyzerGroups
     /// <summary>Rules about arithmetic on statutory values (rounding, binary floating point, legal basis).</summary>
     private static readonly ImmutableHashSet<string> ArithmeticRules = ImmutableHashSet.Create(StringComparer.Ordinal, "LR0101", "LR0102", "LR0201");
 
-    public static readonly ImmutableArray<string> Names = ImmutableArray.Create("all", "statutory", "arithmetic");
+    public static readonly ImmutableArray<string> Names = ImmutableArray.Create("all", "statutory", "arithmetic", "unbound", "binding", "driver-floor");
 
     /// <summary>
     /// <c>statutory</c>: binding, unbound values and registry files; <c>arithmetic</c>: the analyzers
-    /// of LR0101, LR0102 and LR0201 (empty until they exist); <c>all</c>: every LegalRules analyzer.
+    /// of LR0101, LR0102 and LR0201 (empty until they exist); <c>all</c>: every LegalRules analyzer;
+    /// <c>unbound</c> and <c>binding</c>: the statutory group's parts; <c>driver-floor</c>: an analyzer
+    /// with the same operation actions as the unbound-value rule that does nothing.
     /// </summary>
     public static ImmutableArray<DiagnosticAnalyzer> Create(string group)
     {
@@ -25,6 +27,9 @@ internal static class AnalyzerGroups
             "all" => all,
             "statutory" => all.Where(a => a.GetType().Name is "StatutoryBindingAnalyzer" or "UnboundStatutoryValueAnalyzer" or "RegistryFileAnalyzer").ToImmutableArray(),
             "arithmetic" => all.Where(a => a.SupportedDiagnostics.Any(d => ArithmeticRules.Contains(d.Id))).ToImmutableArray(),
+            "unbound" => all.Where(a => a.GetType().Name is "UnboundStatutoryValueAnalyzer").ToImmutableArray(),
+            "binding" => all.Where(a => a.GetType().Name is "StatutoryBindingAnalyzer" or "RegistryFileAnalyzer").ToImmutableArray(),
+            "driver-floor" => ImmutableArray.Create<DiagnosticAnalyzer>(new DriverFloorAnalyzer()),
             _ => throw new ArgumentException("unknown analyzer group: " + group, nameof(group)),
         };
     }

@@ -99,7 +99,7 @@ public class LiteralPathBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "analyzer driver: literal and binary actions that do nothing")]
-    public Task<ImmutableArray<Diagnostic>> NoOpAnalyzer() => Analyze(new NoOpLiteralAnalyzer());
+    public Task<ImmutableArray<Diagnostic>> NoOpAnalyzer() => Analyze(new DriverFloorAnalyzer());
 
     [Benchmark(Description = "analyzer driver: UnboundStatutoryValueAnalyzer")]
     public Task<ImmutableArray<Diagnostic>> UnboundValues() => Analyze(new UnboundStatutoryValueAnalyzer());
@@ -133,21 +133,4 @@ public class LiteralPathBenchmarks
 
         return text.Append("}\n").ToString();
     }
-
-    /// <summary>The analyzer driver's own cost for the same actions: the baseline.</summary>
-#pragma warning disable RS1001, RS2008 // A benchmark baseline, never loaded by a compiler.
-    private sealed class NoOpLiteralAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Never = new("BENCH0001", "never reported", "never reported", "Bench", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterOperationAction(_ => { }, OperationKind.Literal, OperationKind.Binary);
-        }
-    }
-#pragma warning restore RS1001, RS2008
 }
