@@ -21,7 +21,7 @@ public static class Program
         try
         {
             // Progress goes to a terminal only: a redirected error stream (CI logs, tests) stays clean.
-            return await RunAsync(args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected).ConfigureAwait(false);
+            return await RunAsync(args, Console.Out, Console.Error, showProgress: Audit.AuditProgress.IsWanted(!Console.IsErrorRedirected)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -55,6 +55,7 @@ public static class Program
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(new AuditCommand(culture, showProgress, createAnalyzers).Command);
+        root.Subcommands.Add(new RegistryCommand(culture).Command);
         root.Subcommands.Add(new RulesCommand(culture).Command);
 
         var parse = root.Parse(args);

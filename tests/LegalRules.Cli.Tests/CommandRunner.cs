@@ -24,13 +24,33 @@ internal static class CommandRunner
             using var stdout = new StringWriter(CultureInfo.InvariantCulture);
             using var stderr = new StringWriter(CultureInfo.InvariantCulture);
             var exitCode = await Program.RunAsync(args, stdout, stderr);
-            return new CommandRun(exitCode, stdout.ToString(), stderr.ToString());
+            var run = new CommandRun(exitCode, stdout.ToString(), stderr.ToString());
+            await CheckSarifAsync(args, run);
+            return run;
         }
         finally
         {
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    /// <summary>Every SARIF log a test makes, on the standard output or in a file, must be valid SARIF 2.1.0.</summary>
+    private static async Task CheckSarifAsync(string[] args, CommandRun run)
+    {
+        if (run.Stdout.StartsWith("{\n  \"$schema\": \"" + SarifSchemaUri, StringComparison.Ordinal))
+        {
+            await Sarif.AssertValidAsync(run.Stdout);
+        }
+
+        var output = Array.IndexOf(args, "--output");
+        if (output >= 0 && output + 1 < args.Length && File.Exists(args[output + 1]) && File.ReadAllText(args[output + 1]) is var written
+            && written.StartsWith("{\n  \"$schema\": \"" + SarifSchemaUri, StringComparison.Ordinal))
+        {
+            await Sarif.AssertValidAsync(written);
+        }
+    }
+
+    private const string SarifSchemaUri = "https://docs.oasis-open.org/sarif/";
 
     public static async Task<CommandRun> RunWithAnalyzersAsync(Func<ImmutableArray<DiagnosticAnalyzer>> analyzers, params string[] args)
     {
@@ -41,7 +61,9 @@ internal static class CommandRunner
             using var stdout = new StringWriter(CultureInfo.InvariantCulture);
             using var stderr = new StringWriter(CultureInfo.InvariantCulture);
             var exitCode = await Program.RunAsync(args, stdout, stderr, analyzers);
-            return new CommandRun(exitCode, stdout.ToString(), stderr.ToString());
+            var run = new CommandRun(exitCode, stdout.ToString(), stderr.ToString());
+            await CheckSarifAsync(args, run);
+            return run;
         }
         finally
         {

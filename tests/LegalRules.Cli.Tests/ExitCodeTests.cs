@@ -169,7 +169,7 @@ public sealed class ExitCodeTests
         var run = await CommandRunner.RunAsync("audit", readme, "--as-of", Samples.AsOf);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("neither a folder nor a .cs file", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is neither a folder, a solution, a project nor a .cs file", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,5 +199,33 @@ public sealed class ExitCodeTests
         Assert.StartsWith("LegalRules audit\n", report, StringComparison.Ordinal);
         Assert.Contains("LR0001", report, StringComparison.Ordinal);
         Assert.Equal(new[] { output }, Directory.GetFileSystemEntries(drop.PathOf("out")));
+    }
+
+    [Theory]
+    [InlineData("0", "--max-file-size: '0' is not a positive number of megabytes")]
+    [InlineData("-3", "--max-file-size: '-3' is not a positive number of megabytes")]
+    [InlineData("dix", "--max-file-size")]
+    public async Task Bad_size_limit_exits_2(string limit, string expected)
+    {
+        using var drop = new TempDrop();
+        drop.Write("Texte.cs", Samples.Clean);
+
+        var run = await CommandRunner.RunAsync("audit", drop.Root, "--as-of", Samples.AsOf, "--max-file-size", limit);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Solution_that_is_not_one_exits_2_and_says_so()
+    {
+        using var drop = new TempDrop();
+        var solution = drop.Write("Vendor.sln", "not a solution\n");
+
+        var run = await CommandRunner.RunAsync("audit", solution, "--as-of", Samples.AsOf);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cannot read the solution", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
     }
 }

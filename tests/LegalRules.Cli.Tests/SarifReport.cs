@@ -71,16 +71,34 @@ internal sealed class SarifReport
     private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }
 
-/// <summary>Audits with <c>--format sarif</c> and reads the log.</summary>
+/// <summary>Audits with <c>--format sarif</c>, checks the log against the SARIF 2.1.0 schema and reads it.</summary>
 internal static class Sarif
 {
+    private static readonly Lazy<Task<NJsonSchema.JsonSchema>> Schema = new(() => NJsonSchema.JsonSchema.FromFileAsync(RepositoryPaths.SarifSchema));
+
     public static async Task<SarifReport> AuditAsync(string path, params string[] options)
     {
         var run = await CommandRunner.RunAsync(new[] { "audit", path, "--format", "sarif" }.Concat(options).ToArray());
         Assert.True(run.ExitCode is 0 or 1, $"exit code {run.ExitCode}: {run.Stderr}");
         Assert.Equal(string.Empty, run.Stderr);
+        await AssertValidAsync(run.Stdout);
         return SarifReport.Parse(run.Stdout);
     }
+
+    /// <summary>Every log the tests write must be valid SARIF 2.1.0.</summary>
+    public static async Task AssertValidAsync(string log)
+    {
+        var errors = (await Schema.Value).Validate(log);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    /// <summary>The run's <c>properties.projects</c>, by name.</summary>
+    public static Dictionary<string, JsonElement> Projects(this SarifReport report)
+        => report.Run.GetProperty("properties").GetProperty("projects").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.Clone(), StringComparer.Ordinal);
+
+    /// <summary>The run's <c>properties.skippedFiles</c> as "path: reason".</summary>
+    public static string[] Skipped(this SarifReport report)
+        => report.Run.GetProperty("properties").GetProperty("skippedFiles").EnumerateArray().Select(s => s.GetProperty("path").GetString() + ": " + s.GetProperty("reason").GetString()).ToArray();
 }
 
 internal static class TupleAssertions

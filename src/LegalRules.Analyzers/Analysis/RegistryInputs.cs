@@ -89,28 +89,28 @@ internal static class RegistryInputs
         {
             // A whole OpenFisca tree is some 1,800 files: parsing them is most of its cold cost, and
             // files are independent. Each result goes to its file's index, so the order stays the same.
-            Parallel.For(0, found.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => inputs[i] = Parse(found[i]));
+            Parallel.For(0, found.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => inputs[i] = Parse(found[i], cancellationToken));
         }
         else
         {
             for (var i = 0; i < found.Count; i++)
             {
-                inputs[i] = Parse(found[i]);
+                inputs[i] = Parse(found[i], cancellationToken);
             }
         }
 
         return ImmutableArray.Create(inputs);
     }
 
-    private static RegistryFileInput Parse((string Path, RegistryFileKind Kind, string? Key, SourceText Text) file)
+    private static RegistryFileInput Parse((string Path, RegistryFileKind Kind, string? Key, SourceText Text) file, CancellationToken cancellationToken)
     {
         var (path, kind, key, text) = file;
         return kind switch
         {
-            RegistryFileKind.Bindings => new RegistryFileInput(path, kind, null, null, ParsedFiles.Bindings.Get(text)),
-            RegistryFileKind.Native => new RegistryFileInput(path, kind, null, ParsedFiles.Native.Get(text), null),
+            RegistryFileKind.Bindings => new RegistryFileInput(path, kind, null, null, ParsedFiles.Bindings.Get(text, cancellationToken)),
+            RegistryFileKind.Native => new RegistryFileInput(path, kind, null, ParsedFiles.Native.Get(text, cancellationToken), null),
             _ when !RegistryKeys.IsValidOpenFiscaName(key!) => new RegistryFileInput(path, kind, key, InvalidFileKey(key!), null),
-            _ => new RegistryFileInput(path, kind, key, ParsedFiles.OpenFisca.Get(text), null),
+            _ => new RegistryFileInput(path, kind, key, ParsedFiles.OpenFisca.Get(text, cancellationToken), null),
         };
     }
 

@@ -44,8 +44,8 @@ internal sealed class LegalRulesOptions
     /// <summary>After how many months a parameter's last check makes its data stale (LR0903).</summary>
     public int StaleAfterMonths { get; }
 
-    /// <summary>The first day of the look-back window.</summary>
-    public DateTime WindowStart => AsOf.AddYears(-HistoryYears);
+    /// <summary>The first day of the look-back window; the calendar's first day when the window reaches before year 1.</summary>
+    public DateTime WindowStart => AsOf.Year > HistoryYears ? AsOf.AddYears(-HistoryYears) : DateTime.MinValue;
 
     /// <summary>Options that could not be read, with the default used instead.</summary>
     public IReadOnlyList<OptionFault> Faults { get; }

@@ -13,6 +13,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnreferencedStatutoryValue = Create(RuleIdentifiers.UnreferencedStatutoryValue, RuleCategories.Statutory, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnknownParameter = Create(RuleIdentifiers.UnknownParameter, RuleCategories.Statutory, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ParameterNotInForce = Create(RuleIdentifiers.ParameterNotInForce, RuleCategories.Statutory, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor MidpointRounding = Create(RuleIdentifiers.MidpointRounding, RuleCategories.Arithmetic, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor BinaryFloatingPoint = Create(RuleIdentifiers.BinaryFloatingPoint, RuleCategories.Arithmetic, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CalculationWithoutLegalBasis = Create(RuleIdentifiers.CalculationWithoutLegalBasis, RuleCategories.Traceability, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor InvalidRegistry = Create(RuleIdentifiers.InvalidRegistry, RuleCategories.Registry, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
     public static readonly DiagnosticDescriptor ValueWithoutReference = Create(RuleIdentifiers.ValueWithoutReference, RuleCategories.Registry, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor StaleData = Create(RuleIdentifiers.StaleData, RuleCategories.Registry, DiagnosticSeverity.Info);

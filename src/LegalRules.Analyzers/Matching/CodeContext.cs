@@ -5,18 +5,26 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LegalRules.Matching;
 
 /// <summary>
-/// The names around a constant that can corroborate a parameter: the variable, field or property
-/// it initialises or is assigned to, the parameter it is passed as and the method called, the
+/// The names around a constant that can corroborate a parameter: the variable, field, property or
+/// parameter (as its default value) it initialises or is assigned to, the parameter it is passed as and the method called, the
 /// operands it is compared or combined with, the member and type that contain it.
 /// Asked only when a value matches, so never on the common path.
 /// </summary>
 internal static class CodeContext
 {
+    /// <summary>
+    /// How far up the operations names are looked for. Far enough for any expression written by
+    /// hand; without a bound, each constant of a sum of 20,000 terms walked up the whole sum, which
+    /// cost time in the square of the terms.
+    /// </summary>
+    internal const int MaxLevels = 32;
+
     public static HashSet<string> WordsAround(IOperation constant, ISymbol containingSymbol)
     {
         var words = new HashSet<string>(System.StringComparer.Ordinal);
         var child = constant;
-        for (var operation = constant.Parent; operation is not null; child = operation, operation = operation.Parent)
+        var levels = 0;
+        for (var operation = constant.Parent; operation is not null && levels++ < MaxLevels; child = operation, operation = operation.Parent)
         {
             switch (operation)
             {
@@ -36,6 +44,9 @@ internal static class CodeContext
                         NameWords.AddWords(p.Name, words);
                     }
 
+                    goto done;
+                case IParameterInitializerOperation parameterDefault:
+                    NameWords.AddWords(parameterDefault.Parameter.Name, words);
                     goto done;
                 case IAssignmentOperation assignment:
                     AddReferenceName(assignment.Target, words);

@@ -22,8 +22,18 @@ internal static class Distinctiveness
         2.54m, 25.4m, 0.4536m, 0.45359m, 1.6093m, 1.60934m, 0.3048m, 273.15m,
     };
 
-    public static bool IsDistinctive(decimal value)
+    /// <summary>Whole numbers used as whole numbers need this magnitude too: four-digit integers are codes, ports and years far more often than amounts.</summary>
+    public const decimal MinimumIntegerMagnitude = 10000m;
+
+    /// <param name="value">The constant's exact value.</param>
+    /// <param name="integerUse">True when code uses the number as an integer (not written or converted as an amount).</param>
+    public static bool IsDistinctive(decimal value, bool integerUse = false)
     {
+        if (integerUse && Math.Abs(value) < MinimumIntegerMagnitude)
+        {
+            return false;
+        }
+
         if (value == 0m)
         {
             return false;

@@ -67,7 +67,7 @@ internal static class StatutoryMatcher
     /// </summary>
     private static StatutoryMatch? Choose(ImmutableArray<ValueOccurrence> occurrences, decimal number, DateTime asOf, DateTime windowStart, IOperation operation, ISymbol containingSymbol)
     {
-        var distinctive = Distinctiveness.IsDistinctive(number);
+        var distinctive = Distinctiveness.IsDistinctive(number, IsIntegerUse(operation));
         HashSet<string>? words = null;
         StatutoryMatch? best = null;
         foreach (var occurrence in occurrences)
@@ -95,6 +95,28 @@ internal static class StatutoryMatcher
         return best;
     }
 
+    /// <summary>
+    /// True where a whole number stays a whole number (<c>int code = 4005</c>), as codes, ports and
+    /// counts do; false where it is written or converted as an amount (<c>4005m</c>, <c>decimal p = 4005</c>).
+    /// </summary>
+    private static bool IsIntegerUse(IOperation operation)
+    {
+        if (operation.Type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_UInt16))
+        {
+            return false;
+        }
+
+        for (var parent = operation.Parent; parent is IConversionOperation or IParenthesizedOperation or IUnaryOperation; parent = parent.Parent)
+        {
+            if (parent.Type?.SpecialType is SpecialType.System_Decimal or SpecialType.System_Double or SpecialType.System_Single)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsExcludedContext(IOperation operation, ISymbol containingSymbol, LegalRulesCompilationState state)
     {
         // Bound members are LR0001's; enum members are codes, not amounts; attribute arguments are metadata.
@@ -109,7 +131,9 @@ internal static class StatutoryMatcher
             return true;
         }
 
-        for (var node = operation.Syntax.Parent; node is not null; node = node.Parent)
+        // Attribute arguments are short: looking further up than names are looked for (CodeContext) only costs time.
+        var levels = 0;
+        for (var node = operation.Syntax.Parent; node is not null && levels++ < CodeContext.MaxLevels; node = node.Parent)
         {
             if (node is AttributeSyntax)
             {

@@ -68,9 +68,13 @@ internal sealed class StatutoryRegistry
     public ImmutableArray<string> NearestKeys(string key, int count)
     {
         _sortedKeys ??= _byKey.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        var limit = Math.Max(3, key.Length / 3);
         return _sortedKeys
+            // The edit distance is at least the difference in length (halved for keys that end alike):
+            // keys too long or too short to be near are not compared, or a key a megabyte long takes hours.
+            .Where(k => Math.Abs(k.Length - key.Length) <= (2 * limit) + 1)
             .Select(k => (Key: k, Distance: KeyDistance(key, k)))
-            .Where(p => p.Distance <= Math.Max(3, key.Length / 3))
+            .Where(p => p.Distance <= limit)
             .OrderBy(p => p.Distance)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(count)

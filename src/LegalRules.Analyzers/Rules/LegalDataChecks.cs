@@ -32,7 +32,7 @@ internal static class LegalDataChecks
                 period.ToString()));
         }
 
-        if (bound && index == parameter.Values.Length - 1 && parameter.LastValueStillValidOn is { } confirmed && confirmed.AddMonths(options.StaleAfterMonths) < date)
+        if (bound && index == parameter.Values.Length - 1 && parameter.LastValueStillValidOn is { } confirmed && IsStale(confirmed, options.StaleAfterMonths, date))
         {
             var properties = DiagnosticData.ForValue(parameter, index, null, date);
             properties["lastValueStillValidOn"] = Dates.Format(confirmed);
@@ -47,4 +47,8 @@ internal static class LegalDataChecks
                 Dates.Format(date)));
         }
     }
+
+    /// <summary>More than <paramref name="months"/> months between the confirmation and the date; a file may confirm up to 9999-12-31, past which no month can be added.</summary>
+    private static bool IsStale(DateTime confirmed, int months, DateTime date)
+        => confirmed <= DateTime.MaxValue.AddMonths(-months) && confirmed.AddMonths(months) < date;
 }

@@ -81,7 +81,11 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFolded(OperationAnalysisContext context, LegalRulesCompilationState state)
     {
         var operation = context.Operation;
-        if (!operation.ConstantValue.HasValue || operation.ConstantValue.Value is null or string or bool or char)
+
+        // The type first: the constant of a string concatenation is built anew on each access, and
+        // asking it of every '+' of "a" + "b" + … costs time in the square of the terms.
+        if (operation.Type?.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char
+            || !operation.ConstantValue.HasValue || operation.ConstantValue.Value is null or string or bool or char)
         {
             return;
         }

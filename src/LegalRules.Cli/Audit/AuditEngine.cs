@@ -27,20 +27,55 @@ internal static class AuditEngine
     /// <summary>Excerpts longer than this (minified or generated lines) are cut.</summary>
     private const int MaxExcerptLength = 240;
 
+    /// <summary>Lines shown before and after a finding's line in reports that show code.</summary>
+    private const int ContextLines = 2;
+
     /// <param name="analyzers">The analyzers to run: LegalRules' own (<see cref="AnalyzerCatalog.CreateAnalyzers"/>), or others in tests.</param>
-    public static async Task<AuditResult> RunAsync(AuditRequest request, ImmutableArray<DiagnosticAnalyzer> analyzers, Action<string>? progress, CancellationToken cancellationToken)
+    /// <param name="progress">The terminal's progress line, if any.</param>
+    /// <param name="warn">Where to say what the auditor must know before the audit runs (the <c>--msbuild</c> warning).</param>
+    public static async Task<AuditResult> RunAsync(AuditRequest request, ImmutableArray<DiagnosticAnalyzer> analyzers, AuditProgress? progress, Action<string> warn, CancellationToken cancellationToken)
     {
+        var culture = request.Culture;
+        string Text(string name) => Strings.Get(culture, name);
+
         // Registry files first: a bad one is bad input, found before the long part of the work.
         var registryTexts = ReadRegistryInputs(request);
 
-        var drop = DropScanner.Scan(request.Inputs, cancellationToken);
-        if (drop.SourceFiles.IsEmpty)
+        Drop drop;
+        try
         {
-            throw new AuditInputException(Strings.Format(request.Culture, "Input_NoSourceFiles", string.Join(", ", request.Inputs)));
+            drop = DropScanner.Scan(request.Inputs, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new AuditInputException(Strings.Format(culture, "Input_BadSolution", exception.Message), exception);
         }
 
-        progress?.Invoke(Strings.Format(request.Culture, "Progress_Parsing", drop.SourceFiles.Length));
-        var (compilation, generatedTrees, unreadable) = DropCompilation.Create(drop, cancellationToken);
+        var (units, excluded) = DropLayout.Plan(drop, Text);
+        if (units.IsEmpty || units.All(u => u.Files.IsEmpty))
+        {
+            throw new AuditInputException(Strings.Format(culture, "Input_NoSourceFiles", string.Join(", ", request.Inputs)));
+        }
+
+        progress?.Planned(units.Length, units.SelectMany(u => u.Files).Distinct(StringComparer.Ordinal).Count());
+        var texts = new SourceTexts(request.MaxFileBytes, progress);
+        ImmutableArray<AuditedCompilation> compilations;
+        if (request.UseMsBuild)
+        {
+            warn(Text("Warning_MsBuild"));
+            compilations = await MsBuildDropLoader.LoadAsync(drop, units, texts, warn, culture, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var created = new Dictionary<CompilationUnit, AuditedCompilation>();
+            foreach (var unit in units)
+            {
+                // Units come referenced-first: a project's references exist when it is compiled.
+                created[unit] = DropCompilation.Create(unit, created, texts, cancellationToken);
+            }
+
+            compilations = units.Select(u => created[u]).ToImmutableArray();
+        }
 
         var rules = analyzers
             .SelectMany(a => a.SupportedDiagnostics)
@@ -50,11 +85,84 @@ internal static class AuditEngine
             .ToImmutableArray();
         var ruleIds = rules.Select(r => r.Id).ToImmutableHashSet(StringComparer.Ordinal);
         var failures = new ConcurrentQueue<AnalyzerFailure>();
-
         var analyzerOptions = new AnalyzerOptions(
             registryTexts.Values.ToImmutableArray<AdditionalText>(),
             new AuditOptionsProvider(GlobalOptions(request)));
-        var withAnalyzers = compilation.WithAnalyzers(
+
+        // Projects are analysed side by side, as many at once as there are cores.
+        var outcomes = new CompilationOutcome[compilations.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, compilations.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                outcomes[index] = await AnalyseAsync(compilations[index], analyzers, analyzerOptions, ruleIds, failures, drop.Root, registryTexts, culture, token).ConfigureAwait(false);
+                progress?.ProjectAnalysed();
+            }).ConfigureAwait(false);
+
+        // A file two projects compile, and a registry file every compilation reads, give the same
+        // finding more than once: keep one.
+        var findings = outcomes
+            .SelectMany(o => o.Findings)
+            .GroupBy(f => (f.RuleId, f.Location, f.Message))
+            .Select(g => g.First())
+            .OrderBy(f => f, FindingOrder.Instance)
+            .ToList();
+        FindingFingerprints.Assign(findings);
+
+        BaselineSummary? baseline = null;
+        if (request.Baseline is { } previous)
+        {
+            var absent = previous.Apply(findings);
+            var unchanged = findings.Count(f => f.BaselineState == BaselineState.Unchanged);
+            baseline = new BaselineSummary(previous.Name, previous.Count, unchanged, absent, findings.Count - unchanged);
+        }
+
+        // The exception callback names the analyzer; should a host report AD0001 only as a
+        // diagnostic, keep that instead, so that no analyzer failure ever goes unreported.
+        if (failures.IsEmpty)
+        {
+            foreach (var diagnostic in outcomes.SelectMany(o => o.ExceptionDiagnostics))
+            {
+                failures.Enqueue(new AnalyzerFailure(AnalyzerExceptionId, diagnostic.GetMessage(culture)));
+            }
+        }
+
+        var sourcePaths = compilations.SelectMany(c => c.AnalysedTrees).Select(t => DropPaths.Relative(drop.Root, t.FilePath)).Distinct(StringComparer.Ordinal);
+        var generatedPaths = compilations.SelectMany(c => c.GeneratedTrees).Select(t => DropPaths.Relative(drop.Root, t.FilePath)).Distinct(StringComparer.Ordinal);
+        var unread = texts.Failures.Select(f => new SkippedFile(DropPaths.Relative(drop.Root, f.Path), f.Result.Reason, f.Result.Detail));
+        var projects = compilations.Select((c, i) => Summarise(c, outcomes[i].CompilerErrors, drop.Root)).ToImmutableArray();
+        return new AuditResult(
+            request.AsOf,
+            culture,
+            rules,
+            findings.ToImmutableArray(),
+            failures.Distinct().OrderBy(f => f.Analyzer, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal).ToImmutableArray(),
+            sourcePaths.OrderBy(p => p, StringComparer.Ordinal).ToImmutableArray(),
+            generatedPaths.OrderBy(p => p, StringComparer.Ordinal).ToImmutableArray(),
+            drop.RegistryFiles.Where(p => !registryTexts.ContainsKey(p)).Select(p => DropPaths.Relative(drop.Root, p)).ToImmutableArray(),
+            drop.SkippedFiles.Concat(excluded).Concat(unread).DistinctBy(s => s.Path).OrderBy(s => s.Path, StringComparer.Ordinal).ToImmutableArray(),
+            outcomes.Sum(o => o.CompilerErrors),
+            projects,
+            baseline,
+            request.UseMsBuild);
+    }
+
+    /// <summary>What one compilation gave: findings, analyzer exceptions reported as diagnostics, compiler errors.</summary>
+    private sealed record CompilationOutcome(List<Finding> Findings, List<Diagnostic> ExceptionDiagnostics, int CompilerErrors);
+
+    private static async Task<CompilationOutcome> AnalyseAsync(
+        AuditedCompilation audited,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        AnalyzerOptions analyzerOptions,
+        ImmutableHashSet<string> ruleIds,
+        ConcurrentQueue<AnalyzerFailure> failures,
+        string root,
+        SortedDictionary<string, RegistryText> registryTexts,
+        CultureInfo culture,
+        CancellationToken cancellationToken)
+    {
+        var withAnalyzers = audited.Compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
                 analyzerOptions,
@@ -63,12 +171,9 @@ internal static class AuditEngine
                 logAnalyzerExecutionTime: false,
                 reportSuppressedDiagnostics: false));
 
-        progress?.Invoke(Strings.Format(request.Culture, "Progress_Analysing", compilation.SyntaxTrees.Length));
-
         // One pass gives the compiler's diagnostics and every analyzer's, including those located
         // in registry and bindings files (additional files).
         var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-
         var findings = new List<Finding>();
         var exceptionDiagnostics = new List<Diagnostic>();
         var compilerErrors = 0;
@@ -90,36 +195,35 @@ internal static class AuditEngine
                 continue;
             }
 
-            if (diagnostic.Location.SourceTree is { } tree && generatedTrees.Contains(tree))
+            if (diagnostic.Location.SourceTree is { } tree && (audited.GeneratedTrees.Contains(tree) || audited.SyntheticTrees.Contains(tree)))
             {
                 continue;
             }
 
-            findings.Add(ToFinding(diagnostic, drop.Root, registryTexts, request.Culture));
+            findings.Add(ToFinding(diagnostic, root, registryTexts, culture));
         }
 
-        // The exception callback names the analyzer; should a host report AD0001 only as a
-        // diagnostic, keep that instead, so that no analyzer failure ever goes unreported.
-        if (failures.IsEmpty)
-        {
-            foreach (var diagnostic in exceptionDiagnostics)
-            {
-                failures.Enqueue(new AnalyzerFailure(AnalyzerExceptionId, diagnostic.GetMessage(request.Culture)));
-            }
-        }
+        return new CompilationOutcome(findings, exceptionDiagnostics, compilerErrors);
+    }
 
-        var sourcePaths = compilation.SyntaxTrees.Where(t => !generatedTrees.Contains(t)).Select(t => DropPaths.Relative(drop.Root, t.FilePath));
-        return new AuditResult(
-            request.AsOf,
-            request.Culture,
-            rules,
-            findings.OrderBy(f => f, FindingOrder.Instance).ToImmutableArray(),
-            failures.OrderBy(f => f.Analyzer, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal).ToImmutableArray(),
-            sourcePaths.OrderBy(p => p, StringComparer.Ordinal).ToImmutableArray(),
-            generatedTrees.Select(t => DropPaths.Relative(drop.Root, t.FilePath)).OrderBy(p => p, StringComparer.Ordinal).ToImmutableArray(),
-            drop.RegistryFiles.Where(p => !registryTexts.ContainsKey(p)).Select(p => DropPaths.Relative(drop.Root, p)).ToImmutableArray(),
-            drop.SkippedFiles.Concat(unreadable).OrderBy(s => s.Path, StringComparer.Ordinal).ToImmutableArray(),
-            compilerErrors);
+    private static ProjectSummary Summarise(AuditedCompilation audited, int compilerErrors, string root)
+    {
+        var unit = audited.Unit;
+        var project = unit.Project;
+        var framework = unit.TargetFramework;
+        var moniker = project?.TargetFrameworksWritten is { } several ? framework.Moniker + " (" + several + ")" : framework.Moniker;
+        return new ProjectSummary(
+            unit.Name,
+            project is null ? null : DropPaths.Relative(root, project.Path),
+            moniker,
+            (framework.IsExact ? string.Empty : "≈ ") + audited.ReferenceSet.Name,
+            Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(audited.LanguageVersion),
+            audited.AnalysedTrees.Count(),
+            compilerErrors,
+            unit.References.Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray(),
+            project?.PackageReferences ?? ImmutableArray<string>.Empty,
+            project?.AssemblyReferences ?? ImmutableArray<string>.Empty,
+            unit.Notes.Distinct(StringComparer.Ordinal).ToImmutableArray());
     }
 
     /// <summary>The analyzers' global options, as a build would set them from <c>.globalconfig</c> and MSBuild properties.</summary>
@@ -165,9 +269,9 @@ internal static class AuditEngine
 
             try
             {
-                texts.Add(path, new RegistryText(path, SourceFileReader.Read(path)));
+                texts.Add(path, new RegistryText(path, SourceFileReader.ReadOrThrow(path)));
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 throw new AuditInputException(Strings.Format(request.Culture, "Input_UnreadableRegistry", path, exception.Message), exception);
             }
@@ -180,6 +284,7 @@ internal static class AuditEngine
     {
         FindingLocation? location = null;
         string? excerpt = null;
+        SourceExcerpt? context = null;
         if (diagnostic.Location.Kind is LocationKind.SourceFile or LocationKind.ExternalFile)
         {
             var span = diagnostic.Location.GetLineSpan();
@@ -195,11 +300,12 @@ internal static class AuditEngine
                 var text = diagnostic.Location.SourceTree?.GetText()
                     ?? (registryTexts.TryGetValue(span.Path, out var registry) ? registry.GetText() : null);
                 excerpt = Excerpt(text, span.StartLinePosition.Line);
+                context = Context(text, span.StartLinePosition.Line, span.EndLinePosition.Line);
             }
         }
 
         var properties = diagnostic.Properties.ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        return new Finding(diagnostic.Id, FindingLevels.From(diagnostic.Severity), diagnostic.GetMessage(culture), location, excerpt, properties);
+        return new Finding(diagnostic.Id, FindingLevels.From(diagnostic.Severity), diagnostic.GetMessage(culture), location, excerpt, context, properties);
     }
 
     private static string? Excerpt(SourceText? text, int line)
@@ -211,6 +317,31 @@ internal static class AuditEngine
 
         var excerpt = text.Lines[line].ToString().TrimEnd();
         return excerpt.Length <= MaxExcerptLength ? excerpt : string.Concat(excerpt.AsSpan(0, MaxExcerptLength), "…");
+    }
+
+    /// <summary>The finding's lines and a few around them (0-based lines in, 1-based first line out).</summary>
+    private static SourceExcerpt? Context(SourceText? text, int startLine, int endLine)
+    {
+        if (text is null || startLine < 0 || startLine >= text.Lines.Count)
+        {
+            return null;
+        }
+
+        var first = Math.Max(0, startLine - ContextLines);
+        var last = Math.Min(text.Lines.Count - 1, Math.Max(startLine, endLine) + ContextLines);
+
+        // The empty "line" after a file's final line break is not a line of code.
+        if (last > startLine && last == text.Lines.Count - 1 && text.Lines[last].Span.IsEmpty)
+        {
+            last--;
+        }
+        var lines = ImmutableArray.CreateBuilder<string>(last - first + 1);
+        for (var line = first; line <= last; line++)
+        {
+            lines.Add(Excerpt(text, line)!);
+        }
+
+        return new SourceExcerpt(first + 1, lines.MoveToImmutable());
     }
 
     /// <summary>File, line, column, rule, message: the order of every report, so the same drop gives the same bytes.</summary>

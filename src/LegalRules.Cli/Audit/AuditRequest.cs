@@ -14,8 +14,14 @@ internal sealed class AuditRequest
         ImmutableArray<string> bindingsFiles,
         bool defaultRegistry,
         DateTime asOf,
-        CultureInfo culture)
+        CultureInfo culture,
+        Baseline? baseline = null,
+        long maxFileBytes = SourceFileReader.DefaultMaxFileBytes,
+        bool useMsBuild = false)
     {
+        Baseline = baseline;
+        MaxFileBytes = maxFileBytes;
+        UseMsBuild = useMsBuild;
         Inputs = inputs;
         RegistryFiles = registryFiles;
         OpenFiscaFolder = openFiscaFolder;
@@ -25,7 +31,16 @@ internal sealed class AuditRequest
         Culture = culture;
     }
 
-    /// <summary>Folders and <c>.cs</c> files of the drop.</summary>
+    /// <summary>A previous audit's findings (<c>--baseline</c>): only findings absent from it are reported.</summary>
+    public Baseline? Baseline { get; }
+
+    /// <summary>Files larger than this are listed as not read (<c>--max-file-size</c>).</summary>
+    public long MaxFileBytes { get; }
+
+    /// <summary>Load projects through MSBuild (<c>--msbuild</c>): runs the drop's build logic.</summary>
+    public bool UseMsBuild { get; }
+
+    /// <summary>Folders, solutions, projects and <c>.cs</c> files of the drop.</summary>
     public ImmutableArray<string> Inputs { get; }
 
     /// <summary>Native registry files (<c>*.legal.yaml</c>) given by the auditor.</summary>

@@ -1,51 +1,116 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using LegalRules.Cli.Audit.Projects;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LegalRules.Cli.Audit;
 
+/// <summary>A compilation of the audit with what reports need to know about its trees.</summary>
+internal sealed class AuditedCompilation
+{
+    public AuditedCompilation(CompilationUnit unit, CSharpCompilation compilation, ImmutableHashSet<SyntaxTree> generatedTrees, ImmutableHashSet<SyntaxTree> syntheticTrees, ReferenceSet referenceSet, LanguageVersion languageVersion)
+    {
+        Unit = unit;
+        Compilation = compilation;
+        GeneratedTrees = generatedTrees;
+        SyntheticTrees = syntheticTrees;
+        ReferenceSet = referenceSet;
+        LanguageVersion = languageVersion;
+    }
+
+    public CompilationUnit Unit { get; }
+
+    public CSharpCompilation Compilation { get; }
+
+    /// <summary>Generated files of the drop: compiled so that code around them binds, never reported on.</summary>
+    public ImmutableHashSet<SyntaxTree> GeneratedTrees { get; }
+
+    /// <summary>Trees the SDK would generate (global usings): not files of the drop.</summary>
+    public ImmutableHashSet<SyntaxTree> SyntheticTrees { get; }
+
+    public ReferenceSet ReferenceSet { get; }
+
+    public LanguageVersion LanguageVersion { get; }
+
+    /// <summary>The drop's own files: neither generated nor synthetic.</summary>
+    public IEnumerable<SyntaxTree> AnalysedTrees => Compilation.SyntaxTrees.Where(t => !GeneratedTrees.Contains(t) && !SyntheticTrees.Contains(t));
+}
+
 /// <summary>
-/// Turns the drop's C# files into one compilation against fixed reference assemblies (.NET 10):
-/// nothing from the drop is built, restored or run, and code whose dependencies are missing still
-/// binds as far as it can.
+/// The texts of the drop's files, read once each (a file two projects compile is read once), or
+/// the reason they were not.
+/// </summary>
+internal sealed class SourceTexts
+{
+    // Lazy: two projects compiling the same file in parallel read it once.
+    private readonly ConcurrentDictionary<string, Lazy<SourceReadResult>> _results = new(StringComparer.Ordinal);
+    private readonly long _maxFileBytes;
+    private readonly AuditProgress? _progress;
+
+    public SourceTexts(long maxFileBytes, AuditProgress? progress)
+    {
+        _maxFileBytes = maxFileBytes;
+        _progress = progress;
+    }
+
+    public SourceReadResult Read(string path) => _results.GetOrAdd(path, p => new Lazy<SourceReadResult>(() =>
+    {
+        var result = SourceFileReader.Read(p, _maxFileBytes);
+        _progress?.FileRead();
+        return result;
+    })).Value;
+
+    /// <summary>Files that could not be read, with why.</summary>
+    public IEnumerable<(string Path, SourceReadResult Result)> Failures => _results.Where(r => r.Value.Value.Text is null).Select(r => (r.Key, r.Value.Value));
+}
+
+/// <summary>
+/// Turns each compilation unit of the drop into a compilation against fixed reference assemblies
+/// chosen from its target framework: nothing from the drop is built, restored or run, and code
+/// whose dependencies are missing still binds as far as it can.
 /// </summary>
 internal static class DropCompilation
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
-
-    public static (CSharpCompilation Compilation, ImmutableHashSet<SyntaxTree> GeneratedTrees, ImmutableArray<SkippedFile> Unreadable) Create(
-        Drop drop,
-        CancellationToken cancellationToken)
+    public static AuditedCompilation Create(CompilationUnit unit, IReadOnlyDictionary<CompilationUnit, AuditedCompilation> referenced, SourceTexts texts, CancellationToken cancellationToken)
     {
-        var files = drop.SourceFiles;
+        var project = unit.Project;
+        var framework = unit.TargetFramework;
+        var languageVersion = framework.DefaultLanguageVersion;
+        if (project?.LanguageVersion is { } written)
+        {
+            if (LanguageVersionFacts.TryParse(written, out var version))
+            {
+                languageVersion = version;
+            }
+            else
+            {
+                unit.Notes.Add("LangVersion " + written + " → " + LanguageVersionFacts.ToDisplayString(languageVersion));
+            }
+        }
+
+        var parseOptions = new CSharpParseOptions(
+            languageVersion,
+            DocumentationMode.None,
+            SourceCodeKind.Regular,
+            project?.Defines ?? ImmutableArray<string>.Empty);
+
+        var files = unit.Files;
         var trees = new SyntaxTree?[files.Length];
-        var unreadable = new ConcurrentBag<SkippedFile>();
 
         // Parsing is independent per file: spread it over the cores.
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            try
+            if (texts.Read(files[i]).Text is { } text)
             {
-                var text = SourceFileReader.Read(files[i]);
-                trees[i] = CSharpSyntaxTree.ParseText(text, ParseOptions, files[i], cancellationToken);
-            }
-            catch (InvalidDataException)
-            {
-                unreadable.Add(new SkippedFile(DropPaths.Relative(drop.Root, files[i]), SkipReason.Binary));
-            }
-            catch (IOException exception)
-            {
-                unreadable.Add(new SkippedFile(DropPaths.Relative(drop.Root, files[i]), SkipReason.Unreadable, exception.Message));
-            }
-            catch (System.UnauthorizedAccessException exception)
-            {
-                unreadable.Add(new SkippedFile(DropPaths.Relative(drop.Root, files[i]), SkipReason.Unreadable, exception.Message));
+                trees[i] = CSharpSyntaxTree.ParseText(text, parseOptions, files[i], cancellationToken);
             }
         });
 
@@ -54,20 +119,60 @@ internal static class DropCompilation
             .Where(t => GeneratedCode.IsGeneratedName(t.FilePath) || GeneratedCode.HasGeneratedHeader(t))
             .ToImmutableHashSet();
 
+        var synthetic = ImmutableHashSet<SyntaxTree>.Empty;
+        if (project is not null && !project.ImplicitUsings.IsEmpty)
+        {
+            // What the SDK writes to obj/…/<Project>.GlobalUsings.g.cs.
+            var usings = new StringBuilder("// <auto-generated/>\n");
+            foreach (var u in project.ImplicitUsings)
+            {
+                usings.Append("global using ").Append(u.IsStatic ? "static " : string.Empty).Append(u.Alias is null ? string.Empty : u.Alias + " = ").Append("global::").Append(u.Namespace).Append(";\n");
+            }
+
+            var path = System.IO.Path.Combine(project.Directory, "obj", project.Name + ".GlobalUsings.g.cs");
+            var tree = CSharpSyntaxTree.ParseText(SourceText.From(usings.ToString(), Encoding.UTF8), parseOptions, path, cancellationToken);
+            parsed.Add(tree);
+            synthetic = synthetic.Add(tree);
+        }
+
         var options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            allowUnsafe: true,
+            OutputKind(project?.OutputType),
+            allowUnsafe: project?.AllowUnsafe ?? true,
             concurrentBuild: true,
-            deterministic: true);
+            deterministic: true,
+            nullableContextOptions: Nullable(project?.Nullable));
 
         // The drop's own attributes bind when it declares them; LegalRules.Annotations is added so
         // that code using the published attributes (namespace LegalRules) binds too.
-        var references = new List<MetadataReference>(Basic.Reference.Assemblies.Net100.References.All)
+        var referenceSet = framework.References;
+        var references = new List<MetadataReference>(referenceSet.References)
         {
             MetadataReference.CreateFromFile(typeof(StatutoryParameterAttribute).Assembly.Location),
         };
+        foreach (var reference in unit.References)
+        {
+            if (referenced.TryGetValue(reference, out var compilation))
+            {
+                references.Add(compilation.Compilation.ToMetadataReference());
+            }
+        }
 
-        var compilation = CSharpCompilation.Create("LegalRulesAudit", parsed, references, options);
-        return (compilation, generated, unreadable.OrderBy(s => s.Path, System.StringComparer.Ordinal).ToImmutableArray());
+        var created = CSharpCompilation.Create(unit.Name, parsed, references, options);
+        return new AuditedCompilation(unit, created, generated, synthetic, referenceSet, languageVersion);
     }
+
+    private static OutputKind OutputKind(string? outputType) => outputType?.ToLowerInvariant() switch
+    {
+        "exe" => Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+        "winexe" => Microsoft.CodeAnalysis.OutputKind.WindowsApplication,
+        _ => Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
+    };
+
+    private static NullableContextOptions Nullable(string? written) => written?.ToLowerInvariant() switch
+    {
+        "enable" => NullableContextOptions.Enable,
+        "warnings" => NullableContextOptions.Warnings,
+        "annotations" => NullableContextOptions.Annotations,
+        _ => NullableContextOptions.Disable,
+    };
 }

@@ -53,10 +53,14 @@ internal static class DropPaths
     }
 
     /// <summary>Whether <paramref name="path"/> is <paramref name="directory"/> or lies under it (both real full paths).</summary>
-    public static bool IsUnder(string path, string directory)
+    public static bool IsUnder(string path, string directory) => IsUnder(path, directory, ignoreCase: false);
+
+    /// <summary>As above; <paramref name="ignoreCase"/> for paths written in a Windows project file.</summary>
+    public static bool IsUnder(string path, string directory, bool ignoreCase)
     {
+        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : FileNameComparison;
         var prefix = Path.EndsInDirectorySeparator(directory) ? directory : directory + Path.DirectorySeparatorChar;
-        return path.Equals(directory, FileNameComparison) || path.StartsWith(prefix, FileNameComparison);
+        return path.Equals(directory, comparison) || path.StartsWith(prefix, comparison);
     }
 
     /// <summary>

@@ -5,13 +5,16 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using LegalRules.Analysis;
+using LegalRules.Cli.Audit.Projects;
 
 namespace LegalRules.Cli.Audit;
 
 /// <summary>
-/// Walks the inputs of an audit (folders and <c>.cs</c> files) and lists what a build would see:
-/// C# files, outside build output and hidden folders, never through a link that leads out of the
-/// drop. Nothing in the drop is run.
+/// Walks the inputs of an audit (folders, solutions, projects, <c>.cs</c> files) and lists what a
+/// build would see: C# files, projects, <c>Directory.Build.props</c>, outside build output and
+/// hidden folders, never through a link that leads out of the drop. This walk is the only way the
+/// audit reaches the file system: project items are matched against what it found. Nothing in the
+/// drop is run.
 /// </summary>
 internal static class DropScanner
 {
@@ -25,21 +28,34 @@ internal static class DropScanner
         ReturnSpecialDirectories = false,
     };
 
-    /// <param name="inputs">Existing folders and <c>.cs</c> files (full paths).</param>
+    /// <summary>Whether the command accepts this file as an input (a solution, a project or C#).</summary>
+    public static bool IsAcceptedFile(string path)
+        => IsSolution(path)
+            || path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+
+    /// <param name="inputs">Existing folders and accepted files (full paths).</param>
+    /// <exception cref="InvalidDataException">A solution given as input cannot be read as one.</exception>
     public static Drop Scan(IReadOnlyList<string> inputs, CancellationToken cancellationToken)
     {
         var realInputs = inputs.Select(DropPaths.RealPath).ToArray();
-        var folders = realInputs.Where(Directory.Exists).ToArray();
-        var root = DropPaths.CommonDirectory(realInputs.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!).ToArray());
+        var looseFolders = realInputs.Where(Directory.Exists).ToList();
+        var looseFiles = realInputs.Where(p => File.Exists(p) && p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
+        var projectInputs = realInputs.Where(p => File.Exists(p) && p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
+        var solutionInputs = realInputs.Where(p => File.Exists(p) && IsSolution(p)).ToList();
 
-        var sources = new SortedSet<string>(StringComparer.Ordinal);
-        var registries = new SortedSet<string>(StringComparer.Ordinal);
-        var skipped = new List<SkippedFile>();
+        // A solution or project is read with the folder it sits in: its files, and its neighbours' it references.
+        var folders = looseFolders
+            .Concat(projectInputs.Concat(solutionInputs).Select(p => Path.GetDirectoryName(p)!))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var root = DropPaths.CommonDirectory(folders.Concat(looseFiles.Select(p => Path.GetDirectoryName(p)!)).ToArray());
 
-        foreach (var file in realInputs.Where(File.Exists))
+        var found = new Found();
+        foreach (var file in looseFiles)
         {
             // A file named on the command line is part of the drop by the auditor's choice.
-            sources.Add(file);
+            found.Sources.Add(file);
         }
 
         var pending = new Stack<string>(folders.OrderByDescending(f => f, StringComparer.Ordinal));
@@ -61,7 +77,7 @@ internal static class DropScanner
             {
                 if (entry.LinkTarget is not null)
                 {
-                    FollowLink(entry, root, folders, sources, registries, skipped);
+                    FollowLink(entry, root, folders, found);
                     continue;
                 }
 
@@ -74,7 +90,7 @@ internal static class DropScanner
                 }
                 else
                 {
-                    Classify(entry.FullName, sources, registries);
+                    found.Classify(entry.FullName);
                 }
             }
 
@@ -84,8 +100,58 @@ internal static class DropScanner
             }
         }
 
-        return new Drop(root, sources.ToImmutableArray(), registries.ToImmutableArray(), skipped.ToImmutableArray());
+        var drop = new Drop(
+            root,
+            folders.ToImmutableArray(),
+            found.Sources.ToImmutableArray(),
+            found.Projects.ToImmutableArray(),
+            found.BuildProps.ToImmutableArray(),
+            found.Registries.ToImmutableArray(),
+            ImmutableArray<SkippedFile>.Empty,
+            ImmutableArray<string>.Empty,
+            ImmutableArray<string>.Empty,
+            ImmutableArray<string>.Empty);
+        var requested = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var folder in looseFolders)
+        {
+            requested.UnionWith(found.Projects.Where(p => DropPaths.IsUnder(p, folder)));
+        }
+
+        requested.UnionWith(projectInputs);
+        foreach (var solution in solutionInputs)
+        {
+            foreach (var listed in SolutionFileReader.ReadProjects(solution))
+            {
+                if (drop.Find(listed) is { } project && project.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+                {
+                    requested.Add(project);
+                }
+                else
+                {
+                    var inside = folders.Any(f => DropPaths.IsUnder(listed, f, ignoreCase: true));
+                    found.Skipped.Add(new SkippedFile(
+                        DropPaths.Relative(root, listed),
+                        inside ? SkipReason.Unreadable : SkipReason.OutsideDrop,
+                        inside ? "listed in " + Path.GetFileName(solution) + ", not found" : "listed in " + Path.GetFileName(solution)));
+                }
+            }
+        }
+
+        return new Drop(
+            root,
+            folders.ToImmutableArray(),
+            found.Sources.ToImmutableArray(),
+            found.Projects.ToImmutableArray(),
+            found.BuildProps.ToImmutableArray(),
+            found.Registries.ToImmutableArray(),
+            found.Skipped.ToImmutableArray(),
+            requested.ToImmutableArray(),
+            looseFolders.ToImmutableArray(),
+            looseFiles.ToImmutableArray());
     }
+
+    private static bool IsSolution(string path)
+        => path.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Build output, version control and hidden folders hold nothing a build compiles from the drop.</summary>
     private static bool IsExcludedFolder(DirectoryInfo directory)
@@ -96,18 +162,20 @@ internal static class DropScanner
     /// <summary>
     /// A link is read only when it leads to a file inside an audited folder, and then under its
     /// real path (so a file linked twice is compiled once). A linked folder inside the drop is
-    /// walked through its real path already; one outside is never entered.
+    /// walked through its real path already; one outside is never entered; a loop of links is
+    /// reported, not followed.
     /// </summary>
-    private static void FollowLink(FileSystemInfo entry, string root, string[] folders, SortedSet<string> sources, SortedSet<string> registries, List<SkippedFile> skipped)
+    private static void FollowLink(FileSystemInfo entry, string root, string[] folders, Found found)
     {
         string target;
         try
         {
             target = DropPaths.RealPath(entry.FullName);
         }
-        catch (IOException exception)
+        catch (IOException)
         {
-            skipped.Add(new SkippedFile(DropPaths.Relative(root, entry.FullName), SkipReason.Unreadable, exception.Message));
+            // RealPath gives up on a loop of links (as the OS does with ELOOP).
+            found.Skipped.Add(new SkippedFile(DropPaths.Relative(root, entry.FullName), SkipReason.Unreadable, "too many levels of symbolic links"));
             return;
         }
 
@@ -115,7 +183,7 @@ internal static class DropScanner
         {
             if (entry is DirectoryInfo || IsOfInterest(entry.FullName))
             {
-                skipped.Add(new SkippedFile(DropPaths.Relative(root, entry.FullName), SkipReason.LinkOutsideDrop));
+                found.Skipped.Add(new SkippedFile(DropPaths.Relative(root, entry.FullName), SkipReason.LinkOutsideDrop));
             }
 
             return;
@@ -123,25 +191,52 @@ internal static class DropScanner
 
         if (File.Exists(target))
         {
-            Classify(target, sources, registries);
+            found.Classify(target);
+        }
+        else if (!Directory.Exists(target) && IsOfInterest(entry.FullName))
+        {
+            found.Skipped.Add(new SkippedFile(DropPaths.Relative(root, entry.FullName), SkipReason.Unreadable, "broken symbolic link"));
         }
     }
 
     private static bool IsOfInterest(string path)
         => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith(RegistryInputs.NativeSuffix, StringComparison.OrdinalIgnoreCase)
             || path.EndsWith(RegistryInputs.BindingsSuffix, StringComparison.OrdinalIgnoreCase);
 
-    private static void Classify(string path, SortedSet<string> sources, SortedSet<string> registries)
+    /// <summary>What the walk found, sorted by path.</summary>
+    private sealed class Found
     {
-        if (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+        public SortedSet<string> Sources { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<string> Projects { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<string> BuildProps { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<string> Registries { get; } = new(StringComparer.Ordinal);
+
+        public List<SkippedFile> Skipped { get; } = new();
+
+        public void Classify(string path)
         {
-            sources.Add(path);
-        }
-        else if (path.EndsWith(RegistryInputs.NativeSuffix, StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith(RegistryInputs.BindingsSuffix, StringComparison.OrdinalIgnoreCase))
-        {
-            registries.Add(path);
+            if (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                Sources.Add(path);
+            }
+            else if (path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            {
+                Projects.Add(path);
+            }
+            else if (Path.GetFileName(path).Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase))
+            {
+                BuildProps.Add(path);
+            }
+            else if (path.EndsWith(RegistryInputs.NativeSuffix, StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith(RegistryInputs.BindingsSuffix, StringComparison.OrdinalIgnoreCase))
+            {
+                Registries.Add(path);
+            }
         }
     }
 }

@@ -38,16 +38,33 @@ internal static class FindingLevels
 /// <param name="Path">Relative path with forward slashes (<c>../</c> for a registry file outside the root).</param>
 internal sealed record FindingLocation(string Path, int StartLine, int StartColumn, int EndLine, int EndColumn);
 
+/// <summary>Lines of source around a finding, for reports that show code: <paramref name="FirstLine"/> is 1-based.</summary>
+internal sealed record SourceExcerpt(int FirstLine, ImmutableArray<string> Lines);
+
+/// <summary>Whether a finding was in the baseline given with <c>--baseline</c>.</summary>
+internal enum BaselineState
+{
+    /// <summary>No baseline was given.</summary>
+    None,
+
+    /// <summary>Not in the baseline: reported.</summary>
+    New,
+
+    /// <summary>In the baseline: kept in the SARIF log (so it can serve as the next baseline), left out of other reports.</summary>
+    Unchanged,
+}
+
 /// <summary>One thing LegalRules found: a diagnostic of a rule, in the reader's culture, with its data.</summary>
 internal sealed class Finding
 {
-    public Finding(string ruleId, FindingLevel level, string message, FindingLocation? location, string? excerpt, ImmutableSortedDictionary<string, string?> properties)
+    public Finding(string ruleId, FindingLevel level, string message, FindingLocation? location, string? excerpt, SourceExcerpt? context, ImmutableSortedDictionary<string, string?> properties)
     {
         RuleId = ruleId;
         Level = level;
         Message = message;
         Location = location;
         Excerpt = excerpt;
+        Context = context;
         Properties = properties;
     }
 
@@ -63,9 +80,20 @@ internal sealed class Finding
     /// <summary>The source line where the finding starts, without its line break.</summary>
     public string? Excerpt { get; }
 
+    /// <summary>A few lines around the finding.</summary>
+    public SourceExcerpt? Context { get; }
+
     /// <summary>The diagnostic's data (<c>key</c>, <c>found</c>, <c>statutory</c>, …), sorted by name.</summary>
     public ImmutableSortedDictionary<string, string?> Properties { get; }
 
     /// <summary>The statutory parameter the finding is about, when it is about one.</summary>
-    public string? ParameterKey => Properties.TryGetValue(PropertyNames.Key, out var key) && !string.IsNullOrEmpty(key) ? key : null;
+    public string? ParameterKey => Property(PropertyNames.Key);
+
+    /// <summary>A stable identity across drops (<see cref="FindingFingerprints"/>), set once findings are sorted.</summary>
+    public string Fingerprint { get; internal set; } = string.Empty;
+
+    public BaselineState BaselineState { get; internal set; }
+
+    /// <summary>A property's value, null when absent or empty.</summary>
+    public string? Property(string name) => Properties.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 }

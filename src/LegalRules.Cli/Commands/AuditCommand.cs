@@ -34,6 +34,9 @@ internal sealed class AuditCommand
     private readonly Option<string> _format;
     private readonly Option<string?> _output;
     private readonly Option<string> _failOn;
+    private readonly Option<string?> _baseline;
+    private readonly Option<bool> _msbuild;
+    private readonly Option<int?> _maxFileSize;
 
     public AuditCommand(CultureInfo culture, bool showProgress, Func<ImmutableArray<DiagnosticAnalyzer>> createAnalyzers)
     {
@@ -46,11 +49,14 @@ internal sealed class AuditCommand
         _noDefaultRegistry = new Option<bool>("--no-default-registry") { Description = Text("Opt_NoDefaultRegistry") };
         _bindings = new Option<string[]>("--bindings") { Description = Text("Opt_Bindings"), HelpName = "file" };
         _asOf = new Option<string?>("--as-of") { Description = Text("Opt_AsOf"), HelpName = "YYYY-MM-DD" };
-        _format = new Option<string>("--format") { Description = Text("Opt_Format"), DefaultValueFactory = _ => "text" };
+        _format = new Option<string>("--format") { Description = Text("Opt_Format") };
         _format.AcceptOnlyFromAmong(ReportWriters.Formats);
         _output = new Option<string?>("--output", "-o") { Description = Text("Opt_Output"), HelpName = "file" };
         _failOn = new Option<string>("--fail-on") { Description = Text("Opt_FailOn"), DefaultValueFactory = _ => "warning" };
         _failOn.AcceptOnlyFromAmong(ExitCodes.FailOnLevels);
+        _baseline = new Option<string?>("--baseline") { Description = Text("Opt_Baseline"), HelpName = "previous.sarif" };
+        _msbuild = new Option<bool>("--msbuild") { Description = Text("Opt_MsBuild") };
+        _maxFileSize = new Option<int?>("--max-file-size") { Description = Text("Opt_MaxFileSize"), HelpName = "MB" };
 
         Command = new Command("audit", Text("Cmd_Audit"));
         Command.Arguments.Add(_paths);
@@ -62,6 +68,9 @@ internal sealed class AuditCommand
         Command.Options.Add(_format);
         Command.Options.Add(_output);
         Command.Options.Add(_failOn);
+        Command.Options.Add(_baseline);
+        Command.Options.Add(_msbuild);
+        Command.Options.Add(_maxFileSize);
         Command.SetAction(RunAsync);
     }
 
@@ -77,10 +86,14 @@ internal sealed class AuditCommand
         {
             var request = ReadRequest(parse);
             var output = ReadOutput(parse);
-            var writer = ReportWriters.Find(parse.GetValue(_format) ?? "text");
-            Action<string>? progress = _showProgress ? message => stderr.WriteLine(message) : null;
+            var writer = ReportWriters.Find(parse.GetValue(_format) ?? ReportWriters.FormatOf(output) ?? "text");
 
-            var result = await AuditEngine.RunAsync(request, _createAnalyzers(), progress, cancellationToken).ConfigureAwait(false);
+            AuditResult result;
+            using (var progress = _showProgress ? new AuditProgress(stderr, _culture) : null)
+            {
+                result = await AuditEngine.RunAsync(request, _createAnalyzers(), progress, message => stderr.WriteLine(Strings.Format(_culture, "Warning_Line", message)), cancellationToken).ConfigureAwait(false);
+            }
+
             WriteReport(writer, result, output, stdout);
 
             // An analyzer that threw leaves a hole in the audit: say so loudly, whatever was found.
@@ -111,7 +124,7 @@ internal sealed class AuditCommand
             }
             else if (File.Exists(full))
             {
-                if (!full.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                if (!DropScanner.IsAcceptedFile(full))
                 {
                     throw Input("Input_NotFolderOrSource", "audit", path);
                 }
@@ -186,6 +199,36 @@ internal sealed class AuditCommand
             throw Input("Input_BadDate", asOfText);
         }
 
+        Baseline? baseline = null;
+        if (parse.GetValue(_baseline) is { } baselinePath)
+        {
+            var full = Path.GetFullPath(baselinePath);
+            if (!File.Exists(full))
+            {
+                throw Input("Input_PathNotFound", "--baseline", baselinePath);
+            }
+
+            try
+            {
+                baseline = Baseline.Read(full);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                throw Input("Input_BadBaseline", baselinePath, exception.Message);
+            }
+        }
+
+        var maxFileBytes = SourceFileReader.DefaultMaxFileBytes;
+        if (parse.GetValue(_maxFileSize) is { } megabytes)
+        {
+            if (megabytes <= 0)
+            {
+                throw Input("Input_BadMaxFileSize", megabytes);
+            }
+
+            maxFileBytes = megabytes * 1024L * 1024L;
+        }
+
         return new AuditRequest(
             inputs.ToImmutable(),
             registryFiles.ToImmutableArray(),
@@ -193,7 +236,10 @@ internal sealed class AuditCommand
             bindingsFiles.ToImmutableArray(),
             defaultRegistry: !parse.GetValue(_noDefaultRegistry),
             asOf,
-            _culture);
+            _culture,
+            baseline,
+            maxFileBytes,
+            parse.GetValue(_msbuild));
     }
 
     /// <summary>The report file, checked before the audit so that a typo does not cost a long run.</summary>

@@ -66,6 +66,34 @@ internal sealed class SarifReportWriter : IReportWriter
         json.WriteNumber("compilerErrors", result.CompilerErrorCount);
         WriteStrings(json, "generatedFiles", result.GeneratedFiles);
         WriteStrings(json, "ignoredRegistryFiles", result.IgnoredRegistryFiles);
+        json.WriteBoolean("loadedWithMsBuild", result.LoadedWithMsBuild);
+        WriteProjects(json, result);
+        json.WriteStartArray("skippedFiles");
+        foreach (var skipped in result.SkippedFiles)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", skipped.Path);
+            json.WriteString("reason", SkipReasons.Code(skipped.Reason));
+            if (skipped.Detail is not null)
+            {
+                json.WriteString("detail", skipped.Detail);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (result.Baseline is { } baseline)
+        {
+            json.WriteStartObject("baseline");
+            json.WriteString("name", baseline.Name);
+            json.WriteNumber("inBaseline", baseline.InBaseline);
+            json.WriteNumber("unchanged", baseline.Unchanged);
+            json.WriteNumber("absent", baseline.Absent);
+            json.WriteNumber("new", baseline.New);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
 
         json.WriteEndObject();
@@ -141,7 +169,7 @@ internal sealed class SarifReportWriter : IReportWriter
 
         foreach (var skipped in result.SkippedFiles)
         {
-            var level = skipped.Reason == SkipReason.LinkOutsideDrop ? "note" : "warning";
+            var level = skipped.Reason is SkipReason.LinkOutsideDrop or SkipReason.OutsideDrop or SkipReason.ExcludedByProject ? "note" : "warning";
             WriteNotification(json, level, "LRSKIP", Strings.Format(culture, "Sarif_Skipped", SkipReasons.Describe(skipped, culture)), skipped.Path);
         }
 
@@ -160,6 +188,37 @@ internal sealed class SarifReportWriter : IReportWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    private static void WriteProjects(Utf8JsonWriter json, AuditResult result)
+    {
+        json.WriteStartArray("projects");
+        foreach (var project in result.Projects)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", project.Name);
+            if (project.Path is null)
+            {
+                json.WriteNull("path");
+            }
+            else
+            {
+                json.WriteString("path", project.Path);
+            }
+
+            json.WriteString("targetFramework", project.TargetFramework);
+            json.WriteString("referenceAssemblies", project.ReferenceAssemblies);
+            json.WriteString("languageVersion", project.LanguageVersion);
+            json.WriteNumber("sourceFiles", project.SourceFiles);
+            json.WriteNumber("compilerErrors", project.CompilerErrors);
+            WriteStrings(json, "projectReferences", project.ProjectReferences);
+            WriteStrings(json, "packageReferences", project.PackageReferences);
+            WriteStrings(json, "assemblyReferences", project.AssemblyReferences);
+            WriteStrings(json, "notes", project.Notes);
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
     }
 
@@ -194,7 +253,9 @@ internal sealed class SarifReportWriter : IReportWriter
         }
 
         json.WriteStartArray("results");
-        foreach (var finding in result.Findings)
+
+        // Every finding, those of the baseline too (marked unchanged): this log can be the next baseline.
+        foreach (var finding in result.AllFindings)
         {
             json.WriteStartObject();
             json.WriteString("ruleId", finding.RuleId);
@@ -230,6 +291,14 @@ internal sealed class SarifReportWriter : IReportWriter
                 json.WriteEndObject();
                 json.WriteEndObject();
                 json.WriteEndArray();
+            }
+
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString(FindingFingerprints.Name, finding.Fingerprint);
+            json.WriteEndObject();
+            if (finding.BaselineState != BaselineState.None)
+            {
+                json.WriteString("baselineState", finding.BaselineState == BaselineState.New ? "new" : "unchanged");
             }
 
             json.WriteStartObject("properties");

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using LegalRules.Cli.Audit;
-using LegalRules.Diagnostics;
 using LegalRules.Registry;
 
 namespace LegalRules.Cli.Reports;
@@ -26,11 +25,57 @@ internal sealed class TextReportWriter : IReportWriter
 
         writer.WriteLine(Strings.Get(culture, "Report_Title"));
         writer.WriteLine(Strings.Format(culture, "Report_AsOf", Dates.Format(result.AsOf)));
+        if (result.Baseline is { } baseline)
+        {
+            writer.WriteLine(BaselineLine(baseline, culture));
+        }
+
+        if (result.LoadedWithMsBuild)
+        {
+            writer.WriteLine(Strings.Get(culture, "Report_MsBuild"));
+        }
 
         WriteFailures(writer, result);
         WriteFindings(writer, result);
         WriteSummary(writer, result);
+        WriteProjects(writer, result);
         WriteUnused(writer, result);
+    }
+
+    /// <summary>"Baseline previous.sarif: 12 findings; 10 unchanged (not shown), 2 no longer found; 1 new."</summary>
+    public static string BaselineLine(BaselineSummary baseline, CultureInfo culture)
+        => Strings.Format(culture, "Report_Baseline", baseline.Name, baseline.InBaseline, baseline.Unchanged, baseline.Absent, baseline.New);
+
+    private static void WriteProjects(StreamWriter writer, AuditResult result)
+    {
+        var culture = result.Culture;
+        if (result.Projects.IsEmpty)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine(Strings.Get(culture, "Report_Projects"));
+        foreach (var project in result.Projects)
+        {
+            var name = project.Path is null ? Strings.Get(culture, "Report_LooseFiles") : project.Name + " (" + project.Path + ")";
+            writer.WriteLine(Indent + name + ": " + ReportSummary.Compiled(project) + "; " + Strings.Format(culture, "Report_ProjectCounts", project.SourceFiles, project.CompilerErrors));
+            WriteDetail(writer, Strings.Get(culture, "Report_ProjectReferences"), project.ProjectReferences);
+            WriteDetail(writer, Strings.Get(culture, "Report_PackagesNotRestored"), project.PackageReferences);
+            WriteDetail(writer, Strings.Get(culture, "Report_AssembliesNotLoaded"), project.AssemblyReferences);
+            foreach (var note in project.Notes)
+            {
+                writer.WriteLine(Indent + Indent + note);
+            }
+        }
+    }
+
+    private static void WriteDetail(StreamWriter writer, string label, System.Collections.Immutable.ImmutableArray<string> items)
+    {
+        if (!items.IsEmpty)
+        {
+            writer.WriteLine(Indent + Indent + label + ": " + string.Join(", ", items));
+        }
     }
 
     private static void WriteFailures(StreamWriter writer, AuditResult result)
@@ -65,7 +110,7 @@ internal sealed class TextReportWriter : IReportWriter
                     writer.WriteLine($"{Indent}{gutter} | {finding.Excerpt}");
                 }
 
-                if (Reference(finding) is { } reference)
+                if (ReferenceText(finding) is { } reference)
                 {
                     writer.WriteLine($"{Indent}{gutter} {Strings.Get(result.Culture, "Report_Reference")}: {reference}");
                 }
@@ -74,10 +119,9 @@ internal sealed class TextReportWriter : IReportWriter
     }
 
     /// <summary>The legal text of the statutory value (title, link) from the finding's data, when it has one.</summary>
-    private static string? Reference(Finding finding)
+    private static string? ReferenceText(Finding finding)
     {
-        finding.Properties.TryGetValue(PropertyNames.ReferenceTitle, out var title);
-        finding.Properties.TryGetValue(PropertyNames.ReferenceHref, out var href);
+        var (title, href) = ReportSummary.Reference(finding);
         return (string.IsNullOrEmpty(title), string.IsNullOrEmpty(href)) switch
         {
             (false, false) => $"{title} <{href}>",
@@ -156,7 +200,8 @@ internal sealed class TextReportWriter : IReportWriter
     {
         var culture = result.Culture;
         WriteList(writer, Strings.Get(culture, "Report_IgnoredRegistry"), result.IgnoredRegistryFiles);
-        WriteList(writer, Strings.Get(culture, "Report_Skipped"), result.SkippedFiles.Select(s => s.Path + " (" + SkipReasons.Describe(s, culture) + ")"));
+        WriteList(writer, Strings.Get(culture, "Report_Skipped"), result.SkippedFiles.Where(s => s.Reason != SkipReason.ExcludedByProject).Select(s => s.Path + " (" + SkipReasons.Describe(s, culture) + ")"));
+        WriteList(writer, Strings.Get(culture, "Report_Excluded"), result.SkippedFiles.Where(s => s.Reason == SkipReason.ExcludedByProject).Select(s => s.Path + " (" + SkipReasons.Describe(s, culture) + ")"));
         WriteList(writer, Strings.Get(culture, "Report_Generated"), result.GeneratedFiles);
     }
 
@@ -184,5 +229,12 @@ internal static class SkipReasons
     {
         var reason = Strings.Get(culture, "Skip_" + file.Reason);
         return file.Detail is null ? reason : reason + ": " + file.Detail;
+    }
+
+    /// <summary>The reason as machine-readable reports write it: <c>linkOutsideDrop</c>, <c>tooLarge</c>, …</summary>
+    public static string Code(SkipReason reason)
+    {
+        var name = reason.ToString();
+        return char.ToLowerInvariant(name[0]) + name.Substring(1);
     }
 }

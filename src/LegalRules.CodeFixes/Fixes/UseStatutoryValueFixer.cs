@@ -3,6 +3,7 @@ using System.Composition;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using LegalRules.CodeFixes.Editing;
 using LegalRules.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -50,14 +51,21 @@ public sealed class UseStatutoryValueFixer : CodeFixProvider
                 continue;
             }
 
-            diagnostic.Properties.TryGetValue(PropertyNames.ReferenceTitle, out var reference);
-            var title = string.IsNullOrEmpty(reference)
-                ? string.Format(CultureInfo.InvariantCulture, "Use the statutory value {0}", statutoryText)
-                : string.Format(CultureInfo.InvariantCulture, "Use the statutory value {0} ({1})", statutoryText, reference);
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ReplaceAsync(context.Document, expression, replacement, ct), EquivalenceKey),
+                CodeAction.Create(Title(diagnostic, statutoryText!), ct => ReplaceAsync(context.Document, expression, replacement, ct), EquivalenceKey),
                 diagnostic);
         }
+    }
+
+    /// <summary>"Use the statutory value 651.69 € (Décret n° 2026-220 …)": the euro sign for amounts, the text that sets the value.</summary>
+    internal static string Title(Diagnostic diagnostic, string statutory)
+    {
+        diagnostic.Properties.TryGetValue(PropertyNames.ReferenceTitle, out var reference);
+        diagnostic.Properties.TryGetValue(PropertyNames.Unit, out var unit);
+        var value = unit == "currency" ? statutory + " €" : statutory;
+        return string.IsNullOrEmpty(reference)
+            ? FixTitles.Of("Fix_UseStatutoryValueWithoutReference", value)
+            : FixTitles.Of("Fix_UseStatutoryValue", value, reference!);
     }
 
     private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax expression, ExpressionSyntax replacement, CancellationToken cancellationToken)

@@ -193,4 +193,26 @@ public class UnboundStatutoryValueAnalyzerTests
         Assert.Equal(RuleIdentifiers.UnreferencedStatutoryValue, diagnostic.Id);
         Assert.Equal("prelevements_sociaux.contributions_sociales.csg.activite.taux_global", diagnostic.Properties["key"]);
     }
+
+    [Fact]
+    public async Task Four_digit_whole_numbers_used_as_integers_are_codes_not_amounts()
+    {
+        // 4005 is the PMSS in 2026, and a common error or event code: only the amount is reported.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            """
+            class Codes
+            {
+                const int ErreurInterne = 4005;
+                int Evenement(int code) => code == 4005 ? 1 : 0;
+                decimal TrancheA(decimal brut) => System.Math.Min(brut, 4005m);
+                decimal Plafond() { decimal p = 4005; return p; }
+            }
+            """,
+        });
+
+        var lines = diagnostics.Where(d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue).Select(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
+        Assert.Equal(new[] { 4, 5 }, lines);
+        Assert.All(diagnostics.Where(d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue), d => Assert.Equal(Keys.Pmss, d.Properties["key"]));
+    }
 }

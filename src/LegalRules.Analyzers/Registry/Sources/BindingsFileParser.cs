@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using LegalRules.Registry;
 using LegalRules.Registry.Yaml;
 using Microsoft.CodeAnalysis.Text;
@@ -20,9 +21,9 @@ internal static class BindingsFileParser
 {
     private static readonly string[] EntryFields = { "as_of", "key" };
 
-    public static ParsedBindingsFile Parse(SourceText text)
+    public static ParsedBindingsFile Parse(SourceText text, CancellationToken cancellationToken = default)
     {
-        var read = YamlTreeReader.Read(text);
+        var read = YamlTreeReader.Read(text, cancellationToken);
         var faults = new List<RegistryFault>(read.Faults);
         var bindings = new List<BindingEntry>();
         if (read.Root is null)

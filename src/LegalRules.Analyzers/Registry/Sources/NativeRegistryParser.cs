@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using LegalRules.Registry.Yaml;
 using Microsoft.CodeAnalysis.Text;
 
@@ -9,9 +10,9 @@ namespace LegalRules.Registry.Sources;
 /// <summary>Reads a native registry file (<c>*.legal.yaml</c>): many parameters in one file.</summary>
 internal static class NativeRegistryParser
 {
-    public static ParsedRegistryFile Parse(SourceText text)
+    public static ParsedRegistryFile Parse(SourceText text, CancellationToken cancellationToken = default)
     {
-        var read = YamlTreeReader.Read(text);
+        var read = YamlTreeReader.Read(text, cancellationToken);
         var faults = new List<RegistryFault>(read.Faults);
         var parameters = new List<StatutoryParameter>();
         string? name = null;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using LegalRules.Registry.Yaml;
 using Microsoft.CodeAnalysis.Text;
 
@@ -15,9 +16,9 @@ internal static class OpenFiscaParameterParser
     // OpenFisca's reserved keys of a node ("unit" and "reference" kept there for older files): not children.
     private static readonly HashSet<string> NodeFields = new() { "description", "metadata", "documentation", "reference", "unit" };
 
-    public static ParsedRegistryFile Parse(SourceText text)
+    public static ParsedRegistryFile Parse(SourceText text, CancellationToken cancellationToken = default)
     {
-        var read = YamlTreeReader.Read(text);
+        var read = YamlTreeReader.Read(text, cancellationToken);
         var faults = new List<RegistryFault>(read.Faults);
         var parameters = new List<StatutoryParameter>();
         switch (read.Root)

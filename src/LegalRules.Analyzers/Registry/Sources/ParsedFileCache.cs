@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -18,13 +19,13 @@ internal sealed class ParsedFileCache<T>
 {
     private const int Capacity = 8192;
 
-    private readonly Func<SourceText, T> _parse;
+    private readonly Func<SourceText, CancellationToken, T> _parse;
     // Lazy values: two files with the same content parsed at the same time (registry files are
     // parsed in parallel) are still parsed once.
     private readonly ConcurrentDictionary<string, Lazy<T>> _entries = new(StringComparer.Ordinal);
     private int _parses;
 
-    public ParsedFileCache(Func<SourceText, T> parse)
+    public ParsedFileCache(Func<SourceText, CancellationToken, T> parse)
     {
         _parse = parse;
     }
@@ -32,26 +33,35 @@ internal sealed class ParsedFileCache<T>
     /// <summary>How many times a text was actually parsed (for tests and benchmarks).</summary>
     public int ParseCount => Volatile.Read(ref _parses);
 
-    public T Get(SourceText text)
+    /// <summary>The parsed file; a parse that is cancelled caches nothing.</summary>
+    public T Get(SourceText text, CancellationToken cancellationToken = default)
     {
         var key = Key(text);
-        if (_entries.TryGetValue(key, out var cached))
-        {
-            return cached.Value;
-        }
-
         if (_entries.Count >= Capacity)
         {
             _entries.Clear();
         }
 
-        return _entries.GetOrAdd(key, _ => new Lazy<T>(() => Parse(text), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        while (true)
+        {
+            var entry = _entries.GetOrAdd(key, _ => new Lazy<T>(() => Parse(text, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return entry.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                // A cancelled parse caches nothing. If it was another caller's cancellation, parse again for this one.
+                ((ICollection<KeyValuePair<string, Lazy<T>>>)_entries).Remove(new KeyValuePair<string, Lazy<T>>(key, entry));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
     }
 
-    private T Parse(SourceText text)
+    private T Parse(SourceText text, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _parses);
-        return _parse(text);
+        return _parse(text, cancellationToken);
     }
 
     /// <summary>SHA-256 of the text's characters, and its length.</summary>

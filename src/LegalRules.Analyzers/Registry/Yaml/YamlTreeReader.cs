@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -26,12 +27,20 @@ internal static class YamlTreeReader
     internal const int MaxDepth = 64;
     internal const int MaxNodes = 2_000_000;
 
+    /// <summary>
+    /// How deep a subtree nested past <see cref="MaxDepth"/> is skipped before reading stops: deep
+    /// enough that what follows a subtree 10,000 levels deep still loads, shallow enough that the
+    /// scanner's cost (in the square of the flow depth) stays under a second.
+    /// </summary>
+    internal const int MaxSkippedDepth = 10_000;
+
     /// <summary>How many nodes aliases may add once expanded, over the whole document.</summary>
     internal const long MaxAliasExpansion = 2_000_000;
 
-    public static YamlReadResult Read(SourceText text)
+    /// <param name="cancellationToken">Observed while reading: a file of many megabytes takes seconds, and the IDE cancels analyses all the time.</param>
+    public static YamlReadResult Read(SourceText text, CancellationToken cancellationToken = default)
     {
-        var builder = new TreeBuilder(text);
+        var builder = new TreeBuilder(text, cancellationToken);
         builder.Run();
         return new YamlReadResult(builder.Root, builder.Faults);
     }
@@ -41,6 +50,7 @@ internal static class YamlTreeReader
         private static readonly Regex MarkPrefix = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant);
 
         private readonly SourceText _text;
+        private readonly CancellationToken _cancellationToken;
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private string _content = string.Empty;
@@ -58,9 +68,10 @@ internal static class YamlTreeReader
         // Where the last event ended: locates failures the parser reports without a position.
         private int _lastEnd;
 
-        public TreeBuilder(SourceText text)
+        public TreeBuilder(SourceText text, CancellationToken cancellationToken)
         {
             _text = text;
+            _cancellationToken = cancellationToken;
         }
 
         public YamlNode? Root { get; private set; }
@@ -96,8 +107,14 @@ internal static class YamlTreeReader
         private void ReadEvents(Parser parser)
         {
             var documents = 0;
+            var events = 0;
             while (parser.MoveNext())
             {
+                if ((++events & 0x3FF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 var ev = parser.Current!;
                 switch (ev)
                 {
@@ -124,7 +141,16 @@ internal static class YamlTreeReader
                 switch (ev)
                 {
                     case MappingStart or SequenceStart when _skipDepth > 0:
-                        _skipDepth++;
+                        // YamlDotNet's scanner spends time in proportion to the flow nesting on every
+                        // token: skipping [[[[…]]]] 100,000 deep took a minute. Past MaxSkippedDepth
+                        // the rest of the file is not read.
+                        if (++_skipDepth > MaxSkippedDepth)
+                        {
+                            Faults.Add(Fault(ev.Start.Index, ev.End.Index, FaultCode.TooDeep, MaxDepth + MaxSkippedDepth));
+                            MarkOpenFramesIncomplete();
+                            return;
+                        }
+
                         break;
                     case MappingEnd or SequenceEnd when _skipDepth > 0:
                         if (--_skipDepth == 0)

@@ -1,0 +1,302 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LegalRules.Analysis;
+using LegalRules.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LegalRules.Rules;
+
+/// <summary>
+/// LR0102: a <c>double</c> or <c>float</c> holds a statutory value — a field or property bound to a
+/// parameter, or a field, property, local, parameter default or method return whose value is a
+/// constant matched with a parameter, or a bound member. Reported on the declaration's type.
+/// </summary>
+/// <remarks>
+/// "Holds" means the value itself: <c>double crds = 0.005;</c> holds the CRDS rate,
+/// <c>double montant = 651.69 - ressources;</c> holds an amount computed from one (LR0003 reports the
+/// constant there). Assignments after the declaration are not followed.
+/// The rule looks at declarations (syntax nodes) rather than operations so that the diagnostic, on the
+/// type, lies inside what is analysed: the IDE computes it, and offers its fix, for the line being
+/// edited. Only declarations whose type is binary floating point, and whose value can hold a statutory
+/// value as is, reach the semantic model; their values' operations are the compiler's, already bound.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BinaryFloatingPoint);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var uses = new StatutoryUses(LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken));
+            start.RegisterSyntaxNodeAction(c => AnalyzeField(c, uses), SyntaxKind.FieldDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses), SyntaxKind.PropertyDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeLocal(c, uses), SyntaxKind.LocalDeclarationStatement);
+            start.RegisterSyntaxNodeAction(c => AnalyzeParameter(c, uses), SyntaxKind.Parameter);
+            start.RegisterSyntaxNodeAction(c => AnalyzeFunction(c, uses), SyntaxKind.MethodDeclaration, SyntaxKind.LocalFunctionStatement);
+        });
+    }
+
+    /// <summary>Fields: bound to a parameter, or initialised with a statutory value.</summary>
+    private static void AnalyzeField(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var declaration = ((FieldDeclarationSyntax)context.Node).Declaration;
+        if (BinaryFloatingPointType(context, declaration.Type) is not { } type)
+        {
+            return;
+        }
+
+        foreach (var variable in declaration.Variables)
+        {
+            if (context.SemanticModel.GetDeclaredSymbol(variable, context.CancellationToken) is IFieldSymbol field
+                && Held(context, uses, field, variable.Initializer?.Value) is { } use)
+            {
+                Report(context, declaration.Type, field.Name, type, use);
+            }
+        }
+    }
+
+    /// <summary>Properties: bound to a parameter, or whose initializer, expression body or getter gives a statutory value.</summary>
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var property = (PropertyDeclarationSyntax)context.Node;
+        if (BinaryFloatingPointType(context, property.Type) is not { } type
+            || context.SemanticModel.GetDeclaredSymbol(property, context.CancellationToken) is not { } symbol)
+        {
+            return;
+        }
+
+        var use = Held(context, uses, symbol, property.Initializer?.Value);
+        foreach (var value in Returned(property.ExpressionBody, null))
+        {
+            use ??= Held(context, uses, symbol, value);
+        }
+
+        foreach (var accessor in property.AccessorList?.Accessors ?? default)
+        {
+            if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+            {
+                foreach (var value in Returned(accessor.ExpressionBody, accessor.Body))
+                {
+                    use ??= Held(context, uses, symbol, value);
+                }
+            }
+        }
+
+        if (use is not null)
+        {
+            Report(context, property.Type, symbol.Name, type, use);
+        }
+    }
+
+    private static void AnalyzeLocal(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var declaration = ((LocalDeclarationStatementSyntax)context.Node).Declaration;
+
+        // A var holds a statutory value only if its initializer can: decide that before asking for its type.
+        if ((declaration.Type.IsVar && !MayHoldValue(declaration.Variables[0].Initializer?.Value))
+            || BinaryFloatingPointType(context, declaration.Type) is not { } type
+            || context.ContainingSymbol is not { } containing)
+        {
+            return;
+        }
+
+        foreach (var variable in declaration.Variables)
+        {
+            if (Held(context, uses, containing, variable.Initializer?.Value) is { } use)
+            {
+                Report(context, declaration.Type, variable.Identifier.ValueText, type, use);
+            }
+        }
+    }
+
+    private static void AnalyzeParameter(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var parameter = (ParameterSyntax)context.Node;
+        if (parameter.Default is null || parameter.Type is null || BinaryFloatingPointType(context, parameter.Type) is not { } type
+            || context.SemanticModel.GetDeclaredSymbol(parameter, context.CancellationToken) is not { ContainingSymbol: { } method })
+        {
+            return;
+        }
+
+        if (Held(context, uses, method, parameter.Default.Value) is { } use)
+        {
+            Report(context, parameter.Type, parameter.Identifier.ValueText, type, use);
+        }
+    }
+
+    /// <summary>Methods and local functions that return a statutory value, reported once for all their returns.</summary>
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    {
+        var (returnType, name, expressionBody, body) = context.Node switch
+        {
+            MethodDeclarationSyntax method => (method.ReturnType, method.Identifier.ValueText, method.ExpressionBody, method.Body),
+            LocalFunctionStatementSyntax local => (local.ReturnType, local.Identifier.ValueText, local.ExpressionBody, local.Body),
+            _ => default,
+        };
+        if (returnType is null || BinaryFloatingPointType(context, returnType) is not { } type
+            || context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not { } function)
+        {
+            return;
+        }
+
+        foreach (var value in Returned(expressionBody, body))
+        {
+            if (Held(context, uses, function, value) is { } use)
+            {
+                Report(context, returnType, name, type, use);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The parameter a member or value holds: the member's own binding, else its value's.</summary>
+    private static StatutoryUse? Held(SyntaxNodeAnalysisContext context, StatutoryUses uses, ISymbol symbol, ExpressionSyntax? value)
+    {
+        var options = uses.State.OptionsFor(context.Node.SyntaxTree);
+        if (uses.BoundKey(symbol) is { } key)
+        {
+            return new StatutoryUse(key, uses.LabelOf(key, options));
+        }
+
+        return MayHoldValue(value) && context.SemanticModel.GetOperation(value!, context.CancellationToken) is { } operation
+            ? uses.FindHeld(operation, symbol, options)
+            : null;
+    }
+
+    /// <summary>
+    /// Whether an expression can hold a statutory value as is (see <see cref="StatutoryUses.FindHeld"/>):
+    /// a literal, literals the compiler folds, a name or member read as is — through parentheses, casts
+    /// and signs. <c>y * 0.5</c> or <c>Calcul()</c> cannot, and never reach the semantic model.
+    /// </summary>
+    private static bool MayHoldValue(ExpressionSyntax? value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    value = parenthesized.Expression;
+                    continue;
+                case CastExpressionSyntax cast:
+                    value = cast.Expression;
+                    continue;
+                case CheckedExpressionSyntax @checked:
+                    value = @checked.Expression;
+                    continue;
+                case PrefixUnaryExpressionSyntax unary:
+                    value = unary.Operand;
+                    continue;
+                case LiteralExpressionSyntax literal:
+                    return literal.IsKind(SyntaxKind.NumericLiteralExpression);
+                case BinaryExpressionSyntax binary:
+                    return IsLiteralArithmetic(binary.Left) && IsLiteralArithmetic(binary.Right);
+                case IdentifierNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    private static bool IsLiteralArithmetic(ExpressionSyntax expression) => expression switch
+    {
+        ParenthesizedExpressionSyntax parenthesized => IsLiteralArithmetic(parenthesized.Expression),
+        PrefixUnaryExpressionSyntax unary => IsLiteralArithmetic(unary.Operand),
+        CastExpressionSyntax cast => IsLiteralArithmetic(cast.Expression),
+        BinaryExpressionSyntax binary => IsLiteralArithmetic(binary.Left) && IsLiteralArithmetic(binary.Right),
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.NumericLiteralExpression),
+        _ => false,
+    };
+
+    private static void Report(SyntaxNodeAnalysisContext context, TypeSyntax typeSyntax, string member, ITypeSymbol type, StatutoryUse use)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(PropertyNames.Key, use.Key)
+            .Add(PropertyNames.Label, use.Label);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.BinaryFloatingPoint,
+            typeSyntax.GetLocation(),
+            properties,
+            member,
+            type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+            use.Key,
+            use.Label));
+    }
+
+    /// <summary>
+    /// The declared type when it is <c>double</c>, <c>float</c> or their nullable forms. A type written
+    /// as a keyword is told apart without the semantic model; other names (<c>var</c>, <c>Double</c>)
+    /// ask it, and nothing else does.
+    /// </summary>
+    private static ITypeSymbol? BinaryFloatingPointType(SyntaxNodeAnalysisContext context, TypeSyntax type)
+    {
+        var written = type is NullableTypeSyntax nullable ? nullable.ElementType : type;
+        var candidate = written switch
+        {
+            PredefinedTypeSyntax predefined => predefined.Keyword.IsKind(SyntaxKind.DoubleKeyword) || predefined.Keyword.IsKind(SyntaxKind.FloatKeyword),
+            IdentifierNameSyntax { IsVar: true } => true,
+            IdentifierNameSyntax name => IsFloatingPointName(name.Identifier.ValueText),
+            QualifiedNameSyntax qualified => IsFloatingPointName(qualified.Right.Identifier.ValueText),
+            AliasQualifiedNameSyntax aliased => IsFloatingPointName(aliased.Name.Identifier.ValueText),
+
+            // Arrays, generics, tuples, pointers; and using aliases of double, left out to keep classes off the semantic model.
+            _ => false,
+        };
+        if (!candidate)
+        {
+            return null;
+        }
+
+        // double and float written as keywords are known without binding.
+        if (written is PredefinedTypeSyntax keyword)
+        {
+            var compilation = context.SemanticModel.Compilation;
+            ITypeSymbol floatingPoint = compilation.GetSpecialType(keyword.Keyword.IsKind(SyntaxKind.DoubleKeyword) ? SpecialType.System_Double : SpecialType.System_Single);
+            return type is NullableTypeSyntax ? compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(floatingPoint) : floatingPoint;
+        }
+
+        var symbol = context.SemanticModel.GetTypeInfo(type, context.CancellationToken).Type;
+        return IsBinaryFloatingPoint(symbol) ? symbol : null;
+    }
+
+    private static bool IsFloatingPointName(string name) => name is "Double" or "Single";
+
+    private static bool IsBinaryFloatingPoint(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+    }
+
+    /// <summary>The expressions a body returns: its expression body, or its return statements outside nested functions.</summary>
+    private static IEnumerable<ExpressionSyntax> Returned(ArrowExpressionClauseSyntax? expressionBody, BlockSyntax? body)
+    {
+        if (expressionBody is not null)
+        {
+            yield return expressionBody.Expression;
+        }
+
+        if (body is null)
+        {
+            yield break;
+        }
+
+        foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax { Expression: { } returned })
+            {
+                yield return returned;
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using LegalRules.Analysis;
+using LegalRules.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LegalRules.Rules;
+
+/// <summary>
+/// LR0101: <c>Math.Round</c>, <c>decimal.Round</c>, <c>MathF.Round</c> (and the generic-math
+/// <c>double.Round</c>, <c>float.Round</c>) applied to an amount without an explicit
+/// <c>MidpointRounding</c>. They round half to even by default; French texts round half away from zero.
+/// </summary>
+/// <remarks>
+/// An amount is a rounded value that (a) uses a statutory parameter — it references a bound member,
+/// or contains a constant the matcher believes statutory, looking through the locals it reads once —
+/// or (b) is a <c>decimal</c> in a calculation with a legal basis (<c>[StatutoryReference]</c> on the
+/// member or its type) or that uses bound values (the body references bound members, or the type
+/// declares them). Rounding pixels, or decimals of code unrelated to statutory values, is not reported.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
+{
+    private const string RoundName = "Round";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MidpointRounding);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var compilation = start.Compilation;
+            var midpointRounding = compilation.GetTypeByMetadataName("System.MidpointRounding");
+            if (midpointRounding is null)
+            {
+                return; // no Round overload takes a mode: there is nothing to ask for
+            }
+
+            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var type in new[]
+            {
+                compilation.GetTypeByMetadataName("System.Math"),
+                compilation.GetTypeByMetadataName("System.MathF"),
+                compilation.GetSpecialType(SpecialType.System_Decimal),
+                compilation.GetSpecialType(SpecialType.System_Double),
+                compilation.GetSpecialType(SpecialType.System_Single),
+            })
+            {
+                if (type is { TypeKind: not TypeKind.Error })
+                {
+                    builder.Add(type);
+                }
+            }
+
+            if (builder.Count == 0)
+            {
+                return;
+            }
+
+            var roundingTypes = builder.ToImmutable();
+            var uses = new StatutoryUses(LegalRulesCompilationState.Get(compilation, start.Options, start.CancellationToken));
+            start.RegisterOperationAction(c => Analyze(c, roundingTypes, midpointRounding, uses), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol> roundingTypes, INamedTypeSymbol midpointRounding, StatutoryUses uses)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name != RoundName || method.Parameters.Length == 0 || !IsOneOf(method.ContainingType, roundingTypes))
+        {
+            return;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, midpointRounding))
+            {
+                return; // the rounding is stated, whichever it is
+            }
+        }
+
+        IOperation? value = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                value = argument.Value;
+            }
+        }
+
+        if (value is null)
+        {
+            return;
+        }
+
+        var options = uses.State.OptionsFor(invocation.Syntax.SyntaxTree);
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        LocalizableString what;
+        if (uses.Find(value, context.ContainingSymbol, options, followLocals: true) is { } use)
+        {
+            what = Resources.Localizable("LR0101_FromParameter", use.Key, use.Label);
+            properties = properties.Add(PropertyNames.Key, use.Key).Add(PropertyNames.Label, use.Label);
+        }
+        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && IsStatutoryCalculation(invocation, context.ContainingSymbol, uses))
+        {
+            what = Resources.Localizable("LR0101_InCalculation", MemberName(context.ContainingSymbol));
+        }
+        else
+        {
+            return;
+        }
+
+        var rounding = method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "." + RoundName;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.MidpointRounding, invocation.Syntax.GetLocation(), properties, rounding, what));
+    }
+
+    /// <summary>A calculation with a legal basis, or one that uses bound values.</summary>
+    private static bool IsStatutoryCalculation(IOperation operation, ISymbol containingSymbol, StatutoryUses uses)
+        => uses.HasLegalBasis(containingSymbol)
+            || uses.InTypeDeclaringBoundMembers(containingSymbol)
+            || uses.FirstBoundReference(StatutoryUses.RootOf(operation)) is not null;
+
+    private static bool IsOneOf(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> types)
+    {
+        foreach (var candidate in types)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string MemberName(ISymbol symbol)
+    {
+        var member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
+        return member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name;
+    }
+}

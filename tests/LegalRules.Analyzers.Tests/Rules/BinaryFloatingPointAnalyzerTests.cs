@@ -1,0 +1,134 @@
+using System.Threading.Tasks;
+using LegalRules.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Test = LegalRules.Tests.Infrastructure.AnalyzerTest<LegalRules.Rules.BinaryFloatingPointAnalyzer>;
+
+namespace LegalRules.Tests.Rules;
+
+public class BinaryFloatingPointAnalyzerTests
+{
+    private const string CrdsLabel = "Taux de la CRDS (revenus d'activité et de remplacement)";
+    private const string PassLabel = "Plafond annuel de la sécurité sociale (PASS)";
+
+    private static DiagnosticResult Lr0102(int location) => new DiagnosticResult(RuleIdentifiers.BinaryFloatingPoint, DiagnosticSeverity.Warning).WithLocation(location);
+
+    [Fact]
+    public async Task Bound_double_and_float_members_are_reported_on_their_type()
+    {
+        await new Test()
+            .WithSource($$"""
+                using LegalRules;
+                class Paie
+                {
+                    [StatutoryParameter("{{Keys.Crds}}")]
+                    public const {|#0:double|} Crds = 0.005;
+
+                    [StatutoryParameter("{{Keys.Pass}}")]
+                    public static {|#1:float?|} Pass { get; set; }
+
+                    [StatutoryParameter("{{Keys.Pmss}}")]
+                    public static readonly decimal Pmss = 4005m;
+                }
+                """)
+            .Expect(
+                Lr0102(0).WithArguments("Crds", "double", Keys.Crds, CrdsLabel),
+                Lr0102(1).WithArguments("Pass", "float?", Keys.Pass, PassLabel))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Members_locals_parameters_and_returns_holding_a_matched_value_are_reported()
+    {
+        await new Test()
+            .WithSource("""
+                class Paie
+                {
+                    const {|#0:double|} CRDSNonDeductible = 0.005;
+                    {|#1:float|} PassAnnuel { get; } = 48060f;
+                    {|#2:double|} PlafondAnnuel => 48060.0;
+
+                    {|#3:double|} Pass() => 48060;
+
+                    static readonly {|#8:System.Double|} TauxCrdsSysteme = 0.005;
+
+                    {|#4:double|} PassSelonAnnee(int annee)
+                    {
+                        if (annee == 2026)
+                        {
+                            return 48060.0;
+                        }
+
+                        return 48060.0;
+                    }
+
+                    decimal Contributions(decimal brut, {|#5:double|} tauxCrds = 0.005)
+                    {
+                        {|#6:var|} crds = 0.005;
+                        double plafond = PassAnnuel;
+                        return brut * (decimal)(crds + tauxCrds + plafond);
+                    }
+                }
+                """)
+            .Expect(
+                Lr0102(0).WithArguments("CRDSNonDeductible", "double", Keys.Crds, CrdsLabel),
+                Lr0102(1).WithArguments("PassAnnuel", "float", Keys.Pass, PassLabel),
+                Lr0102(2).WithArguments("PlafondAnnuel", "double", Keys.Pass, PassLabel),
+                Lr0102(3).WithArguments("Pass", "double", Keys.Pass, PassLabel),
+                Lr0102(4).WithArguments("PassSelonAnnee", "double", Keys.Pass, PassLabel),
+                Lr0102(5).WithArguments("tauxCrds", "double", Keys.Crds, CrdsLabel),
+                Lr0102(6).WithArguments("crds", "double", Keys.Crds, CrdsLabel),
+                Lr0102(8).WithArguments("TauxCrdsSysteme", "double", Keys.Crds, CrdsLabel))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_local_holding_a_bound_member_is_reported()
+    {
+        await new Test()
+            .WithSource($$"""
+                using LegalRules;
+                class Paie
+                {
+                    [StatutoryParameter("{{Keys.Crds}}")]
+                    public const decimal Crds = 0.005m;
+
+                    double Taux()
+                    {
+                        {|#0:double|} taux = (double)Crds;
+                        return taux;
+                    }
+                }
+                """)
+            .Expect(Lr0102(0).WithArguments("taux", "double", Keys.Crds, CrdsLabel))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Doubles_unrelated_to_statutory_values_and_amounts_computed_from_them_are_not_reported()
+    {
+        await new Test()
+            .WithSource("""
+                using System;
+                class Ordinaire
+                {
+                    const double Epsilon = 0.005;
+                    double Ratio => 16.0 / 9.0;
+                    double Pi() => 3.14159;
+                    double Echelle { get; } = 1.5;
+
+                    double Distance(double x, double y, double tolerance = 0.005)
+                    {
+                        var carre = x * x + y * y;
+                        double montant = 651.69 - x;
+                        Func<double> lambda = () => 48060.0;
+                        return Math.Sqrt(carre) + montant + tolerance + lambda();
+                    }
+
+                    decimal Crds(decimal assiette) => assiette * 0.005m;
+                }
+                """)
+            .RunAsync();
+    }
+}

@@ -1,0 +1,229 @@
+using System.Threading.Tasks;
+using LegalRules.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Test = LegalRules.Tests.Infrastructure.AnalyzerTest<LegalRules.Rules.MidpointRoundingAnalyzer>;
+
+namespace LegalRules.Tests.Rules;
+
+public class MidpointRoundingAnalyzerTests
+{
+    private const string RsaLabel = "Montant forfaitaire mensuel du RSA (foyer d'une personne, métropole)";
+    private const string CrdsLabel = "Taux de la CRDS (revenus d'activité et de remplacement)";
+
+    private static DiagnosticResult Lr0101(int location) => new DiagnosticResult(RuleIdentifiers.MidpointRounding, DiagnosticSeverity.Warning).WithLocation(location);
+
+    [Fact]
+    public async Task Rounding_an_amount_computed_from_a_bound_member_is_reported_in_every_overload()
+    {
+        await new Test()
+            .WithSource($$"""
+                using System;
+                using LegalRules;
+                class Rsa
+                {
+                    [StatutoryParameter("{{Keys.Rsa}}")]
+                    public const decimal Forfait = 651.69m;
+
+                    decimal A(decimal r) => {|#0:Math.Round(Forfait - r)|};
+                    decimal B(decimal r) => {|#1:Math.Round(Forfait - r, 2)|};
+                    decimal C(decimal r) => {|#2:decimal.Round(Forfait - r, 2)|};
+                    decimal D(decimal r) => {|#3:Math.Round(decimals: 2, d: Forfait - r)|};
+                    double E(double r) => {|#4:Math.Round((double)Forfait - r, 2)|};
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"),
+                Lr0101(1).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"),
+                Lr0101(2).WithArguments("decimal.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"),
+                Lr0101(3).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"),
+                Lr0101(4).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Using_static_math_float_rounding_and_generic_math_are_covered()
+    {
+        await new Test()
+            .WithSource($$"""
+                using System;
+                using LegalRules;
+                using static System.Math;
+                class Paie
+                {
+                    [StatutoryParameter("{{Keys.Crds}}")]
+                    public const float CrdsF = 0.005f;
+                    [StatutoryParameter("{{Keys.Crds}}")]
+                    public const double CrdsD = 0.005;
+                    [StatutoryParameter("{{Keys.Crds}}")]
+                    public static decimal Crds { get; } = 0.005m;
+
+                    decimal A(decimal assiette) => {|#0:Round(assiette * Crds, 2)|};
+                    float B(float assiette) => {|#1:MathF.Round(assiette * CrdsF, 2)|};
+                    double C(double assiette) => {|#2:double.Round(assiette * CrdsD, 2)|};
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Crds}' ({CrdsLabel})"),
+                Lr0101(1).WithArguments("MathF.Round", $"an amount computed from '{Keys.Crds}' ({CrdsLabel})"),
+                Lr0101(2).WithArguments("double.Round", $"an amount computed from '{Keys.Crds}' ({CrdsLabel})"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_statutory_constant_is_found_in_the_expression_in_a_named_constant_and_through_a_local()
+    {
+        await new Test()
+            .WithSource("""
+                using System;
+                class Calcul
+                {
+                    const decimal CRDSNonDeductible = 0.005m;
+
+                    decimal Crds(decimal assiette) => {|#0:Math.Round(assiette * 0.005m, 2)|};
+                    decimal Nommee(decimal assiette) => {|#1:Math.Round(assiette * CRDSNonDeductible, 2)|};
+                    decimal Locale(decimal ressources)
+                    {
+                        var montant = 0m;
+                        montant = 651.69m - ressources;
+                        return {|#2:Math.Round(montant, 2)|};
+                    }
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Crds}' ({CrdsLabel})"),
+                Lr0101(1).WithArguments("Math.Round", $"an amount computed from '{Keys.Crds}' ({CrdsLabel})"),
+                Lr0101(2).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Decimal_rounding_in_a_calculation_with_a_legal_basis_or_bound_values_is_reported()
+    {
+        await new Test()
+            .WithSource($$"""
+                using System;
+                using LegalRules;
+
+                [StatutoryReference("Article L262-2 du Code de l'action sociale et des familles")]
+                class RevenuSolidarite
+                {
+                    decimal Arrondi(decimal montant) => {|#0:Math.Round(montant, 2)|};
+                }
+
+                class Prestations
+                {
+                    [Legal.StatutoryReference("Article L521-1 du Code de la sécurité sociale")]
+                    decimal Familiales(decimal montant) => {|#1:Math.Round(montant, 2)|};
+                }
+
+                class Rsa
+                {
+                    [StatutoryParameter("{{Keys.Rsa}}")]
+                    public const decimal Forfait = 651.69m;
+
+                    decimal Arrondi(decimal montant) => {|#2:Math.Round(montant, 2)|};
+                }
+
+                class Usage
+                {
+                    decimal Differentiel(decimal ressources, decimal arrondi)
+                    {
+                        var brut = Rsa.Forfait - ressources;
+                        return {|#3:Math.Round(arrondi, 2)|} + brut;
+                    }
+                }
+
+                namespace Legal
+                {
+                    // A team's own attribute: recognised by its simple name.
+                    class StatutoryReferenceAttribute : Attribute { public StatutoryReferenceAttribute(string title) { } }
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", "a decimal amount of 'RevenuSolidarite.Arrondi', a statutory calculation"),
+                Lr0101(1).WithArguments("Math.Round", "a decimal amount of 'Prestations.Familiales', a statutory calculation"),
+                Lr0101(2).WithArguments("Math.Round", "a decimal amount of 'Rsa.Arrondi', a statutory calculation"),
+                Lr0101(3).WithArguments("Math.Round", "a decimal amount of 'Usage.Differentiel', a statutory calculation"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Explicit_rounding_mode_pixels_and_decimals_unrelated_to_statutory_values_are_not_reported()
+    {
+        await new Test()
+            .WithSource($$"""
+                using System;
+                using LegalRules;
+
+                class Rsa
+                {
+                    [StatutoryParameter("{{Keys.Rsa}}")]
+                    public const decimal Forfait = 651.69m;
+
+                    decimal Legal(decimal r) => Math.Round(Forfait - r, 2, MidpointRounding.AwayFromZero);
+                    decimal Bankers(decimal r) => Math.Round(Forfait - r, 2, MidpointRounding.ToEven);
+                    decimal Named(decimal r) => decimal.Round(Forfait - r, mode: MidpointRounding.AwayFromZero);
+
+                    // Pixels in a type with bound members: a double that uses no statutory value.
+                    double Largeur(double largeur) => Math.Round(largeur * 1.5);
+                }
+
+                class Affichage
+                {
+                    double Pixels(double largeur, double echelle) => Math.Round(largeur * echelle, 0);
+                    float Ratio(float a, float b) => MathF.Round(a / b, 2);
+                }
+
+                class Boutique
+                {
+                    // Decimals of code that has nothing to do with statutory values.
+                    decimal Ttc(decimal ht) => Math.Round(ht * 1.2m, 2);
+                    decimal Remise(decimal prix) => decimal.Round(prix * 0.95m);
+                    decimal Moyenne(decimal total, int n) => Math.Round(total / n, 2);
+                }
+
+                class Arrondis
+                {
+                    static decimal Round(decimal x) => x;
+                    decimal Maison(decimal x) => Round(x * 0.005m);
+                }
+                """)
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Generated_code_is_not_analysed()
+    {
+        var test = new Test();
+        test.TestState.Sources.Add(("/src/Reference.g.cs", """
+            // <auto-generated/>
+            using System;
+            class Genere
+            {
+                decimal Crds(decimal assiette) => Math.Round(assiette * 0.005m, 2);
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Messages_are_in_french_for_a_french_ui()
+    {
+        await new Test()
+            .WithSource($$"""
+                using System;
+                using LegalRules;
+                class Rsa
+                {
+                    [StatutoryParameter("{{Keys.Rsa}}")]
+                    public const decimal Forfait = 651.69m;
+
+                    decimal A(decimal r) => {|#0:Math.Round(Forfait - r, 2)|};
+                }
+                """)
+            .Expect(Lr0101(0).WithMessage($"Math.Round arrondit un montant calculé à partir de '{Keys.Rsa}' ({RsaLabel}) au pair le plus proche (arrondi bancaire), alors que les textes français arrondissent au plus proche, la moitié comptant pour une unité ; passez MidpointRounding.AwayFromZero"))
+            .RunInCultureAsync("fr-FR");
+    }
+}
