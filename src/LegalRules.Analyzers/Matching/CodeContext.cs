@@ -19,7 +19,12 @@ internal static class CodeContext
     /// </summary>
     internal const int MaxLevels = 32;
 
-    public static HashSet<string> WordsAround(IOperation constant, ISymbol containingSymbol)
+    /// <summary>
+    /// The words of the names around <paramref name="constant"/>; <paramref name="typeWords"/> gets
+    /// the words that only the containing type's name gives (a weaker sign: every member of the type
+    /// shares them), or null when there are none.
+    /// </summary>
+    public static HashSet<string> WordsAround(IOperation constant, ISymbol containingSymbol, out HashSet<string>? typeWords)
     {
         var words = new HashSet<string>(System.StringComparer.Ordinal);
         var child = constant;
@@ -78,9 +83,13 @@ internal static class CodeContext
         done:
         var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
         NameWords.AddWords(member.Name, words);
+        typeWords = null;
         if (member.ContainingType is { } type)
         {
-            NameWords.AddWords(type.Name, words);
+            var fromType = new HashSet<string>(System.StringComparer.Ordinal);
+            NameWords.AddWords(type.Name, fromType);
+            fromType.ExceptWith(words);
+            typeWords = fromType.Count > 0 ? fromType : null;
         }
 
         return words;

@@ -26,7 +26,7 @@ internal static class NameWords
         "month", "hour", "day", "annee", "mois", "heure", "jour", "personne", "person", "result", "resultat", "data", "info",
         "prestation", "sociale", "sociaux", "social", "prelevement", "contribution", "generale", "solidarite", "insertion",
         "minima", "marche", "travail", "etat", "sante", "revenu", "income", "plafond", "seuil", "threshold", "limit", "limite",
-        "tranche", "bracket", "brackets", "average", "non", "sum", "somme", "brut", "net", "gross",
+        "tranche", "bracket", "brackets", "bareme", "scale", "echelon", "step", "average", "non", "sum", "somme", "brut", "net", "gross",
         // Words that name people, places and periods in any business code.
         "deux", "trois", "quatre", "seul", "seule", "couple", "age", "ages", "heure", "duree", "legale", "legal", "plein",
         "reduit", "median", "global", "globale", "enfant", "supplementaire", "troisieme", "prime", "foyer", "metropole",
@@ -79,21 +79,31 @@ internal static class NameWords
 
     /// <summary>True when one of the code's words is one of the parameter's words.</summary>
     public static bool Corroborates(IReadOnlyCollection<string> codeWords, StatutoryParameter parameter)
+        => SharedWords(codeWords, parameter, registryWords: null, stopAt: 1) >= 1;
+
+    /// <summary>
+    /// How many of the parameter's words the code's words share, counting only words specific in
+    /// <paramref name="registryWords"/> (all of them when it is null), up to <paramref name="stopAt"/>.
+    /// </summary>
+    public static int SharedWords(IReadOnlyCollection<string> codeWords, StatutoryParameter parameter, RegistryWords? registryWords, int stopAt)
     {
         if (codeWords.Count == 0)
         {
-            return false;
+            return 0;
         }
 
+        var shared = 0;
         foreach (var word in parameter.Words)
         {
-            if (codeWords is ISet<string> set ? set.Contains(word) : Contains(codeWords, word))
+            if ((codeWords is ISet<string> set ? set.Contains(word) : Contains(codeWords, word))
+                && (registryWords is null || registryWords.IsSpecific(word))
+                && ++shared >= stopAt)
             {
-                return true;
+                break;
             }
         }
 
-        return false;
+        return shared;
     }
 
     private static bool Contains(IReadOnlyCollection<string> words, string word)

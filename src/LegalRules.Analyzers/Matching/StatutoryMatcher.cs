@@ -36,7 +36,7 @@ internal static class StatutoryMatcher
             return null;
         }
 
-        return Choose(occurrences, number, options.AsOf, options.WindowStart, operation, containingSymbol);
+        return Choose(registry, occurrences, number, options.AsOf, options.WindowStart, operation, containingSymbol);
     }
 
     /// <summary>Reads a constant as an exact decimal, first asking the registry cheaply whether it could match at all.</summary>
@@ -62,24 +62,49 @@ internal static class StatutoryMatcher
     }
 
     /// <summary>
+    /// Parameters that may share a value before one word of a name is no longer enough to tell
+    /// which of them a non-distinctive constant is: from there on, unless the names speak of what
+    /// most of them are (<see cref="IsCharacteristic"/>), two words must agree, one of them from the
+    /// names nearest the constant (not only its type's name). In a registry of a few dozen
+    /// parameters a value is rarely shared by more; in the whole OpenFisca-France tree 2, 0.5 or 12
+    /// are the values of dozens of parameters, and one word of a class name met one of them by chance.
+    /// </summary>
+    internal const int AmbiguousFrom = 4;
+
+    /// <summary>
     /// The believable match: values in force before past ones (LR0003 over LR0002), corroborated
     /// before merely distinctive, recent before old, then by key for a stable choice.
     /// </summary>
-    private static StatutoryMatch? Choose(ImmutableArray<ValueOccurrence> occurrences, decimal number, DateTime asOf, DateTime windowStart, IOperation operation, ISymbol containingSymbol)
+    private static StatutoryMatch? Choose(StatutoryRegistry registry, ImmutableArray<ValueOccurrence> occurrences, decimal number, DateTime asOf, DateTime windowStart, IOperation operation, ISymbol containingSymbol)
     {
-        var distinctive = Distinctiveness.IsDistinctive(number, IsIntegerUse(operation));
-        HashSet<string>? words = null;
+        var integerUse = IsIntegerUse(operation);
+        var distinctive = Distinctiveness.IsDistinctive(number, integerUse);
+
+        // A small whole number that code uses as a whole number (a count, a bound of a loop, an age)
+        // is as weak a sign as an ambiguous value: two words.
+        var ambiguous = !distinctive && !integerUse && CountParameters(occurrences, asOf, windowStart, AmbiguousFrom) >= AmbiguousFrom;
+        var strict = !distinctive && integerUse;
+        HashSet<string>? near = null;
+        HashSet<string>? typeWords = null;
+        RegistryWords? registryWords = null;
+        if (ambiguous)
+        {
+            near = CodeContext.WordsAround(operation, containingSymbol, out typeWords);
+            registryWords = RegistryWords.For(registry);
+            strict = !IsCharacteristic(occurrences, asOf, windowStart, near, registryWords);
+        }
+
         StatutoryMatch? best = null;
         foreach (var occurrence in occurrences)
         {
-            var period = occurrence.Period;
-            if (period.From > asOf || (period.To is { } to && to < windowStart))
+            if (!InWindow(occurrence, asOf, windowStart))
             {
                 continue; // not yet in force, or out of the look-back window
             }
 
-            words ??= CodeContext.WordsAround(operation, containingSymbol);
-            var corroborated = NameWords.Corroborates(words, occurrence.Parameter);
+            near ??= CodeContext.WordsAround(operation, containingSymbol, out typeWords);
+            registryWords ??= RegistryWords.For(registry);
+            var corroborated = Corroborates(near, typeWords, occurrence.Parameter, registryWords, strict);
             if (!distinctive && !corroborated)
             {
                 continue;
@@ -93,6 +118,77 @@ internal static class StatutoryMatcher
         }
 
         return best;
+    }
+
+    /// <summary>One specific word shared with the parameter; when <paramref name="strict"/>, two, one of them from the nearest names.</summary>
+    private static bool Corroborates(HashSet<string> near, HashSet<string>? typeWords, StatutoryParameter parameter, RegistryWords registryWords, bool strict)
+    {
+        var needed = strict ? 2 : 1;
+        var shared = NameWords.SharedWords(near, parameter, registryWords, needed);
+        if (shared >= needed)
+        {
+            return true;
+        }
+
+        if (typeWords is null || (strict && shared == 0))
+        {
+            return false;
+        }
+
+        return shared + NameWords.SharedWords(typeWords, parameter, registryWords, needed - shared) >= needed;
+    }
+
+    private static bool InWindow(ValueOccurrence occurrence, DateTime asOf, DateTime windowStart)
+    {
+        var period = occurrence.Period;
+        return period.From <= asOf && (period.To is not { } to || to >= windowStart);
+    }
+
+    /// <summary>How many parameters (not dated values) have the value within the window, counted up to <paramref name="limit"/>.</summary>
+    private static int CountParameters(ImmutableArray<ValueOccurrence> occurrences, DateTime asOf, DateTime windowStart, int limit)
+    {
+        var count = 0;
+        StatutoryParameter? previous = null;
+        for (var i = 0; i < occurrences.Length && count < limit; i++)
+        {
+            var occurrence = occurrences[i];
+            // Occurrences of one parameter are adjacent: the index is built parameter by parameter.
+            if (!ReferenceEquals(occurrence.Parameter, previous) && InWindow(occurrence, asOf, windowStart))
+            {
+                previous = occurrence.Parameter;
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// True when the names nearest the constant (not its type's) are words of at least half of the parameters that
+    /// have its value: the value is characteristic of what the names speak of (0.038 named "csg"
+    /// among CSG rates), not one of many parameters a word met by chance (12 named "ressource"
+    /// among a hundred parameters of every kind).
+    /// </summary>
+    private static bool IsCharacteristic(ImmutableArray<ValueOccurrence> occurrences, DateTime asOf, DateTime windowStart, HashSet<string> near, RegistryWords registryWords)
+    {
+        int candidates = 0, named = 0;
+        StatutoryParameter? previous = null;
+        foreach (var occurrence in occurrences)
+        {
+            if (ReferenceEquals(occurrence.Parameter, previous) || !InWindow(occurrence, asOf, windowStart))
+            {
+                continue;
+            }
+
+            previous = occurrence.Parameter;
+            candidates++;
+            if (NameWords.SharedWords(near, occurrence.Parameter, registryWords, stopAt: 1) > 0)
+            {
+                named++;
+            }
+        }
+
+        return named * 2 >= candidates;
     }
 
     /// <summary>
