@@ -169,7 +169,7 @@ internal sealed class SarifReportWriter : IReportWriter
 
         foreach (var skipped in result.SkippedFiles)
         {
-            var level = skipped.Reason is SkipReason.LinkOutsideDrop or SkipReason.OutsideDrop or SkipReason.ExcludedByProject ? "note" : "warning";
+            var level = skipped.Reason is SkipReason.LinkOutsideDrop or SkipReason.OutsideDrop or SkipReason.ExcludedByProject or SkipReason.LinkWithinDrop ? "note" : "warning";
             WriteNotification(json, level, "LRSKIP", Strings.Format(culture, "Sarif_Skipped", SkipReasons.Describe(skipped, culture)), skipped.Path);
         }
 
