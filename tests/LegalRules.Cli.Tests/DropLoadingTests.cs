@@ -56,6 +56,27 @@ public sealed class DropLoadingTests
             """);
     }
 
+    [Theory]
+    [InlineData("Ceci n'est pas un projet.\n")]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</Target")]
+    [InlineData("<Projet>\n</Projet>\n")]
+    [InlineData("")]
+    public async Task Project_file_that_is_not_a_readable_project_is_compiled_with_the_SDK_defaults_its_note_announces(string content)
+    {
+        using var drop = new TempDrop();
+        drop.Write("Paie/Vendor.Paie.csproj", content);
+        drop.Write("Paie/Plafonds.cs", Samples.UnboundPass);
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
+
+        Assert.Equal(3, report.Results.Count);
+        Assert.All(report.Results, r => Assert.Equal("Paie/Plafonds.cs", r.Uri));
+        Assert.Empty(report.Skipped());
+        var project = report.Projects()["Vendor.Paie"];
+        Assert.Equal(1, project.GetProperty("sourceFiles").GetInt32());
+        Assert.Contains(project.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("Vendor.Paie.csproj cannot be read as XML (", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Each_project_is_compiled_with_its_references_and_without_the_files_it_removes()
     {

@@ -89,7 +89,23 @@ public sealed class MessyInputTests
         Assert.Contains("A.cs: unreadable", report.Skipped());
         Assert.Contains("B.cs: unreadable", report.Skipped());
         Assert.Contains("Casse.cs: unreadable", report.Skipped());
+        Assert.Contains("Paie/Boucle: linkWithinDrop", report.Skipped());
+        Assert.Contains("Paie/Parent: linkWithinDrop", report.Skipped());
         Assert.DoesNotContain(drop.Root, report.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Folder_link_back_to_an_ancestor_is_listed_not_walked_twice()
+    {
+        using var drop = new TempDrop();
+        drop.Write("Paie/Plafonds.cs", Samples.UnboundPass);
+        Directory.CreateSymbolicLink(drop.PathOf("Paie/Boucle"), drop.Root);
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
+
+        Assert.Equal(1, report.AnalysedFiles);
+        Assert.All(report.Results, r => Assert.Equal("Paie/Plafonds.cs", r.Uri));
+        Assert.Contains("Paie/Boucle: linkWithinDrop", report.Skipped());
     }
 
     [Fact]
@@ -178,6 +194,30 @@ public sealed class MessyInputTests
             .Single(n => n.GetProperty("descriptor").GetProperty("id").GetString() == "LRSKIP");
         Assert.Equal("File not read: unreadable: permission denied.", notification.GetProperty("message").GetProperty("text").GetString());
         Assert.DoesNotContain(drop.Root, run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // File modes: the project's machines and CI are Linux.
+    public async Task Folder_the_auditor_may_not_list_is_listed_not_silently_passed_over()
+    {
+        using var drop = new TempDrop();
+        drop.Write("CalculRsa.cs", Samples.BoundRsa);
+        drop.Write("Paie/Plafonds.cs", Samples.UnboundPass);
+        File.SetUnixFileMode(drop.PathOf("Paie"), UnixFileMode.None);
+        try
+        {
+            var run = await AuditWithoutPrivilegesAsync(drop.Root, "--as-of", Samples.AsOf, "--format", "sarif");
+
+            Assert.Equal(1, run.ExitCode);
+            var report = SarifReport.Parse(run.Stdout);
+            await Sarif.AssertValidAsync(run.Stdout);
+            Assert.Equal("LR0001", Assert.Single(report.Results).RuleId);
+            Assert.Contains("Paie/: unreadable", report.Skipped());
+        }
+        finally
+        {
+            File.SetUnixFileMode(drop.PathOf("Paie"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     /// <summary>

@@ -119,6 +119,18 @@ public sealed partial class ReportFormatTests
     }
 
     [Fact]
+    public async Task Json_schema_names_every_reason_a_file_can_be_skipped_for()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryPaths.RepositoryRoot, "docs", "audit-report.schema.json"));
+        var documented = JsonDocument.Parse(schema.ToJson()).RootElement.ToString();
+
+        foreach (var reason in Enum.GetValues<LegalRules.Cli.Audit.SkipReason>())
+        {
+            Assert.Contains($"\"{LegalRules.Cli.Reports.SkipReasons.Code(reason)}\"", documented, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Json_schema_check_rejects_a_report_that_breaks_the_shape()
     {
         // Guards the test above against a schema that accepts anything.

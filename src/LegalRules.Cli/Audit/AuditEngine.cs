@@ -30,6 +30,13 @@ internal static class AuditEngine
     /// <summary>Lines shown before and after a finding's line in reports that show code.</summary>
     private const int ContextLines = 2;
 
+    /// <summary>
+    /// Called once the drop has been walked and its compilations planned, before any source file is
+    /// read, in the calling asynchronous flow only. Tests change the drop here, as a disk or another
+    /// process may while an audit runs (a file that disappears).
+    /// </summary>
+    internal static AsyncLocal<Action<Drop>?> FilesDiscovered { get; } = new();
+
     /// <param name="analyzers">The analyzers to run: LegalRules' own (<see cref="AnalyzerCatalog.CreateAnalyzers"/>), or others in tests.</param>
     /// <param name="progress">The terminal's progress line, if any.</param>
     /// <param name="warn">Where to say what the auditor must know before the audit runs (the <c>--msbuild</c> warning).</param>
@@ -57,6 +64,7 @@ internal static class AuditEngine
             throw new AuditInputException(Strings.Format(culture, "Input_NoSourceFiles", string.Join(", ", request.Inputs)));
         }
 
+        FilesDiscovered.Value?.Invoke(drop);
         progress?.Planned(units.Length, units.SelectMany(u => u.Files).Distinct(StringComparer.Ordinal).Count());
         var texts = new SourceTexts(request.MaxFileBytes, progress);
         ImmutableArray<AuditedCompilation> compilations;

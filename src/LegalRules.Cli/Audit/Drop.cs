@@ -115,6 +115,9 @@ internal enum SkipReason
 
     /// <summary>A project or solution names a file outside the drop: not read.</summary>
     OutsideDrop,
+
+    /// <summary>A symbolic link to a folder of the drop (a loop back to an ancestor, a shortcut): the folder is walked where it is, never through the link.</summary>
+    LinkWithinDrop,
 }
 
 /// <summary>A file of the drop that was not read.</summary>

@@ -65,7 +65,11 @@ internal sealed class SourceTexts
     {
         var result = SourceFileReader.Read(p, _maxFileBytes);
         _progress?.FileRead();
-        return result;
+
+        // Every file read here was found by the walk of the drop: one not found now was removed since.
+        return result.Reason == SkipReason.Unreadable && result.Detail == SourceFileReader.NotFound
+            ? SourceReadResult.Skipped(SkipReason.Unreadable, "disappeared during the audit")
+            : result;
     })).Value;
 
     /// <summary>Files that could not be read, with why.</summary>

@@ -23,7 +23,7 @@ internal static class DropScanner
     private static readonly EnumerationOptions OneLevel = new()
     {
         RecurseSubdirectories = false,
-        IgnoreInaccessible = true,
+        IgnoreInaccessible = false,
         AttributesToSkip = 0,
         ReturnSpecialDirectories = false,
     };
@@ -69,9 +69,20 @@ internal static class DropScanner
                 continue;
             }
 
-            var entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*", OneLevel)
-                .OrderBy(e => e.Name, StringComparer.Ordinal)
-                .ToList();
+            List<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*", OneLevel)
+                    .OrderBy(e => e.Name, StringComparer.Ordinal)
+                    .ToList();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A folder the auditor may not list, or one removed while the drop is walked: listed, and the walk goes on.
+                found.Skipped.Add(new SkippedFile(DropPaths.Relative(root, folder) + "/", SkipReason.Unreadable, exception is DirectoryNotFoundException ? "disappeared during the audit" : SourceFileReader.Describe(exception, folder)));
+                continue;
+            }
+
             var subfolders = new List<string>();
             foreach (var entry in entries)
             {
@@ -162,8 +173,8 @@ internal static class DropScanner
     /// <summary>
     /// A link is read only when it leads to a file inside an audited folder, and then under its
     /// real path (so a file linked twice is compiled once). A linked folder inside the drop is
-    /// walked through its real path already; one outside is never entered; a loop of links is
-    /// reported, not followed.
+    /// walked through its real path already, and the link is listed; one outside is never entered;
+    /// a loop of links is reported, not followed.
     /// </summary>
     private static void FollowLink(FileSystemInfo entry, string root, string[] folders, Found found)
     {
@@ -186,6 +197,14 @@ internal static class DropScanner
                 found.Skipped.Add(new SkippedFile(DropPaths.Relative(root, entry.FullName), SkipReason.LinkOutsideDrop));
             }
 
+            return;
+        }
+
+        if (entry is DirectoryInfo && Directory.Exists(target))
+        {
+            // Listed, so that the auditor sees the loop or shortcut the drop holds and why it was not walked twice.
+            var relative = DropPaths.Relative(root, target);
+            found.Skipped.Add(new SkippedFile(DropPaths.Relative(root, entry.FullName), SkipReason.LinkWithinDrop, (relative == "." ? "." : relative) + "/"));
             return;
         }
 

@@ -23,6 +23,9 @@ internal static class SourceFileReader
     /// </summary>
     public const long DefaultMaxFileBytes = 10L * 1024 * 1024;
 
+    /// <summary>The detail of a file that does not exist (any more).</summary>
+    public const string NotFound = "not found";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly Lazy<Encoding> Windows1252 = new(() =>
@@ -40,7 +43,7 @@ internal static class SourceFileReader
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return SourceReadResult.Skipped(SkipReason.Unreadable, "not found");
+                return SourceReadResult.Skipped(SkipReason.Unreadable, NotFound);
             }
 
             if (info.Length == 0)
@@ -65,6 +68,11 @@ internal static class SourceFileReader
             }
 
             return SourceReadResult.Read(SourceText.From(text, Encoding.UTF8, SourceHashAlgorithm.Sha256), encodingName);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Removed between the look at its size and the read.
+            return SourceReadResult.Skipped(SkipReason.Unreadable, NotFound);
         }
         catch (IOException exception)
         {

@@ -80,25 +80,7 @@ internal sealed class JsonReportWriter : IReportWriter
 
         json.WriteEndArray();
 
-        json.WriteStartArray("projects");
-        foreach (var project in result.Projects)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", project.Name);
-            WriteNullable(json, "path", project.Path);
-            json.WriteString("targetFramework", project.TargetFramework);
-            json.WriteString("referenceAssemblies", project.ReferenceAssemblies);
-            json.WriteString("languageVersion", project.LanguageVersion);
-            json.WriteNumber("sourceFiles", project.SourceFiles);
-            json.WriteNumber("compilerErrors", project.CompilerErrors);
-            WriteStrings(json, "projectReferences", project.ProjectReferences);
-            WriteStrings(json, "packageReferences", project.PackageReferences);
-            WriteStrings(json, "assemblyReferences", project.AssemblyReferences);
-            WriteStrings(json, "notes", project.Notes);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ProjectSummaryJson.Write(json, result.Projects);
 
         json.WriteStartArray("skippedFiles");
         foreach (var skipped in result.SkippedFiles)

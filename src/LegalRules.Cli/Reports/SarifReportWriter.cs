@@ -67,7 +67,7 @@ internal sealed class SarifReportWriter : IReportWriter
         WriteStrings(json, "generatedFiles", result.GeneratedFiles);
         WriteStrings(json, "ignoredRegistryFiles", result.IgnoredRegistryFiles);
         json.WriteBoolean("loadedWithMsBuild", result.LoadedWithMsBuild);
-        WriteProjects(json, result);
+        ProjectSummaryJson.Write(json, result.Projects);
         json.WriteStartArray("skippedFiles");
         foreach (var skipped in result.SkippedFiles)
         {
@@ -169,7 +169,7 @@ internal sealed class SarifReportWriter : IReportWriter
 
         foreach (var skipped in result.SkippedFiles)
         {
-            var level = skipped.Reason is SkipReason.LinkOutsideDrop or SkipReason.OutsideDrop or SkipReason.ExcludedByProject ? "note" : "warning";
+            var level = skipped.Reason is SkipReason.LinkOutsideDrop or SkipReason.OutsideDrop or SkipReason.ExcludedByProject or SkipReason.LinkWithinDrop ? "note" : "warning";
             WriteNotification(json, level, "LRSKIP", Strings.Format(culture, "Sarif_Skipped", SkipReasons.Describe(skipped, culture)), skipped.Path);
         }
 
@@ -188,37 +188,6 @@ internal sealed class SarifReportWriter : IReportWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
-        json.WriteEndArray();
-    }
-
-    private static void WriteProjects(Utf8JsonWriter json, AuditResult result)
-    {
-        json.WriteStartArray("projects");
-        foreach (var project in result.Projects)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", project.Name);
-            if (project.Path is null)
-            {
-                json.WriteNull("path");
-            }
-            else
-            {
-                json.WriteString("path", project.Path);
-            }
-
-            json.WriteString("targetFramework", project.TargetFramework);
-            json.WriteString("referenceAssemblies", project.ReferenceAssemblies);
-            json.WriteString("languageVersion", project.LanguageVersion);
-            json.WriteNumber("sourceFiles", project.SourceFiles);
-            json.WriteNumber("compilerErrors", project.CompilerErrors);
-            WriteStrings(json, "projectReferences", project.ProjectReferences);
-            WriteStrings(json, "packageReferences", project.PackageReferences);
-            WriteStrings(json, "assemblyReferences", project.AssemblyReferences);
-            WriteStrings(json, "notes", project.Notes);
-            json.WriteEndObject();
-        }
-
         json.WriteEndArray();
     }
 

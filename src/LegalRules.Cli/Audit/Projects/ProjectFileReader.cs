@@ -62,7 +62,9 @@ internal static class ProjectFileReader
         properties["MSBuildProjectFullPath"] = path;
 
         var project = Load(path, notes, text);
-        var isSdk = project is not null && IsSdkStyle(project);
+        // A project file that cannot be read is taken for what nearly every project is today, an SDK
+        // project with its defaults, as its note says: its folder's C# is compiled, not left out.
+        var isSdk = project is null || IsSdkStyle(project);
         if (isSdk)
         {
             // What Microsoft.NET.Sdk's props set before the project body.
@@ -155,7 +157,13 @@ internal static class ProjectFileReader
 
             using var reader = XmlReader.Create(path, SafeXml);
             var document = XDocument.Load(reader, LoadOptions.None);
-            return document.Root?.Name.LocalName == "Project" ? document : null;
+            if (document.Root?.Name.LocalName != "Project")
+            {
+                notes.Add(string.Format(CultureInfo.InvariantCulture, text("Note_ProjectUnreadable"), System.IO.Path.GetFileName(path), "root element <" + document.Root?.Name.LocalName + ">, not <Project>"));
+                return null;
+            }
+
+            return document;
         }
         catch (Exception exception) when (exception is XmlException or IOException or UnauthorizedAccessException)
         {
