@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LegalRules.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -64,7 +65,7 @@ internal static class BenchInputs
             global["build_property.LegalRulesOpenFiscaParameters"] = openFiscaRoot.Replace('\\', '/');
         }
 
-        return new AnalyzerOptions(additionalFiles.ToImmutableArray(), new OptionsProvider(global));
+        return new AnalyzerOptions(additionalFiles.ToImmutableArray(), new GlobalOptionsProvider(global));
     }
 
     /// <summary>The YAML files of an OpenFisca tree, read into memory (as the compiler hands additional files to analyzers).</summary>
@@ -72,12 +73,12 @@ internal static class BenchInputs
     {
         var files = Directory.GetFiles(root, "*.yaml", SearchOption.AllDirectories);
         Array.Sort(files, StringComparer.Ordinal);
-        return files.Select(f => (AdditionalText)new InMemoryText(f, SourceText.From(File.ReadAllText(f)))).ToImmutableArray();
+        return files.Select(f => (AdditionalText)new InMemoryAdditionalText(f, SourceText.From(File.ReadAllText(f)))).ToImmutableArray();
     }
 
     /// <summary>The same files with new text objects of the same content: what another build on the compiler server hands.</summary>
     public static ImmutableArray<AdditionalText> CopyTexts(ImmutableArray<AdditionalText> files)
-        => files.Select(f => (AdditionalText)new InMemoryText(f.Path, SourceText.From(f.GetText()!.ToString()))).ToImmutableArray();
+        => files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, SourceText.From(f.GetText()!.ToString()))).ToImmutableArray();
 
     /// <summary>Finds the repository's root (the folder of LegalRules.sln) above the running program.</summary>
     public static string RepositoryRoot()
@@ -95,46 +96,4 @@ internal static class BenchInputs
 
     /// <summary>The shared OpenFisca-France parameters copy beside the repository.</summary>
     public static string DefaultOpenFiscaTree() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "openfisca-france-parameters"));
-
-    internal sealed class InMemoryText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public InMemoryText(string path, SourceText text)
-        {
-            Path = path;
-            _text = text;
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly AnalyzerConfigOptions Empty = new DictionaryOptions(ImmutableDictionary<string, string>.Empty);
-
-        public OptionsProvider(IReadOnlyDictionary<string, string> global)
-        {
-            GlobalOptions = new DictionaryOptions(global.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase));
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions { get; }
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        private readonly ImmutableDictionary<string, string> _values;
-
-        public DictionaryOptions(ImmutableDictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
-
-        public override IEnumerable<string> Keys => _values.Keys;
-    }
 }

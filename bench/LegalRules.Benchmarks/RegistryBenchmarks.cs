@@ -7,6 +7,7 @@ using BenchmarkDotNet.Attributes;
 using LegalRules.Analysis;
 using LegalRules.Registry;
 using LegalRules.Registry.Sources;
+using LegalRules.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -66,7 +67,7 @@ public class RegistryBenchmarks
     [Benchmark(Description = "new compilation, new texts of the same content (build server)")]
     public int NewCompilationSameContent()
     {
-        var copies = _treeContents.Select(c => (AdditionalText)new BenchInputs.InMemoryText(c.Path, SourceText.From(c.Text))).ToImmutableArray();
+        var copies = _treeContents.Select(c => (AdditionalText)new InMemoryAdditionalText(c.Path, SourceText.From(c.Text))).ToImmutableArray();
         return RegistryRun.StateFor(copies, _root, defaultRegistry: true).Registry.Count;
     }
 }

@@ -8,6 +8,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LegalRules.Configuration;
+using LegalRules.Hosting;
 using LegalRules.Registry;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -93,9 +94,11 @@ internal static class AuditEngine
             .ToImmutableArray();
         var ruleIds = rules.Select(r => r.Id).ToImmutableHashSet(StringComparer.Ordinal);
         var failures = new ConcurrentQueue<AnalyzerFailure>();
+        // Only the global options the command line sets: nothing is read from the drop's
+        // .editorconfig or .globalconfig, which could switch rules off.
         var analyzerOptions = new AnalyzerOptions(
             registryTexts.Values.ToImmutableArray<AdditionalText>(),
-            new AuditOptionsProvider(GlobalOptions(request)));
+            new GlobalOptionsProvider(GlobalOptions(request)));
 
         // Projects are analysed side by side, as many at once as there are cores.
         var outcomes = new CompilationOutcome[compilations.Length];
@@ -166,7 +169,7 @@ internal static class AuditEngine
         ImmutableHashSet<string> ruleIds,
         ConcurrentQueue<AnalyzerFailure> failures,
         string root,
-        SortedDictionary<string, RegistryText> registryTexts,
+        SortedDictionary<string, InMemoryAdditionalText> registryTexts,
         CultureInfo culture,
         CancellationToken cancellationToken)
     {
@@ -255,7 +258,7 @@ internal static class AuditEngine
         => request.OpenFiscaFolder is null ? null : DropPaths.RealPath(request.OpenFiscaFolder);
 
     /// <summary>Reads every registry, OpenFisca and bindings file the auditor named, by full path.</summary>
-    private static SortedDictionary<string, RegistryText> ReadRegistryInputs(AuditRequest request)
+    private static SortedDictionary<string, InMemoryAdditionalText> ReadRegistryInputs(AuditRequest request)
     {
         // Real paths, like the drop's: a registry file given by flag that lies inside the drop is
         // then recognised as used, and report paths relative to the drop's root stay short.
@@ -267,7 +270,7 @@ internal static class AuditEngine
                 .Where(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)));
         }
 
-        var texts = new SortedDictionary<string, RegistryText>(StringComparer.Ordinal);
+        var texts = new SortedDictionary<string, InMemoryAdditionalText>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (texts.ContainsKey(path))
@@ -277,7 +280,7 @@ internal static class AuditEngine
 
             try
             {
-                texts.Add(path, new RegistryText(path, SourceFileReader.ReadOrThrow(path)));
+                texts.Add(path, new InMemoryAdditionalText(path, SourceFileReader.ReadOrThrow(path)));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
@@ -288,7 +291,7 @@ internal static class AuditEngine
         return texts;
     }
 
-    private static Finding ToFinding(Diagnostic diagnostic, string root, SortedDictionary<string, RegistryText> registryTexts, CultureInfo culture)
+    private static Finding ToFinding(Diagnostic diagnostic, string root, SortedDictionary<string, InMemoryAdditionalText> registryTexts, CultureInfo culture)
     {
         FindingLocation? location = null;
         string? excerpt = null;

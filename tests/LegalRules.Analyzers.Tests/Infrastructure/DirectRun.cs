@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LegalRules.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -37,7 +38,7 @@ internal static class DirectRun
         }
 
         var texts = (additionalFiles ?? Array.Empty<(string, string)>()).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Content)).ToImmutableArray();
-        var analyzerOptions = new AnalyzerOptions(texts, new TestOptionsProvider(globalOptions));
+        var analyzerOptions = new AnalyzerOptions(texts, new GlobalOptionsProvider(globalOptions));
         var withAnalyzers = compilation.WithAnalyzers(
             AnalyzerCatalog.CreateAnalyzers(),
             new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
@@ -54,63 +55,5 @@ internal static class DirectRun
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
-    }
-
-    internal sealed class InMemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public InMemoryAdditionalText(string path, string content)
-        {
-            Path = path;
-            _text = SourceText.From(content);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly DictionaryOptions _global;
-
-        public TestOptionsProvider(IReadOnlyDictionary<string, string> global)
-        {
-            _global = new DictionaryOptions(global);
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => DictionaryOptions.Empty;
-    }
-
-    internal sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly IReadOnlyDictionary<string, string> _values;
-
-        public DictionaryOptions(IReadOnlyDictionary<string, string> values)
-        {
-            _values = values;
-        }
-
-        public override bool TryGetValue(string key, out string value)
-        {
-            foreach (var pair in _values)
-            {
-                if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
-                {
-                    value = pair.Value;
-                    return true;
-                }
-            }
-
-            value = string.Empty;
-            return false;
-        }
     }
 }

@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LegalRules.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -111,7 +112,7 @@ internal static class AnalysisHarness
     {
         stopwatch ??= Stopwatch.StartNew();
         var thrown = new ConcurrentQueue<string>();
-        var texts = (additionalFiles ?? Array.Empty<InputFile>()).Select(f => (AdditionalText)new MemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        var texts = (additionalFiles ?? Array.Empty<InputFile>()).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         var analyzerOptions = new AnalyzerOptions(texts, OptionsProviderFor(options ?? DefaultOptions));
         var analyzers = AnalyzerCatalog.CreateAnalyzers();
         var withAnalyzers = compilation.WithAnalyzers(
@@ -157,7 +158,7 @@ internal static class AnalysisHarness
     }
 
     /// <summary>Options as <c>.globalconfig</c> gives them to analyzers.</summary>
-    public static AnalyzerConfigOptionsProvider OptionsProviderFor(IReadOnlyDictionary<string, string> options) => new OptionsProvider(options);
+    public static AnalyzerConfigOptionsProvider OptionsProviderFor(IReadOnlyDictionary<string, string> options) => new GlobalOptionsProvider(options);
 
     /// <summary>True when LegalRules' own code is on the exception's stack: then it is ours, whoever caught it.</summary>
     private static bool IsFromLegalRules(Exception exception)
@@ -165,61 +166,4 @@ internal static class AnalysisHarness
 
     /// <summary>xunit 2 tests are synchronous here: the analysis runs on the thread pool and is awaited without a context.</summary>
     private static T Wait<T>(Task<T> task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
-
-    private sealed class MemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public MemoryAdditionalText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly DictionaryOptions Empty = new(ImmutableDictionary<string, string>.Empty);
-        private readonly DictionaryOptions _global;
-
-        public OptionsProvider(IReadOnlyDictionary<string, string> global)
-        {
-            _global = new DictionaryOptions(global);
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        private readonly IReadOnlyDictionary<string, string> _values;
-
-        public DictionaryOptions(IReadOnlyDictionary<string, string> values)
-        {
-            _values = values;
-        }
-
-        public override bool TryGetValue(string key, out string value)
-        {
-            foreach (var pair in _values)
-            {
-                if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
-                {
-                    value = pair.Value;
-                    return true;
-                }
-            }
-
-            value = string.Empty;
-            return false;
-        }
-    }
 }

@@ -1,3 +1,5 @@
+// Compiled into every host that runs the analyzers itself (the audit command, the benchmarks, the
+// tests), as a linked source file: the analyzer assembly ships no hosting code.
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -7,17 +9,22 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace LegalRules.Cli.Audit;
+namespace LegalRules.Hosting;
 
-/// <summary>A registry, bindings or OpenFisca file handed to the analyzers, read once before the analysis.</summary>
-internal sealed class RegistryText : AdditionalText
+/// <summary>An additional file (registry, bindings, OpenFisca file) whose text is already in memory.</summary>
+internal sealed class InMemoryAdditionalText : AdditionalText
 {
     private readonly SourceText _text;
 
-    public RegistryText(string path, SourceText text)
+    public InMemoryAdditionalText(string path, SourceText text)
     {
         Path = path;
         _text = text;
+    }
+
+    public InMemoryAdditionalText(string path, string text)
+        : this(path, SourceText.From(text))
+    {
     }
 
     public override string Path { get; }
@@ -26,16 +33,16 @@ internal sealed class RegistryText : AdditionalText
 }
 
 /// <summary>
-/// The analyzer options of an audit: only the global options the command line sets. Nothing is
-/// read from the drop's <c>.editorconfig</c> or <c>.globalconfig</c>, which could switch rules off.
+/// Analyzer options made of global options only (as a <c>.globalconfig</c> or MSBuild properties give
+/// them; keys compared without case); no file has options of its own.
 /// </summary>
-internal sealed class AuditOptionsProvider : AnalyzerConfigOptionsProvider
+internal sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
 {
-    private static readonly AnalyzerConfigOptions Empty = new DictionaryOptions(ImmutableDictionary<string, string>.Empty);
+    private static readonly AnalyzerConfigOptions Empty = new DictionaryOptions(ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase));
 
-    public AuditOptionsProvider(IReadOnlyDictionary<string, string> globalOptions)
+    public GlobalOptionsProvider(IEnumerable<KeyValuePair<string, string>> globalOptions)
     {
-        GlobalOptions = new DictionaryOptions(globalOptions.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase));
+        GlobalOptions = new DictionaryOptions(ImmutableDictionary.CreateRange(StringComparer.OrdinalIgnoreCase, globalOptions));
     }
 
     public override AnalyzerConfigOptions GlobalOptions { get; }
