@@ -33,7 +33,7 @@ internal static class Program
             default:
                 Console.Error.WriteLine("""
                     usage: LegalRules.Benchmarks bdn [BenchmarkDotNet arguments]
-                           LegalRules.Benchmarks registry-cold embedded|openfisca [--root DIR]
+                           LegalRules.Benchmarks registry-cold embedded|embedded-yaml|openfisca [--root DIR]
                            LegalRules.Benchmarks registry-cache [--root DIR]
                            LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR]
                     """);

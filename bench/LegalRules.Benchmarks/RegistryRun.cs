@@ -14,7 +14,8 @@ namespace LegalRules.Bench;
 /// Registry figures that need a fresh process — BenchmarkDotNet warms up, a first compilation does
 /// not — and the cache check. Each mode measures one thing once; the scripts start it many times.
 /// <list type="bullet">
-/// <item><c>registry-cold embedded</c>: the embedded registry ready (resource read, YAML parse, JIT included).</item>
+/// <item><c>registry-cold embedded</c>: the embedded registry ready, as the analyzer loads it (compact data, JIT included).</item>
+/// <item><c>registry-cold embedded-yaml</c>: the same registry parsed from its YAML resource, the way it was loaded before the compact data (for before/after pairs).</item>
 /// <item><c>registry-cold openfisca [--root DIR]</c>: a whole OpenFisca tree (texts already in memory, as
 /// the compiler hands them) parsed and merged into a compilation's registry, embedded registry off.</item>
 /// <item><c>registry-cache [--root DIR]</c>: a second compilation with new text objects of the same content
@@ -35,6 +36,16 @@ internal static class RegistryRun
             return 0;
         }
 
+        if (what == "embedded-yaml")
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var parameters = EmbeddedRegistry.ParseYaml(EmbeddedRegistry.ReadText()).Parameters.Length;
+            stopwatch.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"embedded registry from YAML: {parameters} parameters ready in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms (cold)"));
+            Statistics.Result("registry.embeddedYaml.cold.ms", stopwatch.Elapsed.TotalMilliseconds);
+            return 0;
+        }
+
         if (what == "openfisca")
         {
             root ??= BenchInputs.DefaultOpenFiscaTree();
@@ -47,7 +58,7 @@ internal static class RegistryRun
             return 0;
         }
 
-        Console.Error.WriteLine("registry-cold embedded|openfisca [--root DIR]");
+        Console.Error.WriteLine("registry-cold embedded|embedded-yaml|openfisca [--root DIR]");
         return 2;
     }
 
