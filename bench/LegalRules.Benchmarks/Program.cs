@@ -24,6 +24,8 @@ internal static class Program
                 return 0;
             case "registry-cold" when rest.Length >= 1:
                 return RegistryRun.Cold(rest[0], Option(rest, "--root"));
+            case "registry-phase" when rest.Length >= 1:
+                return RegistryRun.Phase(rest[0], Option(rest, "--root"));
             case "registry-cache":
                 return RegistryRun.Cache(Option(rest, "--root"));
             case "analyzer" when Option(rest, "--corpus") is { } corpus:
@@ -33,7 +35,8 @@ internal static class Program
             default:
                 Console.Error.WriteLine("""
                     usage: LegalRules.Benchmarks bdn [BenchmarkDotNet arguments]
-                           LegalRules.Benchmarks registry-cold embedded|openfisca [--root DIR]
+                           LegalRules.Benchmarks registry-cold embedded|embedded-yaml|openfisca [--root DIR]
+                           LegalRules.Benchmarks registry-phase events|tree|parse [--root DIR]
                            LegalRules.Benchmarks registry-cache [--root DIR]
                            LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR]
                     """);

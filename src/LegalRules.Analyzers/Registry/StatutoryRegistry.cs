@@ -48,7 +48,13 @@ internal sealed class StatutoryRegistry
             }
         }
 
-        _byValue = byValue.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray());
+        // A loop rather than LINQ's ToDictionary: generic code over these value types is compiled at
+        // first use, and the first use is in a fresh compiler.
+        _byValue = new Dictionary<decimal, ImmutableArray<ValueOccurrence>>(byValue.Count);
+        foreach (var pair in byValue)
+        {
+            _byValue.Add(pair.Key, ImmutableArray.CreateRange(pair.Value));
+        }
     }
 
     public int Count => _byKey.Count;

@@ -65,12 +65,15 @@ public sealed class EmbeddedRegistryFactsTests
         { "CRDS", "prelevements_sociaux.contributions_sociales.crds" },
     };
 
-    private static IReadOnlyList<StatutoryParameter> Embedded => EmbeddedRegistry.File.Parameters;
+    /// <summary>The registry as france.legal.yaml says it (what the analyzer loads equals it: <see cref="EmbeddedRegistryDataTests"/>).</summary>
+    private static readonly Lazy<ParsedRegistryFile> Yaml = new(() => EmbeddedRegistry.ParseYaml(EmbeddedRegistry.ReadText()));
+
+    private static IReadOnlyList<StatutoryParameter> Embedded => Yaml.Value.Parameters;
 
     [Fact]
     public void Embedded_registry_loads_without_faults()
     {
-        Assert.True(EmbeddedRegistry.File.Faults.IsEmpty, "Faults in the embedded registry:\n" + string.Join("\n", EmbeddedRegistry.File.Faults));
+        Assert.True(Yaml.Value.Faults.IsEmpty, "Faults in the embedded registry:\n" + string.Join("\n", Yaml.Value.Faults));
         Assert.NotEmpty(Embedded);
         Assert.All(Embedded, p => Assert.Same(RegistryOrigin.Embedded, p.Origin));
     }

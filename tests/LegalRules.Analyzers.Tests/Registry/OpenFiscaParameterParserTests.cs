@@ -27,6 +27,31 @@ public sealed class OpenFiscaParameterParserTests
     }
 
     [Fact]
+    public void References_keyed_by_date_apply_from_their_date_in_date_order_the_last_of_a_repeated_date_kept()
+    {
+        var parsed = Parse(string.Join("\n", new[]
+        {
+            "values:",
+            "  2010-01-01: 1",
+            "  2012-06-01: 2",
+            "  2015-01-01: 3",
+            "  2020-01-01: 4",
+            "metadata:",
+            "  reference:",
+            "    2015-01-01: {title: Loi C}",
+            "    2009-01-01: {title: Loi A}",
+            "    '2012-06-01 ': {title: Loi B}",
+            "    2015-01-01: {title: Loi C bis}",
+            string.Empty,
+        }));
+
+        var leaf = Assert.Single(parsed.Parameters);
+        Assert.Equal(
+            new[] { "Loi A", "Loi B", "Loi C bis", "Loi C bis" },
+            leaf.Values.Select(v => Assert.Single(leaf.ReferencesOf(v)).Title));
+    }
+
+    [Fact]
     public void A_node_file_with_a_child_in_short_form_and_node_fields()
     {
         var text = SourceText.From(string.Join("\n", new[]

@@ -5,12 +5,18 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace LegalRules.Registry.Sources;
 
-/// <summary>The French registry shipped inside the analyzer, parsed once per process.</summary>
-internal static class EmbeddedRegistry
+/// <summary>
+/// The French registry shipped inside the analyzer, loaded once per process. Its source is
+/// <c>Embedded/france.legal.yaml</c> (embedded as a resource, for tools that show it); the analyzer
+/// loads the same registry from <c>Embedded/EmbeddedRegistry.Data.g.cs</c>, written from the YAML
+/// by the registry's own reader (<see cref="EmbeddedRegistryFormat"/>), which needs neither the
+/// YAML library nor its JIT. A test checks that the two agree.
+/// </summary>
+internal static partial class EmbeddedRegistry
 {
     internal const string ResourceName = "LegalRules.Registry.france.legal.yaml";
 
-    private static readonly Lazy<ParsedRegistryFile> LazyFile = new(Load);
+    private static readonly Lazy<ParsedRegistryFile> LazyFile = new(() => EmbeddedRegistryFormat.Read(Data));
 
     public static ParsedRegistryFile File => LazyFile.Value;
 
@@ -23,9 +29,13 @@ internal static class EmbeddedRegistry
         return SourceText.From(reader.ReadToEnd());
     }
 
-    private static ParsedRegistryFile Load()
+    /// <summary>
+    /// The registry read from its YAML text by <see cref="NativeRegistryParser"/>, with the origin of
+    /// the embedded registry: what <see cref="File"/> holds, the slow way (and with the YAML's faults, if any).
+    /// </summary>
+    public static ParsedRegistryFile ParseYaml(SourceText text)
     {
-        var parsed = NativeRegistryParser.Parse(ReadText());
+        var parsed = NativeRegistryParser.Parse(text);
         var parameters = parsed.Parameters.ToBuilder();
         for (var i = 0; i < parameters.Count; i++)
         {

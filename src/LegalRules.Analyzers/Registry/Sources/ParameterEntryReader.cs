@@ -56,7 +56,27 @@ internal sealed class ParameterEntryReader
     public static bool IsParameterEntry(YamlMapping mapping) => mapping.Get("values") is not null || mapping.Get("brackets") is not null || IsShortForm(mapping);
 
     /// <summary>The short form of a leaf, values without <c>values:</c> (<c>2024-01-01: 12</c>), as OpenFisca accepts it.</summary>
-    private static bool IsShortForm(YamlMapping mapping) => mapping.Entries.Count > 0 && mapping.Entries.All(e => Dates.TryParse(e.Key.Value, out _));
+    private static bool IsShortForm(YamlMapping mapping) => AllKeysAreDates(mapping);
+
+    /// <summary>True for a mapping with entries, all keyed by dates (a loop: no LINQ to JIT over the entries' struct type).</summary>
+    private static bool AllKeysAreDates(YamlMapping mapping)
+    {
+        var entries = mapping.Entries;
+        if (entries.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (!Dates.TryParse(entries[i].Key.Value, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Reads an entry into parameters whose keys are <paramref name="key"/> plus a suffix for brackets.
@@ -117,7 +137,7 @@ internal sealed class ParameterEntryReader
         var referenceNode = entry.Get("reference") ?? entry.Get("references") ?? metadata?.Get("reference");
         var parameterReferences = ImmutableArray<LegalReference>.Empty;
         SortedDictionary<DateTime, ImmutableArray<LegalReference>>? datedReferences = null;
-        if (referenceNode is YamlMapping refMap && refMap.Entries.Count > 0 && refMap.Entries.All(e => Dates.TryParse(e.Key.Value, out _)))
+        if (referenceNode is YamlMapping refMap && AllKeysAreDates(refMap))
         {
             datedReferences = new SortedDictionary<DateTime, ImmutableArray<LegalReference>>();
             foreach (var dated in refMap.Entries)
@@ -224,7 +244,8 @@ internal sealed class ParameterEntryReader
         }
 
         var values = new List<DatedValue>(mapping.Entries.Count);
-        var seen = new Dictionary<DateTime, YamlScalar>();
+        // A date has one spelling (YYYY-MM-DD): its text, trimmed, identifies it.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
         {
             if (!Dates.TryParse(entry.Key.Value, out var date))
@@ -233,13 +254,12 @@ internal sealed class ParameterEntryReader
                 continue;
             }
 
-            if (seen.ContainsKey(date))
+            if (!seen.Add(entry.Key.Value.Trim()))
             {
                 DataFault(entry.Key, FaultCode.DuplicateDate, entry.Key.Value);
                 continue;
             }
 
-            seen.Add(date, entry.Key);
             var valueNode = entry.Value;
             if (IsExpected(valueNode))
             {

@@ -54,6 +54,7 @@ internal static class YamlTreeReader
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private string _content = string.Empty;
+        private LineMap? _lines;
 
         // A byte order mark is not YAML content; the parser reads without it and positions are shifted back.
         private int _offset;
@@ -82,6 +83,7 @@ internal static class YamlTreeReader
         {
             _content = _text.ToString();
             _offset = _content.Length > 0 && _content[0] == '\uFEFF' ? 1 : 0;
+            _lines = LineMap.For(_text, _content);
             var parser = new Parser(new StringReader(_offset == 0 ? _content : _content.Substring(_offset)));
             try
             {
@@ -423,7 +425,7 @@ internal static class YamlTreeReader
             var startIndex = Math.Min(Math.Max(start + _offset, 0), length);
             var endIndex = Math.Min(Math.Max(end + _offset, startIndex), length);
             var span = TextSpan.FromBounds(startIndex, endIndex);
-            return new FileSpan(span, _text.Lines.GetLinePositionSpan(span));
+            return new FileSpan(span, _lines!.GetLinePositionSpan(span));
         }
     }
 
