@@ -31,7 +31,9 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+        // Generated code is not analysed; findings in it are dropped here (GeneratedCodeFilter), not by the driver.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var uses = new StatutoryUses(LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken));
@@ -57,7 +59,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             if (context.SemanticModel.GetDeclaredSymbol(variable, context.CancellationToken) is IFieldSymbol field
                 && Held(context, uses, field, variable.Initializer?.Value) is { } use)
             {
-                Report(context, declaration.Type, field.Name, type, use);
+                Report(context, declaration.Type, field, field.Name, type, use);
             }
         }
     }
@@ -91,7 +93,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
 
         if (use is not null)
         {
-            Report(context, property.Type, symbol.Name, type, use);
+            Report(context, property.Type, symbol, symbol.Name, type, use);
         }
     }
 
@@ -100,7 +102,8 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         var declaration = ((LocalDeclarationStatementSyntax)context.Node).Declaration;
 
         // A var holds a statutory value only if its initializer can: decide that before asking for its type.
-        if ((declaration.Type.IsVar && !MayHoldValue(declaration.Variables[0].Initializer?.Value))
+        if (declaration.Variables.Count == 0
+            || (declaration.Type.IsVar && !MayHoldValue(declaration.Variables[0].Initializer?.Value))
             || BinaryFloatingPointType(context, declaration.Type) is not { } type
             || context.ContainingSymbol is not { } containing)
         {
@@ -111,7 +114,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         {
             if (Held(context, uses, containing, variable.Initializer?.Value) is { } use)
             {
-                Report(context, declaration.Type, variable.Identifier.ValueText, type, use);
+                Report(context, declaration.Type, containing, variable.Identifier.ValueText, type, use);
             }
         }
     }
@@ -127,7 +130,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
 
         if (Held(context, uses, method, parameter.Default.Value) is { } use)
         {
-            Report(context, parameter.Type, parameter.Identifier.ValueText, type, use);
+            Report(context, parameter.Type, method, parameter.Identifier.ValueText, type, use);
         }
     }
 
@@ -150,7 +153,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         {
             if (Held(context, uses, function, value) is { } use)
             {
-                Report(context, returnType, name, type, use);
+                Report(context, returnType, function, name, type, use);
                 return;
             }
         }
@@ -165,7 +168,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return new StatutoryUse(key, uses.LabelOf(key, options));
         }
 
-        return MayHoldValue(value) && context.SemanticModel.GetOperation(value!, context.CancellationToken) is { } operation
+        return MayHoldValue(value) && StatutoryUses.OperationOf(context.SemanticModel, value!, context.CancellationToken) is { } operation
             ? uses.FindHeld(operation, symbol, options)
             : null;
     }
@@ -215,8 +218,13 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
-    private static void Report(SyntaxNodeAnalysisContext context, TypeSyntax typeSyntax, string member, ITypeSymbol type, StatutoryUse use)
+    private static void Report(SyntaxNodeAnalysisContext context, TypeSyntax typeSyntax, ISymbol declared, string member, ITypeSymbol type, StatutoryUse use)
     {
+        if (GeneratedCodeFilter.IsInGeneratedCode(typeSyntax.SyntaxTree, typeSyntax.SpanStart, declared))
+        {
+            return;
+        }
+
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(PropertyNames.Key, use.Key)
             .Add(PropertyNames.Label, use.Label);
