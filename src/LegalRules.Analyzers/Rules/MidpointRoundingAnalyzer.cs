@@ -80,13 +80,10 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (!InvokesRound(syntax.Expression)
             || context.ContainingSymbol is not { } containingSymbol
-            || StatutoryUses.OperationOf(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation)
-        {
-            return;
-        }
-
-        var method = invocation.TargetMethod;
-        if (method.Name != RoundName || method.Parameters.Length == 0 || !IsOneOf(method.ContainingType, roundingTypes))
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
+            || method.Name != RoundName
+            || method.Parameters.Length == 0
+            || !IsOneOf(method.ContainingType, roundingTypes))
         {
             return;
         }
@@ -97,6 +94,13 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             {
                 return; // the rounding is stated, whichever it is
             }
+        }
+
+        // The operation tree is built only for a rounding that states no mode.
+        if (StatutoryUses.OperationOf(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, method))
+        {
+            return;
         }
 
         IOperation? value = null;
