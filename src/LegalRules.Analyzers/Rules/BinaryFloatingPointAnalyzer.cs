@@ -101,9 +101,10 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
     {
         var declaration = ((LocalDeclarationStatementSyntax)context.Node).Declaration;
 
-        // A var holds a statutory value only if its initializer can: decide that before asking for its type.
+        // A var holds a statutory value only if its initializer can, and is binary floating point only if a
+        // literal initializer is: decide both from syntax before asking for its type.
         if (declaration.Variables.Count == 0
-            || (declaration.Type.IsVar && !MayHoldValue(declaration.Variables[0].Initializer?.Value))
+            || (declaration.Type.IsVar && (!MayHoldValue(declaration.Variables[0].Initializer?.Value) || IsOtherThanFloatingPointLiteral(declaration.Variables[0].Initializer?.Value)))
             || BinaryFloatingPointType(context, declaration.Type) is not { } type
             || context.ContainingSymbol is not { } containing)
         {
@@ -168,7 +169,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return new StatutoryUse(key, uses.LabelOf(key, options));
         }
 
-        return MayHoldValue(value) && StatutoryUses.OperationOf(context.SemanticModel, value!, context.CancellationToken) is { } operation
+        return MayHoldValue(value) && !IsLiteralNoParameterHas(value!, uses, options) && StatutoryUses.OperationOf(context.SemanticModel, value!, context.CancellationToken) is { } operation
             ? uses.FindHeld(operation, symbol, options)
             : null;
     }
@@ -206,6 +207,40 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
                     return false;
             }
         }
+    }
+
+    /// <summary>
+    /// A numeric literal (through parentheses and signs) whose type is not binary floating point:
+    /// <c>var taux = 0.5m;</c> is a decimal, told by the literal's token without the semantic model.
+    /// </summary>
+    private static bool IsOtherThanFloatingPointLiteral(ExpressionSyntax? value)
+    {
+        while (value is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax)
+        {
+            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PrefixUnaryExpressionSyntax)value).Operand;
+        }
+
+        return value is LiteralExpressionSyntax literal
+            && literal.IsKind(SyntaxKind.NumericLiteralExpression)
+            && literal.Token.Value is not (double or float);
+    }
+
+    /// <summary>
+    /// A value that is a numeric literal (through parentheses and casts, which <see cref="StatutoryUses.FindHeld"/>
+    /// looks through) whose value no parameter has, read from its text as the statutory rules read
+    /// literals: it holds no statutory value, known without the semantic model.
+    /// </summary>
+    private static bool IsLiteralNoParameterHas(ExpressionSyntax value, StatutoryUses uses, Configuration.LegalRulesOptions options)
+    {
+        while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)value).Expression;
+        }
+
+        return value is LiteralExpressionSyntax literal
+            && literal.IsKind(SyntaxKind.NumericLiteralExpression)
+            && Matching.ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number)
+            && uses.State.RegistryFor(options).Find(number).IsEmpty;
     }
 
     private static bool IsLiteralArithmetic(ExpressionSyntax expression) => expression switch

@@ -112,6 +112,7 @@ public class ArithmeticRulesSyntaxFilterTests
                     public const decimal Forfait = 651.69m;
 
                     static decimal Round(decimal x, int n) => x;
+                    decimal Mode(decimal r, MidpointRounding mode) => Math.Round(Forfait - r, 2, mode);
                     decimal Maison(decimal r) => Round(Forfait - r, 2);
                     string Nom => nameof(Math.Round);
                     Func<decimal, decimal> Groupe => Math.Round;
@@ -183,9 +184,11 @@ public class ArithmeticRulesSyntaxFilterTests
                         {|#2:var|} tauxCrds = 0.005;
                         {|#3:Double|} nomme = (double)Crds;
                         {|#4:System.Double|} qualifie = CrdsD;
+                        {|#5:double|} crdsConverti = (double)0.005m;
+                        var crdsDecimal = 0.005m;
                         var calcule = taux * 2;
                         var texte = "0.005";
-                        return taux + tauxCrds + nomme + qualifie + calcule;
+                        return taux + tauxCrds + nomme + qualifie + calcule + crdsConverti + (double)crdsDecimal;
                     }
                 }
                 """)
@@ -194,7 +197,8 @@ public class ArithmeticRulesSyntaxFilterTests
                 Lr0102(1).WithArguments("taux", "double", Keys.Crds, CrdsLabel),
                 Lr0102(2).WithArguments("tauxCrds", "double", Keys.Crds, CrdsLabel),
                 Lr0102(3).WithArguments("nomme", "double", Keys.Crds, CrdsLabel),
-                Lr0102(4).WithArguments("qualifie", "double", Keys.Crds, CrdsLabel))
+                Lr0102(4).WithArguments("qualifie", "double", Keys.Crds, CrdsLabel),
+                Lr0102(5).WithArguments("crdsConverti", "double", Keys.Crds, CrdsLabel))
             .RunAsync();
     }
 
