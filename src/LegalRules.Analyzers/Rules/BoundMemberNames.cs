@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using LegalRules.Analysis;
@@ -9,59 +8,43 @@ namespace LegalRules.Rules;
 
 /// <summary>
 /// Which simple names can name a bound field or property: a filter on syntax, so that only the names
-/// that can reach a bound member are given to the semantic model. A name passes when a member of
-/// that name in source is bound (attribute or bindings file), when a bindings file names a member of
-/// that name, or when a referenced assembly that can carry <c>[StatutoryParameter]</c> declares a
+/// that can reach a bound member are given to the semantic model. A name passes when a field or
+/// property of that name in source has <c>[StatutoryParameter]</c>, when a bindings file names a
+/// member of that name, or when a referenced assembly that can carry <c>[StatutoryParameter]</c> declares a
 /// field or property of that name. It may pass names that bind nothing; it never stops one that does.
-/// One instance per compilation; answers are cached by name.
+/// One instance per compilation; the names are gathered once, on the first question, from the
+/// compilation's declarations (no body is bound).
 /// </summary>
 internal sealed class BoundMemberNames
 {
     private readonly Compilation _compilation;
-    private readonly StatutoryUses _uses;
-    private readonly ConcurrentDictionary<string, bool> _answers = new(StringComparer.Ordinal);
-    private readonly Lazy<HashSet<string>> _namedElsewhere;
+    private readonly LegalRulesCompilationState _state;
+    private readonly Lazy<HashSet<string>> _names;
 
-    public BoundMemberNames(Compilation compilation, StatutoryUses uses)
+    public BoundMemberNames(Compilation compilation, LegalRulesCompilationState state)
     {
         _compilation = compilation;
-        _uses = uses;
-        _namedElsewhere = new Lazy<HashSet<string>>(NamedByBindingsAndReferences, LazyThreadSafetyMode.ExecutionAndPublication);
+        _state = state;
+        _names = new Lazy<HashSet<string>>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Whether <paramref name="name"/> (an identifier's value text) may name a bound field or property.</summary>
-    public bool MayBeBound(string name, CancellationToken cancellationToken)
-    {
-        if (_answers.TryGetValue(name, out var known))
-        {
-            return known;
-        }
+    public bool MayBeBound(string name) => _names.Value.Contains(name);
 
-        var answer = _namedElsewhere.Value.Contains(name) || IsBoundInSource(name, cancellationToken);
-        return _answers.GetOrAdd(name, answer);
-    }
-
-    private bool IsBoundInSource(string name, CancellationToken cancellationToken)
-    {
-        foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
-        {
-            if (symbol is IFieldSymbol or IPropertySymbol && _uses.BoundKey(symbol) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Members' names from the bindings files' targets, and the fields and properties of the referenced assemblies that can be annotated.</summary>
-    private HashSet<string> NamedByBindingsAndReferences()
+    /// <summary>
+    /// The names of the source fields and properties bound by attribute, of the members the bindings
+    /// files name, and of the fields and properties of the referenced assemblies that can be annotated.
+    /// </summary>
+    private HashSet<string> Gather()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var target in _uses.State.Bindings.Keys)
+        foreach (var target in _state.Bindings.Keys)
         {
             names.Add(SimpleName(target));
         }
+
+        // Not cancelled: a walk of the declarations, once; a cancelled gathering would stay cached.
+        AddBoundInSource(_compilation.Assembly.GlobalNamespace, names);
 
         // An attribute of a referenced assembly is of a type it declares or of one of its references:
         // the assemblies that declare a type named StatutoryParameterAttribute, and those that reference one.
@@ -89,6 +72,39 @@ internal sealed class BoundMemberNames
         }
 
         return names;
+    }
+
+    /// <summary>Source fields and properties with a <c>[StatutoryParameter]</c> attribute (by simple name, as <see cref="StatutoryBindings"/> reads it).</summary>
+    private static void AddBoundInSource(INamespaceOrTypeSymbol container, HashSet<string> names)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            switch (member)
+            {
+                case INamespaceSymbol @namespace:
+                    AddBoundInSource(@namespace, names);
+                    break;
+                case INamedTypeSymbol type:
+                    AddBoundInSource(type, names);
+                    break;
+                case IFieldSymbol or IPropertySymbol when !names.Contains(member.Name) && HasBindingAttribute(member):
+                    names.Add(member.Name);
+                    break;
+            }
+        }
+    }
+
+    private static bool HasBindingAttribute(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool References(IAssemblySymbol assembly, HashSet<string> declaring)

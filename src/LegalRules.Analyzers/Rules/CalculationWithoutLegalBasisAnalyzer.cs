@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Collections.Generic;
-using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -47,7 +46,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             }
 
             var uses = new StatutoryUses(state);
-            var names = new BoundMemberNames(start.Compilation, uses);
+            var names = new BoundMemberNames(start.Compilation, state);
             start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, uses, names), SyntaxKind.MethodDeclaration);
             start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses, names), SyntaxKind.PropertyDeclaration);
         });
@@ -61,7 +60,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, StatutoryUses uses, BoundMemberNames names)
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
-        using var candidates = Candidates(declaration, names, context.CancellationToken).GetEnumerator();
+        using var candidates = Candidates(declaration, names).GetEnumerator();
         if (!candidates.MoveNext()
             || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method
             || method.IsImplicitlyDeclared
@@ -89,11 +88,11 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The simple names under <paramref name="node"/> that may name a bound member, in the order of the text.</summary>
-    private static IEnumerable<IdentifierNameSyntax> Candidates(SyntaxNode node, BoundMemberNames names, CancellationToken cancellationToken)
+    private static IEnumerable<IdentifierNameSyntax> Candidates(SyntaxNode node, BoundMemberNames names)
     {
         foreach (var descendant in node.DescendantNodesAndSelf())
         {
-            if (descendant is IdentifierNameSyntax identifier && names.MayBeBound(identifier.Identifier.ValueText, cancellationToken))
+            if (descendant is IdentifierNameSyntax identifier && names.MayBeBound(identifier.Identifier.ValueText))
             {
                 yield return identifier;
             }
@@ -115,7 +114,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
         // A getter that names no member that may be bound uses no bound value: known from syntax.
         // A bound property is a statutory value itself, not a calculation with one.
         if (getter is null
-            || !HasCandidate(getter, names, context.CancellationToken)
+            || !HasCandidate(getter, names)
             || context.SemanticModel.GetDeclaredSymbol(property, context.CancellationToken) is not { DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } symbol
             || uses.BoundKey(symbol) is not null
             || uses.HasLegalBasis(symbol))
@@ -136,9 +135,9 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool HasCandidate(SyntaxNode node, BoundMemberNames names, CancellationToken cancellationToken)
+    private static bool HasCandidate(SyntaxNode node, BoundMemberNames names)
     {
-        using var candidates = Candidates(node, names, cancellationToken).GetEnumerator();
+        using var candidates = Candidates(node, names).GetEnumerator();
         return candidates.MoveNext();
     }
 
