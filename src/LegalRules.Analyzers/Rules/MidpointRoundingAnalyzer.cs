@@ -23,7 +23,8 @@ namespace LegalRules.Rules;
 /// <para>
 /// The rule looks at invocation syntax, not operations: only invocations whose invoked name is
 /// <c>Round</c> (<c>X.Round(…)</c>, or <c>Round(…)</c> through <c>using static</c>) reach the semantic
-/// model, so that the compiler builds no operation tree for the bodies that round nothing.
+/// model, and only a rounding that states no <c>MidpointRounding</c> has its operations built: the
+/// compiler builds no operation tree for the bodies that round nothing, or round with a mode.
 /// </para>
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
