@@ -31,7 +31,9 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+        // Generated code is not analysed; findings in it are dropped here (GeneratedCodeFilter), not by the driver.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var uses = new StatutoryUses(LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken));
@@ -57,7 +59,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             if (context.SemanticModel.GetDeclaredSymbol(variable, context.CancellationToken) is IFieldSymbol field
                 && Held(context, uses, field, variable.Initializer?.Value) is { } use)
             {
-                Report(context, declaration.Type, field.Name, type, use);
+                Report(context, declaration.Type, field, field.Name, type, use);
             }
         }
     }
@@ -91,7 +93,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
 
         if (use is not null)
         {
-            Report(context, property.Type, symbol.Name, type, use);
+            Report(context, property.Type, symbol, symbol.Name, type, use);
         }
     }
 
@@ -99,8 +101,10 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
     {
         var declaration = ((LocalDeclarationStatementSyntax)context.Node).Declaration;
 
-        // A var holds a statutory value only if its initializer can: decide that before asking for its type.
-        if ((declaration.Type.IsVar && !MayHoldValue(declaration.Variables[0].Initializer?.Value))
+        // A var holds a statutory value only if its initializer can, and is binary floating point only if a
+        // literal initializer is: decide both from syntax before asking for its type.
+        if (declaration.Variables.Count == 0
+            || (declaration.Type.IsVar && (!MayHoldValue(declaration.Variables[0].Initializer?.Value) || IsOtherThanFloatingPointLiteral(declaration.Variables[0].Initializer?.Value)))
             || BinaryFloatingPointType(context, declaration.Type) is not { } type
             || context.ContainingSymbol is not { } containing)
         {
@@ -111,7 +115,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         {
             if (Held(context, uses, containing, variable.Initializer?.Value) is { } use)
             {
-                Report(context, declaration.Type, variable.Identifier.ValueText, type, use);
+                Report(context, declaration.Type, containing, variable.Identifier.ValueText, type, use);
             }
         }
     }
@@ -127,7 +131,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
 
         if (Held(context, uses, method, parameter.Default.Value) is { } use)
         {
-            Report(context, parameter.Type, parameter.Identifier.ValueText, type, use);
+            Report(context, parameter.Type, method, parameter.Identifier.ValueText, type, use);
         }
     }
 
@@ -150,7 +154,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         {
             if (Held(context, uses, function, value) is { } use)
             {
-                Report(context, returnType, name, type, use);
+                Report(context, returnType, function, name, type, use);
                 return;
             }
         }
@@ -165,7 +169,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return new StatutoryUse(key, uses.LabelOf(key, options));
         }
 
-        return MayHoldValue(value) && context.SemanticModel.GetOperation(value!, context.CancellationToken) is { } operation
+        return MayHoldValue(value) && !IsLiteralNoParameterHas(value!, uses, options) && StatutoryUses.OperationOf(context.SemanticModel, value!, context.CancellationToken) is { } operation
             ? uses.FindHeld(operation, symbol, options)
             : null;
     }
@@ -205,6 +209,40 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// A numeric literal (through parentheses and signs) whose type is not binary floating point:
+    /// <c>var taux = 0.5m;</c> is a decimal, told by the literal's token without the semantic model.
+    /// </summary>
+    private static bool IsOtherThanFloatingPointLiteral(ExpressionSyntax? value)
+    {
+        while (value is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax)
+        {
+            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PrefixUnaryExpressionSyntax)value).Operand;
+        }
+
+        return value is LiteralExpressionSyntax literal
+            && literal.IsKind(SyntaxKind.NumericLiteralExpression)
+            && literal.Token.Value is not (double or float);
+    }
+
+    /// <summary>
+    /// A value that is a numeric literal (through parentheses and casts, which <see cref="StatutoryUses.FindHeld"/>
+    /// looks through) whose value no parameter has, read from its text as the statutory rules read
+    /// literals: it holds no statutory value, known without the semantic model.
+    /// </summary>
+    private static bool IsLiteralNoParameterHas(ExpressionSyntax value, StatutoryUses uses, Configuration.LegalRulesOptions options)
+    {
+        while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)value).Expression;
+        }
+
+        return value is LiteralExpressionSyntax literal
+            && literal.IsKind(SyntaxKind.NumericLiteralExpression)
+            && Matching.ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number)
+            && uses.State.RegistryFor(options).Find(number).IsEmpty;
+    }
+
     private static bool IsLiteralArithmetic(ExpressionSyntax expression) => expression switch
     {
         ParenthesizedExpressionSyntax parenthesized => IsLiteralArithmetic(parenthesized.Expression),
@@ -215,8 +253,13 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
-    private static void Report(SyntaxNodeAnalysisContext context, TypeSyntax typeSyntax, string member, ITypeSymbol type, StatutoryUse use)
+    private static void Report(SyntaxNodeAnalysisContext context, TypeSyntax typeSyntax, ISymbol declared, string member, ITypeSymbol type, StatutoryUse use)
     {
+        if (GeneratedCodeFilter.IsInGeneratedCode(typeSyntax.SyntaxTree, typeSyntax.SpanStart, declared))
+        {
+            return;
+        }
+
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(PropertyNames.Key, use.Key)
             .Add(PropertyNames.Label, use.Label);

@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
-using System.Threading;
+using System.Collections.Generic;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace LegalRules.Rules;
 
@@ -17,9 +16,11 @@ namespace LegalRules.Rules;
 /// </summary>
 /// <remarks>
 /// The diagnostic, on the member's name, must lie inside what is analysed, so that the IDE computes it
-/// for the edited line: a method's operation block covers its declaration, but an expression-bodied
-/// property's getter does not cover the property's name, so properties are analysed as declarations.
-/// Only public members without a legal basis have their references looked at.
+/// for the edited line: methods and properties are analysed as declarations (syntax nodes). The rule
+/// registers no operation action, so that the compiler builds no operation tree for every body: a
+/// declaration is read as syntax first, and only one that names a member that may be bound
+/// (<see cref="BoundMemberNames"/>) is asked about; then only its public members without a legal basis
+/// have those names bound.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
@@ -29,7 +30,9 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+        // Generated code is not analysed; findings in it are dropped here (GeneratedCodeFilter), not by the driver.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
@@ -43,57 +46,60 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             }
 
             var uses = new StatutoryUses(state);
-            start.RegisterOperationBlockStartAction(c => AnalyzeMethod(c, uses));
-            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses), SyntaxKind.PropertyDeclaration);
+            var names = new BoundMemberNames(start.Compilation, state);
+            start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, uses, names), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses, names), SyntaxKind.PropertyDeclaration);
         });
     }
 
     /// <summary>
-    /// Methods, from the operation blocks the compiler hands out: the method's name lies inside the
-    /// declaration analysed, and the references are visited as the body's operations are.
+    /// Methods: the first name in the declaration (body, expression body, parameters' defaults) that
+    /// may name a bound member is bound, in the order of the text, until one refers to a bound field
+    /// or property.
     /// </summary>
-    private static void AnalyzeMethod(OperationBlockStartAnalysisContext context, StatutoryUses uses)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, StatutoryUses uses, BoundMemberNames names)
     {
-        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method
+        var declaration = (MethodDeclarationSyntax)context.Node;
+        using var candidates = Candidates(declaration, names).GetEnumerator();
+        if (!candidates.MoveNext()
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method
             || method.IsImplicitlyDeclared
-            || uses.HasLegalBasis(method))
+            || uses.HasLegalBasis(method)
+            || method.Locations.Length == 0
+            || !method.Locations[0].IsInSource)
         {
             return;
         }
 
-        // The first bound member the body references; a block's operations may be visited concurrently.
-        ISymbol? used = null;
-        context.RegisterOperationAction(
-            c =>
+        do
+        {
+            if (context.SemanticModel.GetSymbolInfo(candidates.Current, context.CancellationToken).Symbol is { } member
+                && uses.BoundKey(member) is not null)
             {
-                if (Volatile.Read(ref used) is not null)
+                if (!GeneratedCodeFilter.IsInGeneratedCode(method.Locations[0], method))
                 {
-                    return;
+                    Report(context.ReportDiagnostic, uses, method, member, method.Locations[0]);
                 }
 
-                var member = c.Operation switch
-                {
-                    IFieldReferenceOperation field => (ISymbol)field.Field,
-                    IPropertyReferenceOperation property => property.Property,
-                    _ => null,
-                };
-                if (member is not null && uses.BoundKey(member) is not null)
-                {
-                    Interlocked.CompareExchange(ref used, member, null);
-                }
-            },
-            OperationKind.FieldReference,
-            OperationKind.PropertyReference);
-        context.RegisterOperationBlockEndAction(c =>
-        {
-            if (Volatile.Read(ref used) is { } member && method.Locations.Length > 0 && method.Locations[0].IsInSource)
-            {
-                Report(c.ReportDiagnostic, uses, method, member, method.Locations[0]);
+                return;
             }
-        });
+        }
+        while (candidates.MoveNext());
     }
 
-    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    /// <summary>The simple names under <paramref name="node"/> that may name a bound member, in the order of the text.</summary>
+    private static IEnumerable<IdentifierNameSyntax> Candidates(SyntaxNode node, BoundMemberNames names)
+    {
+        foreach (var descendant in node.DescendantNodesAndSelf())
+        {
+            if (descendant is IdentifierNameSyntax identifier && names.MayBeBound(identifier.Identifier.ValueText))
+            {
+                yield return identifier;
+            }
+        }
+    }
+
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, StatutoryUses uses, BoundMemberNames names)
     {
         var property = (PropertyDeclarationSyntax)context.Node;
         SyntaxNode? getter = property.ExpressionBody?.Expression;
@@ -105,8 +111,10 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // A getter that names no member that may be bound uses no bound value: known from syntax.
         // A bound property is a statutory value itself, not a calculation with one.
         if (getter is null
+            || !HasCandidate(getter, names)
             || context.SemanticModel.GetDeclaredSymbol(property, context.CancellationToken) is not { DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } symbol
             || uses.BoundKey(symbol) is not null
             || uses.HasLegalBasis(symbol))
@@ -119,28 +127,18 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
 
     private static void Check(SyntaxNodeAnalysisContext context, StatutoryUses uses, ISymbol calculation, SyntaxNode body, SyntaxToken name)
     {
-        if (OperationOf(context, body) is { } operation
-            && uses.FirstBoundReference(operation) is { } used)
+        if (StatutoryUses.OperationOf(context.SemanticModel, body, context.CancellationToken) is { } operation
+            && uses.FirstBoundReference(operation) is { } used
+            && !GeneratedCodeFilter.IsInGeneratedCode(name.SyntaxTree!, name.SpanStart, calculation))
         {
             Report(context.ReportDiagnostic, uses, calculation, used, name.GetLocation());
         }
     }
 
-    /// <summary>
-    /// The body's operation. Roslyn 4.8 throws (UnexpectedValue: UnconvertedInterpolatedString) on
-    /// some broken code, <c>$"…" = 1m</c> after a misplaced <c>using</c>: code it cannot bind is no
-    /// calculation to check, and the exception would disable this analyzer (AD0001).
-    /// </summary>
-    private static IOperation? OperationOf(SyntaxNodeAnalysisContext context, SyntaxNode body)
+    private static bool HasCandidate(SyntaxNode node, BoundMemberNames names)
     {
-        try
-        {
-            return context.SemanticModel.GetOperation(body, context.CancellationToken);
-        }
-        catch (System.InvalidOperationException)
-        {
-            return null;
-        }
+        using var candidates = Candidates(node, names).GetEnumerator();
+        return candidates.MoveNext();
     }
 
     private static void Report(System.Action<Diagnostic> report, StatutoryUses uses, ISymbol calculation, ISymbol used, Location location)

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -18,6 +20,12 @@ namespace LegalRules.Rules;
 /// or (b) is a <c>decimal</c> in a calculation with a legal basis (<c>[StatutoryReference]</c> on the
 /// member or its type) or that uses bound values (the body references bound members, or the type
 /// declares them). Rounding pixels, or decimals of code unrelated to statutory values, is not reported.
+/// <para>
+/// The rule looks at invocation syntax, not operations: only invocations whose invoked name is
+/// <c>Round</c> (<c>X.Round(…)</c>, or <c>Round(…)</c> through <c>using static</c>) reach the semantic
+/// model, and only a rounding that states no <c>MidpointRounding</c> has its operations built: the
+/// compiler builds no operation tree for the bodies that round nothing, or round with a mode.
+/// </para>
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
@@ -29,7 +37,9 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+        // Generated code is not analysed; findings in it are dropped here (GeneratedCodeFilter), not by the driver.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var compilation = start.Compilation;
@@ -62,15 +72,19 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
             var roundingTypes = builder.ToImmutable();
             var uses = new StatutoryUses(LegalRulesCompilationState.Get(compilation, start.Options, start.CancellationToken));
-            start.RegisterOperationAction(c => Analyze(c, roundingTypes, midpointRounding, uses), OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, midpointRounding, uses), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol> roundingTypes, INamedTypeSymbol midpointRounding, StatutoryUses uses)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ImmutableArray<INamedTypeSymbol> roundingTypes, INamedTypeSymbol midpointRounding, StatutoryUses uses)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if (method.Name != RoundName || method.Parameters.Length == 0 || !IsOneOf(method.ContainingType, roundingTypes))
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (!InvokesRound(syntax.Expression)
+            || context.ContainingSymbol is not { } containingSymbol
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
+            || method.Name != RoundName
+            || method.Parameters.Length == 0
+            || !IsOneOf(method.ContainingType, roundingTypes))
         {
             return;
         }
@@ -81,6 +95,13 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             {
                 return; // the rounding is stated, whichever it is
             }
+        }
+
+        // The operation tree is built only for a rounding that states no mode.
+        if (StatutoryUses.OperationOf(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, method))
+        {
+            return;
         }
 
         IOperation? value = null;
@@ -97,26 +118,43 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var options = uses.State.OptionsFor(invocation.Syntax.SyntaxTree);
+        var options = uses.State.OptionsFor(syntax.SyntaxTree);
         var properties = ImmutableDictionary<string, string?>.Empty;
         LocalizableString what;
-        if (uses.Find(value, context.ContainingSymbol, options, followLocals: true) is { } use)
+        if (uses.Find(value, containingSymbol, options, followLocals: true) is { } use)
         {
             what = Resources.Localizable("LR0101_FromParameter", use.Key, use.Label);
             properties = properties.Add(PropertyNames.Key, use.Key).Add(PropertyNames.Label, use.Label);
         }
-        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && IsStatutoryCalculation(invocation, context.ContainingSymbol, uses))
+        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && IsStatutoryCalculation(invocation, containingSymbol, uses))
         {
-            what = Resources.Localizable("LR0101_InCalculation", MemberName(context.ContainingSymbol));
+            what = Resources.Localizable("LR0101_InCalculation", MemberName(containingSymbol));
         }
         else
         {
             return;
         }
 
+        if (GeneratedCodeFilter.IsInGeneratedCode(syntax.SyntaxTree, syntax.SpanStart, containingSymbol))
+        {
+            return;
+        }
+
         var rounding = method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "." + RoundName;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.MidpointRounding, invocation.Syntax.GetLocation(), properties, rounding, what));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.MidpointRounding, syntax.GetLocation(), properties, rounding, what));
     }
+
+    /// <summary>
+    /// Whether the invoked expression names <c>Round</c>: <c>Math.Round</c>, <c>decimal.Round</c>,
+    /// <c>M.Round</c> through an alias, or <c>Round</c> imported by <c>using static</c>. Every rounding
+    /// method's name is Round, so nothing else can be one.
+    /// </summary>
+    private static bool InvokesRound(ExpressionSyntax invoked) => invoked switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == RoundName,
+        SimpleNameSyntax name => name.Identifier.ValueText == RoundName,
+        _ => false,
+    };
 
     /// <summary>A calculation with a legal basis, or one that uses bound values.</summary>
     private static bool IsStatutoryCalculation(IOperation operation, ISymbol containingSymbol, StatutoryUses uses)

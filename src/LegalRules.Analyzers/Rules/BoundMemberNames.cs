@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using LegalRules.Analysis;
+using Microsoft.CodeAnalysis;
+
+namespace LegalRules.Rules;
+
+/// <summary>
+/// Which simple names can name a bound field or property: a filter on syntax, so that only the names
+/// that can reach a bound member are given to the semantic model. A name passes when a field or
+/// property of that name in source has <c>[StatutoryParameter]</c>, when a bindings file names a
+/// member of that name, or when a referenced assembly that can carry <c>[StatutoryParameter]</c> declares a
+/// field or property of that name. It may pass names that bind nothing; it never stops one that does.
+/// One instance per compilation; the names are gathered once, on the first question, from the
+/// compilation's declarations (no body is bound).
+/// </summary>
+internal sealed class BoundMemberNames
+{
+    private readonly Compilation _compilation;
+    private readonly LegalRulesCompilationState _state;
+    private readonly Lazy<HashSet<string>> _names;
+
+    public BoundMemberNames(Compilation compilation, LegalRulesCompilationState state)
+    {
+        _compilation = compilation;
+        _state = state;
+        _names = new Lazy<HashSet<string>>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Whether <paramref name="name"/> (an identifier's value text) may name a bound field or property.</summary>
+    public bool MayBeBound(string name) => _names.Value.Contains(name);
+
+    /// <summary>
+    /// The names of the source fields and properties bound by attribute, of the members the bindings
+    /// files name, and of the fields and properties of the referenced assemblies that can be annotated.
+    /// </summary>
+    private HashSet<string> Gather()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in _state.Bindings.Keys)
+        {
+            names.Add(SimpleName(target));
+        }
+
+        // Not cancelled: a walk of the declarations, once; a cancelled gathering would stay cached.
+        AddBoundInSource(_compilation.Assembly.GlobalNamespace, names);
+
+        // An attribute of a referenced assembly is of a type it declares or of one of its references:
+        // the assemblies that declare a type named StatutoryParameterAttribute, and those that reference one.
+        var referenced = _compilation.SourceModule.ReferencedAssemblySymbols;
+        var declaring = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var assembly in referenced)
+        {
+            if (assembly.TypeNames.Contains(StatutoryBindings.AttributeName) || assembly.TypeNames.Contains(StatutoryBindings.AttributeShortName))
+            {
+                declaring.Add(assembly.Identity.Name);
+            }
+        }
+
+        if (declaring.Count == 0)
+        {
+            return names;
+        }
+
+        foreach (var assembly in referenced)
+        {
+            if (declaring.Contains(assembly.Identity.Name) || References(assembly, declaring))
+            {
+                AddMemberNames(assembly.GlobalNamespace, names);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Source fields and properties with a <c>[StatutoryParameter]</c> attribute (by simple name, as <see cref="StatutoryBindings"/> reads it).</summary>
+    private static void AddBoundInSource(INamespaceOrTypeSymbol container, HashSet<string> names)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            switch (member)
+            {
+                case INamespaceSymbol @namespace:
+                    AddBoundInSource(@namespace, names);
+                    break;
+                case INamedTypeSymbol type:
+                    AddBoundInSource(type, names);
+                    break;
+                case IFieldSymbol or IPropertySymbol when !names.Contains(member.Name) && HasBindingAttribute(member):
+                    names.Add(member.Name);
+                    break;
+            }
+        }
+    }
+
+    private static bool HasBindingAttribute(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool References(IAssemblySymbol assembly, HashSet<string> declaring)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var identity in module.ReferencedAssemblies)
+            {
+                if (declaring.Contains(identity.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddMemberNames(INamespaceOrTypeSymbol container, HashSet<string> names)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            switch (member)
+            {
+                case INamespaceSymbol @namespace:
+                    AddMemberNames(@namespace, names);
+                    break;
+                case INamedTypeSymbol type:
+                    foreach (var name in type.MemberNames)
+                    {
+                        names.Add(name);
+                    }
+
+                    AddMemberNames(type, names);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A bindings target's member name: <c>F:Ns.Type.Member</c> or <c>Ns.Type.Member</c> give <c>Member</c>.</summary>
+    private static string SimpleName(string target)
+    {
+        var end = target.IndexOf('(');
+        if (end < 0)
+        {
+            end = target.Length;
+        }
+
+        if (end == 0)
+        {
+            return target;
+        }
+
+        var start = target.LastIndexOf('.', end - 1) + 1;
+        if (start == 0 && target.Length > 1 && target[1] == ':')
+        {
+            start = 2;
+        }
+
+        return target.Substring(start, end - start).Trim();
+    }
+}
