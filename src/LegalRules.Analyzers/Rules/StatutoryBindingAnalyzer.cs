@@ -114,7 +114,7 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
 
             if (context.SemanticModel.GetDeclaredSymbol(variable, context.CancellationToken) is IFieldSymbol { IsConst: false } symbol
                 && StatutoryBindings.IsBound(symbol, state)
-                && context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IFieldInitializerOperation { InitializedFields.Length: 1 } operation)
+                && BoundOperations.Of(context.SemanticModel, initializer, context.CancellationToken) is IFieldInitializerOperation { InitializedFields.Length: 1 } operation)
             {
                 CheckValue(context.ReportDiagnostic, symbol, operation.Value, state);
             }
@@ -143,13 +143,13 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
         }
 
         if (initializer is not null
-            && context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IPropertyInitializerOperation { InitializedProperties.Length: 1 } operation)
+            && BoundOperations.Of(context.SemanticModel, initializer, context.CancellationToken) is IPropertyInitializerOperation { InitializedProperties.Length: 1 } operation)
         {
             CheckValue(context.ReportDiagnostic, symbol, operation.Value, state);
         }
 
         if (getterBody is not null
-            && context.SemanticModel.GetOperation(getterBody, context.CancellationToken) is IBlockOperation { Operations.Length: 1 } block
+            && BoundOperations.Of(context.SemanticModel, getterBody, context.CancellationToken) is IBlockOperation { Operations.Length: 1 } block
             && block.Operations[0] is IReturnOperation { ReturnedValue: { } returned })
         {
             CheckValue(context.ReportDiagnostic, symbol, returned, state);

@@ -72,8 +72,8 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Null where the compiler binds no operation (a fixed buffer's size, broken code).
-        if (context.SemanticModel.GetOperation(literal, context.CancellationToken) is not ILiteralOperation operation)
+        // Null where the compiler binds no operation (a fixed buffer's size, some broken code).
+        if (BoundOperations.Of(context.SemanticModel, literal, context.CancellationToken) is not ILiteralOperation operation)
         {
             return;
         }
@@ -105,7 +105,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         foreach (var candidate in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (context.SemanticModel.GetOperation(candidate, context.CancellationToken) is not { } operation)
+            if (BoundOperations.Of(context.SemanticModel, candidate, context.CancellationToken) is not { } operation)
             {
                 continue;
             }
