@@ -75,16 +75,17 @@ internal static class ConstantSyntax
     /// <summary>
     /// The binary expressions under <paramref name="outermost"/> (itself included) that may be
     /// constant and are not inside a larger one that may be: each whole sub-expression of literals
-    /// and names of constants, largest first. Iterative: sums of thousands of terms are met.
+    /// and names of constants, largest first; <paramref name="found"/> is created at the first.
+    /// Iterative: sums of thousands of terms are met.
     /// </summary>
-    public static void CollectMaybeConstant(BinaryExpressionSyntax outermost, Func<string, bool> isConstantName, List<BinaryExpressionSyntax> found)
+    public static void CollectMaybeConstant(BinaryExpressionSyntax outermost, Func<string, bool> isConstantName, ref List<BinaryExpressionSyntax>? found)
     {
         // The common case, two plain operands: no allocation.
         if (!IsComposite(outermost.Left) && !IsComposite(outermost.Right))
         {
             if (IsConstantLeaf(outermost.Left, isConstantName) && IsConstantLeaf(outermost.Right, isConstantName))
             {
-                found.Add(outermost);
+                (found ??= new List<BinaryExpressionSyntax>()).Add(outermost);
             }
 
             return;
@@ -141,7 +142,7 @@ internal static class ConstantSyntax
 
             if (binary == outermost || enclosing is not BinaryExpressionSyntax parentBinary || !mayBeConstant.TryGetValue(parentBinary, out var parentMay) || !parentMay)
             {
-                found.Add(binary);
+                (found ??= new List<BinaryExpressionSyntax>()).Add(binary);
             }
         }
     }

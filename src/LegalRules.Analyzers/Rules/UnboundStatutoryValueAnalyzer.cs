@@ -64,12 +64,22 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         // Syntax first: bit patterns are not amounts, and a number that no parameter has — almost
         // every literal — is known from its text, before any question to the compiler.
         var literal = (LiteralExpressionSyntax)context.Node;
-        if (ConstantValues.IsBitPattern(literal.Token)
-            || (ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number)
-                && state.RegistryFor(state.OptionsFor(literal.SyntaxTree)).Find(number).IsEmpty)
-            || context.ContainingSymbol is not { } containingSymbol)
+        if (ConstantValues.IsBitPattern(literal.Token) || context.ContainingSymbol is not { } containingSymbol)
         {
             return;
+        }
+
+        // A value some parameter has still needs binding only where it could be reported: a parameter
+        // with it in the look-back window, and the value distinctive or names around (as written) that
+        // could corroborate it. Where the text is not read quickly, the compiler reads it.
+        if (ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number))
+        {
+            var options = state.OptionsFor(literal.SyntaxTree);
+            var occurrences = state.RegistryFor(options).Find(number);
+            if (occurrences.IsEmpty || !StatutoryMatcher.MayMatch(occurrences, number, literal, containingSymbol, options))
+            {
+                return;
+            }
         }
 
         // Null where the compiler binds no operation (a fixed buffer's size, some broken code).
@@ -100,8 +110,13 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var candidates = new List<BinaryExpressionSyntax>();
-        ConstantSyntax.CollectMaybeConstant(binary, isConstantName, candidates);
+        List<BinaryExpressionSyntax>? candidates = null;
+        ConstantSyntax.CollectMaybeConstant(binary, isConstantName, ref candidates);
+        if (candidates is null)
+        {
+            return;
+        }
+
         foreach (var candidate in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
