@@ -147,6 +147,95 @@ internal static class ConstantSyntax
         }
     }
 
+    /// <summary>
+    /// The value the compiler folds an arithmetic expression of plain numeric literals to (<c>6 * 12</c>,
+    /// <c>41m / 100m</c>, <c>16.0 / 9.0</c>), computed as the compiler does: integers as integers,
+    /// decimals as decimals, doubles as doubles. False — "ask the compiler" — for anything else: names,
+    /// casts, suffixes other than m/d, exponents, overflow, other operators.
+    /// </summary>
+    public static bool TryFoldLiterals(ExpressionSyntax expression, out FoldedNumber value)
+    {
+        value = default;
+        var depth = 0;
+        return TryFold(expression, ref depth, out value);
+    }
+
+    private static bool TryFold(ExpressionSyntax expression, ref int depth, out FoldedNumber value)
+    {
+        value = default;
+        if (++depth > 64)
+        {
+            return false; // deep expressions are rare; the compiler answers for them
+        }
+
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return TryFold(parenthesized.Expression, ref depth, out value);
+            case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression) || unary.IsKind(SyntaxKind.UnaryPlusExpression):
+                if (!TryFold(unary.Operand, ref depth, out var operand))
+                {
+                    return false;
+                }
+
+                value = unary.IsKind(SyntaxKind.UnaryPlusExpression) ? operand : operand.Negate();
+                return value.Kind != FoldedKind.None;
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression):
+                return TryReadLiteral(literal.Token.Text, out value);
+            case BinaryExpressionSyntax binary:
+                if (!TryFold(binary.Left, ref depth, out var left) || !TryFold(binary.Right, ref depth, out var right))
+                {
+                    return false;
+                }
+
+                value = FoldedNumber.Combine(binary.Kind(), left, right);
+                return value.Kind != FoldedKind.None;
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryReadLiteral(string text, out FoldedNumber value)
+    {
+        value = default;
+        if (text.Length > 1 && text[0] == '0' && (text[1] is 'x' or 'X' or 'b' or 'B'))
+        {
+            return false;
+        }
+
+        var last = text[text.Length - 1];
+        var isDecimal = last is 'm' or 'M';
+        var isDouble = last is 'd' or 'D' || (!isDecimal && char.IsDigit(last) && text.IndexOf('.') >= 0);
+        if (!isDecimal && !isDouble && !char.IsDigit(last))
+        {
+            return false; // f, l, u, ul…: the compiler answers
+        }
+
+        if (!ConstantValues.TryReadPlainLiteral(text, out var number))
+        {
+            return false;
+        }
+
+        if (isDecimal)
+        {
+            value = FoldedNumber.OfDecimal(number);
+        }
+        else if (isDouble)
+        {
+            value = FoldedNumber.OfDouble(double.Parse(text.TrimEnd('d', 'D').Replace("_", string.Empty), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else if (number <= int.MaxValue)
+        {
+            value = FoldedNumber.OfInteger((long)number);
+        }
+        else
+        {
+            return false; // a literal beyond int is uint, long or ulong: the compiler answers
+        }
+
+        return true;
+    }
+
     /// <summary>The simple names of the constants (fields, locals, enum members) a tree declares. Read once per tree.</summary>
     public static ImmutableHashSet<string> ConstantNamesOf(SyntaxTree tree) => NamesByTree.GetValue(tree, ReadNames);
 
@@ -244,4 +333,105 @@ internal static class ConstantSyntax
             names.Add(variable.Identifier.ValueText);
         }
     }
+}
+
+/// <summary>The type of a folded number: the compiler's int, decimal or double.</summary>
+internal enum FoldedKind
+{
+    None,
+    Integer,
+    Decimal,
+    Double,
+}
+
+/// <summary>A number folded from literals as the compiler folds it (see <see cref="ConstantSyntax.TryFoldLiterals"/>).</summary>
+internal readonly struct FoldedNumber
+{
+    private FoldedNumber(FoldedKind kind, long integer, decimal @decimal, double @double)
+    {
+        Kind = kind;
+        Integer = integer;
+        Decimal = @decimal;
+        Double = @double;
+    }
+
+    public FoldedKind Kind { get; }
+
+    public long Integer { get; }
+
+    public decimal Decimal { get; }
+
+    public double Double { get; }
+
+    public static FoldedNumber OfInteger(long value) => value is >= int.MinValue and <= int.MaxValue ? new(FoldedKind.Integer, value, 0m, 0d) : default;
+
+    public static FoldedNumber OfDecimal(decimal value) => new(FoldedKind.Decimal, 0, value, 0d);
+
+    public static FoldedNumber OfDouble(double value) => new(FoldedKind.Double, 0, 0m, value);
+
+    public FoldedNumber Negate() => Kind switch
+    {
+        FoldedKind.Integer => OfInteger(-Integer),
+        FoldedKind.Decimal => OfDecimal(-Decimal),
+        FoldedKind.Double => OfDouble(-Double),
+        _ => default,
+    };
+
+    /// <summary>+ − × ÷ % of two folded numbers, or None (another operator, a decimal with a double, overflow, division by zero).</summary>
+    public static FoldedNumber Combine(SyntaxKind operation, FoldedNumber left, FoldedNumber right)
+    {
+        if (left.Kind == FoldedKind.None || right.Kind == FoldedKind.None
+            || (left.Kind == FoldedKind.Decimal && right.Kind == FoldedKind.Double) || (left.Kind == FoldedKind.Double && right.Kind == FoldedKind.Decimal))
+        {
+            return default;
+        }
+
+        try
+        {
+            if (left.Kind == FoldedKind.Double || right.Kind == FoldedKind.Double)
+            {
+                double a = left.AsDouble(), b = right.AsDouble();
+                return operation switch
+                {
+                    SyntaxKind.AddExpression => OfDouble(a + b),
+                    SyntaxKind.SubtractExpression => OfDouble(a - b),
+                    SyntaxKind.MultiplyExpression => OfDouble(a * b),
+                    SyntaxKind.DivideExpression => OfDouble(a / b),
+                    _ => default,
+                };
+            }
+
+            if (left.Kind == FoldedKind.Decimal || right.Kind == FoldedKind.Decimal)
+            {
+                decimal a = left.AsDecimal(), b = right.AsDecimal();
+                return operation switch
+                {
+                    SyntaxKind.AddExpression => OfDecimal(a + b),
+                    SyntaxKind.SubtractExpression => OfDecimal(a - b),
+                    SyntaxKind.MultiplyExpression => OfDecimal(a * b),
+                    SyntaxKind.DivideExpression when b != 0m => OfDecimal(a / b),
+                    _ => default,
+                };
+            }
+
+            long x = left.Integer, y = right.Integer;
+            return operation switch
+            {
+                SyntaxKind.AddExpression => OfInteger(x + y),
+                SyntaxKind.SubtractExpression => OfInteger(x - y),
+                SyntaxKind.MultiplyExpression => OfInteger(x * y),
+                SyntaxKind.DivideExpression when y != 0 => OfInteger(x / y),
+                SyntaxKind.ModuloExpression when y != 0 => OfInteger(x % y),
+                _ => default,
+            };
+        }
+        catch (OverflowException)
+        {
+            return default;
+        }
+    }
+
+    private double AsDouble() => Kind == FoldedKind.Integer ? Integer : Double;
+
+    private decimal AsDecimal() => Kind == FoldedKind.Integer ? Integer : Decimal;
 }

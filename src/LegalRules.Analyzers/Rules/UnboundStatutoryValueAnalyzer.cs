@@ -120,6 +120,11 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         foreach (var candidate in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (!MayMatchFolded(candidate, containingSymbol, state))
+            {
+                continue;
+            }
+
             if (BoundOperations.Of(context.SemanticModel, candidate, context.CancellationToken) is not { } operation)
             {
                 continue;
@@ -144,6 +149,45 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// False when the expression is made of plain literals whose folded value cannot match (as for a
+    /// literal: in no parameter, out of the window, or neither distinctive nor corroborable); true
+    /// where syntax cannot fold it (names of constants, casts…) and the compiler has to.
+    /// </summary>
+    private static bool MayMatchFolded(BinaryExpressionSyntax candidate, ISymbol containingSymbol, LegalRulesCompilationState state)
+    {
+        if (!ConstantSyntax.TryFoldLiterals(candidate, out var folded))
+        {
+            return true;
+        }
+
+        var options = state.OptionsFor(candidate.SyntaxTree);
+        var registry = state.RegistryFor(options);
+        decimal number;
+        switch (folded.Kind)
+        {
+            case FoldedKind.Integer:
+                number = folded.Integer;
+                break;
+            case FoldedKind.Decimal:
+                number = folded.Decimal;
+                break;
+            default:
+                // As the matcher reads a folded double: the approximate index, then 15 significant digits.
+                var binary = folded.Double;
+                if (!registry.MayContain(binary) || double.IsNaN(binary) || double.IsInfinity(binary) || Math.Abs(binary) >= 7.9e28)
+                {
+                    return false;
+                }
+
+                number = (decimal)binary;
+                break;
+        }
+
+        var occurrences = registry.Find(number);
+        return !occurrences.IsEmpty && StatutoryMatcher.MayMatch(occurrences, number, candidate, containingSymbol, options);
     }
 
     /// <summary>A folded binary operation of a number, not inside a larger folded binary operation.</summary>
