@@ -71,8 +71,11 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
 
         // A value some parameter has still needs binding only where it could be reported: a parameter
         // with it in the look-back window, and the value distinctive or names around (as written) that
-        // could corroborate it. Where the text is not read quickly, the compiler reads it.
-        if (ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number))
+        // could corroborate it. The quick reading declines exponents (1e-6) and long texts: they are
+        // read in full, as the matcher reads a binary floating-point literal; what neither reads, the
+        // compiler does.
+        var text = literal.Token.Text;
+        if (ConstantValues.TryReadPlainLiteral(text, out var number) || ConstantValues.TryParseLiteral(text, out number))
         {
             var options = state.OptionsFor(literal.SyntaxTree);
             var occurrences = state.RegistryFor(options).Find(number);
