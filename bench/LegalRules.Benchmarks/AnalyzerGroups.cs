@@ -11,13 +11,14 @@ internal static class AnalyzerGroups
     /// <summary>Rules about arithmetic on statutory values (rounding, binary floating point, legal basis).</summary>
     private static readonly ImmutableHashSet<string> ArithmeticRules = ImmutableHashSet.Create(StringComparer.Ordinal, "LR0101", "LR0102", "LR0201");
 
-    public static readonly ImmutableArray<string> Names = ImmutableArray.Create("all", "statutory", "arithmetic", "unbound", "binding", "driver-floor");
+    public static readonly ImmutableArray<string> Names = ImmutableArray.Create("all", "statutory", "arithmetic", "unbound", "binding", "driver-floor", "syntax-floor");
 
     /// <summary>
     /// <c>statutory</c>: binding, unbound values and registry files; <c>arithmetic</c>: the analyzers
     /// of LR0101, LR0102 and LR0201 (empty until they exist); <c>all</c>: every LegalRules analyzer;
     /// <c>unbound</c> and <c>binding</c>: the statutory group's parts; <c>driver-floor</c>: an analyzer
-    /// with the same operation actions as the unbound-value rule that does nothing.
+    /// with the same operation actions as the unbound-value rule that does nothing; <c>syntax-floor</c>: an
+    /// analyzer with syntax-node actions on numeric literals and binary expressions that does nothing.
     /// </summary>
     public static ImmutableArray<DiagnosticAnalyzer> Create(string group)
     {
@@ -30,6 +31,7 @@ internal static class AnalyzerGroups
             "unbound" => all.Where(a => a.GetType().Name is "UnboundStatutoryValueAnalyzer").ToImmutableArray(),
             "binding" => all.Where(a => a.GetType().Name is "StatutoryBindingAnalyzer" or "RegistryFileAnalyzer").ToImmutableArray(),
             "driver-floor" => ImmutableArray.Create<DiagnosticAnalyzer>(new DriverFloorAnalyzer()),
+            "syntax-floor" => ImmutableArray.Create<DiagnosticAnalyzer>(new SyntaxFloorAnalyzer()),
             _ => throw new ArgumentException("unknown analyzer group: " + group, nameof(group)),
         };
     }

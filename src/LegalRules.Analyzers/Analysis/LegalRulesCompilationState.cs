@@ -31,6 +31,10 @@ internal sealed class LegalRulesCompilationState
     private readonly DateTime _today;
     private readonly Dictionary<string, RegistryFileInput> _inputsByPath;
 
+    // Between a member's simple name and what precedes it in a bindings target: namespaces and types,
+    // a documentation id's prefix, an explicit implementation's interface.
+    private static readonly char[] NameSeparators = { '.', ':', '#', '+' };
+
     private LegalRulesCompilationState(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         _options = options;
@@ -73,6 +77,7 @@ internal sealed class LegalRulesCompilationState
         }
 
         Bindings = bindings;
+        BoundMemberNames = SimpleNames(bindings.Keys);
     }
 
     public ImmutableArray<RegistryFileInput> Inputs { get; }
@@ -82,6 +87,13 @@ internal sealed class LegalRulesCompilationState
 
     /// <summary>Members bound by bindings files, by target (<c>Namespace.Type.Member</c> or documentation id).</summary>
     public IReadOnlyDictionary<string, BoundEntry> Bindings { get; }
+
+    /// <summary>
+    /// The simple names of the members bindings files bind (<c>Montant</c> of <c>Vendor.Rsa.Montant</c>
+    /// or <c>F:Vendor.Rsa.Montant</c>): a member whose name is not here is not bound by a file, which
+    /// syntax can tell before any symbol is asked for.
+    /// </summary>
+    public ImmutableHashSet<string> BoundMemberNames { get; }
 
     /// <summary>The options that apply to the whole compilation (<c>.globalconfig</c>, MSBuild properties).</summary>
     public LegalRulesOptions GlobalOptions { get; }
@@ -99,6 +111,20 @@ internal sealed class LegalRulesCompilationState
 
     /// <summary>The registry of the compilation's global options.</summary>
     public StatutoryRegistry Registry => RegistryFor(GlobalOptions);
+
+    private static ImmutableHashSet<string> SimpleNames(IEnumerable<string> targets)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            var end = target.IndexOf('(');
+            var text = end >= 0 ? target.Substring(0, end) : target;
+            var start = text.LastIndexOfAny(NameSeparators) + 1;
+            names.Add(text.Substring(start).Trim());
+        }
+
+        return names.ToImmutable();
+    }
 
     private LegalRulesOptions ReadTreeOptions(SyntaxTree tree)
         => LegalRulesOptions.Read(new LayeredOptions(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions), _today);

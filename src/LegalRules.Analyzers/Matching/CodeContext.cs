@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LegalRules.Matching;
@@ -93,6 +95,108 @@ internal static class CodeContext
         }
 
         return words;
+    }
+
+    /// <summary>
+    /// From syntax, before anything is bound: a superset of the words <see cref="WordsAround"/> finds
+    /// for a literal — the same places, read from the names as written. Null where syntax cannot tell:
+    /// an argument (its parameter's name is declared elsewhere), a collection initializer (an implicit
+    /// <c>Add</c> call), or an expression deeper than names are looked for.
+    /// </summary>
+    public static HashSet<string>? SyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol)
+    {
+        var words = new HashSet<string>(System.StringComparer.Ordinal);
+        SyntaxNode child = constant;
+        var levels = 0;
+        for (var node = constant.Parent; node is not null; child = node, node = node.Parent)
+        {
+            // Syntax has more levels than operations (parentheses, argument lists): twice the bound.
+            if (levels++ >= 2 * MaxLevels)
+            {
+                return null;
+            }
+
+            switch (node)
+            {
+                case VariableDeclaratorSyntax declarator:
+                    NameWords.AddWords(declarator.Identifier.ValueText, words);
+                    goto done;
+                case PropertyDeclarationSyntax property:
+                    NameWords.AddWords(property.Identifier.ValueText, words);
+                    goto done;
+                case EnumMemberDeclarationSyntax enumMember:
+                    NameWords.AddWords(enumMember.Identifier.ValueText, words);
+                    goto done;
+                case ParameterSyntax parameter:
+                    NameWords.AddWords(parameter.Identifier.ValueText, words);
+                    goto done;
+                case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }:
+                    NameWords.AddWords(nameEquals.Name.Identifier.ValueText, words);
+                    goto done;
+                case AssignmentExpressionSyntax assignment:
+                    AddWrittenName(assignment.Left, words);
+                    goto done;
+                case ArgumentSyntax or AttributeArgumentSyntax:
+                    return null;
+                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression) || initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression):
+                    return null;
+                case BinaryExpressionSyntax binary:
+                    AddWrittenName(binary.Left == child ? binary.Right : binary.Left, words);
+                    break;
+                case StatementSyntax or MemberDeclarationSyntax or ArrowExpressionClauseSyntax or AnonymousFunctionExpressionSyntax:
+                    goto done;
+            }
+        }
+
+        done:
+        var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
+        NameWords.AddWords(member.Name, words);
+        if (member.ContainingType is { } type)
+        {
+            NameWords.AddWords(type.Name, words);
+        }
+
+        return words;
+    }
+
+    /// <summary>The name a reference is written with (through parentheses and casts), as <see cref="AddReferenceName"/> reads it bound.</summary>
+    private static void AddWrittenName(ExpressionSyntax expression, HashSet<string> words)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    continue;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    continue;
+                case CheckedExpressionSyntax @checked:
+                    expression = @checked.Expression;
+                    continue;
+                case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    expression = suppressed.Operand;
+                    continue;
+                case IdentifierNameSyntax name:
+                    NameWords.AddWords(name.Identifier.ValueText, words);
+                    return;
+                case MemberAccessExpressionSyntax access:
+                    NameWords.AddWords(access.Name.Identifier.ValueText, words);
+                    return;
+                case MemberBindingExpressionSyntax binding:
+                    NameWords.AddWords(binding.Name.Identifier.ValueText, words);
+                    return;
+                case AliasQualifiedNameSyntax aliased:
+                    NameWords.AddWords(aliased.Name.Identifier.ValueText, words);
+                    return;
+                case ElementAccessExpressionSyntax:
+                    NameWords.AddWords("this[]", words); // an indexer's name
+                    return;
+                default:
+                    return;
+            }
+        }
     }
 
     private static void AddReferenceName(IOperation operation, HashSet<string> words)

@@ -39,6 +39,39 @@ internal static class StatutoryMatcher
         return Choose(registry, occurrences, number, options.AsOf, options.WindowStart, operation, containingSymbol);
     }
 
+    /// <summary>
+    /// From syntax, before anything is bound: false only when <see cref="Match"/> cannot match a
+    /// literal of value <paramref name="number"/> — no occurrence in the look-back window, or the value
+    /// distinctive neither as an amount nor as an integer and no occurrence's parameter corroborated
+    /// by the words syntax finds around it (a superset of those <see cref="Match"/> reads bound).
+    /// </summary>
+    public static bool MayMatch(ImmutableArray<ValueOccurrence> occurrences, decimal number, ExpressionSyntax literal, ISymbol containingSymbol, LegalRulesOptions options)
+    {
+        var distinctive = Distinctiveness.IsDistinctive(number, integerUse: false) || Distinctiveness.IsDistinctive(number, integerUse: true);
+        HashSet<string>? words = null;
+        foreach (var occurrence in occurrences)
+        {
+            var period = occurrence.Period;
+            if (period.From > options.AsOf || (period.To is { } to && to < options.WindowStart))
+            {
+                continue;
+            }
+
+            if (distinctive)
+            {
+                return true;
+            }
+
+            words ??= CodeContext.SyntacticWordsAround(literal, containingSymbol);
+            if (words is null || NameWords.Corroborates(words, occurrence.Parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reads a constant as an exact decimal, first asking the registry cheaply whether it could match at all.</summary>
     private static bool TryReadExactly(IOperation operation, object value, StatutoryRegistry registry, out decimal number)
     {

@@ -6,6 +6,7 @@ using LegalRules.Diagnostics;
 using LegalRules.Matching;
 using LegalRules.Registry;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -36,8 +37,13 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
 
             start.RegisterSymbolAction(c => AnalyzeMember(c, state), SymbolKind.Field, SymbolKind.Property);
-            start.RegisterOperationAction(c => AnalyzeInitializer(c, state), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-            start.RegisterOperationBlockAction(c => AnalyzeGetter(c, state));
+
+            // Syntax actions, not operation actions: those make the driver build the bound operations
+            // of every method body (docs/performance.md). A member is bound by an attribute or a
+            // bindings-file entry, which syntax narrows down (it has attributes, or the simple name
+            // of an entry); only a bound member's initializer or getter is bound.
+            start.RegisterSyntaxNodeAction(c => AnalyzeField(c, state), SyntaxKind.FieldDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, state), SyntaxKind.PropertyDeclaration, SyntaxKind.IndexerDeclaration);
             start.RegisterAdditionalFileAction(c => AnalyzeBindingsFile(c, state));
         });
     }
@@ -90,36 +96,107 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInitializer(OperationAnalysisContext context, LegalRulesCompilationState state)
+    /// <summary>LR0001 for a field that is not constant, on its initializer.</summary>
+    private static void AnalyzeField(SyntaxNodeAnalysisContext context, LegalRulesCompilationState state)
     {
-        var initializer = (ISymbolInitializerOperation)context.Operation;
-        ISymbol? member = initializer switch
+        var field = (FieldDeclarationSyntax)context.Node;
+        if (field.Modifiers.Any(SyntaxKind.ConstKeyword))
         {
-            IFieldInitializerOperation { InitializedFields.Length: 1 } f when !f.InitializedFields[0].IsConst => f.InitializedFields[0],
-            IPropertyInitializerOperation { InitializedProperties.Length: 1 } p => p.InitializedProperties[0],
-            _ => null,
-        };
-        if (member is null)
+            return; // constants are checked on their symbol (AnalyzeMember)
+        }
+
+        foreach (var variable in field.Declaration.Variables)
+        {
+            if (variable.Initializer is not { } initializer || !MayBeBound(field.AttributeLists, variable.Identifier.ValueText, state))
+            {
+                continue;
+            }
+
+            if (context.SemanticModel.GetDeclaredSymbol(variable, context.CancellationToken) is IFieldSymbol { IsConst: false } symbol
+                && StatutoryBindings.IsBound(symbol, state)
+                && BoundOperations.Of(context.SemanticModel, initializer, context.CancellationToken) is IFieldInitializerOperation { InitializedFields.Length: 1 } operation)
+            {
+                CheckValue(context.ReportDiagnostic, symbol, operation.Value, state);
+            }
+        }
+    }
+
+    /// <summary>
+    /// LR0001 for a property, on its initializer (<c>{ get; } = 0.41m</c>) or on a getter that only
+    /// returns a constant (<c>=> 0.41m</c>, <c>get => 0.41m;</c>, <c>get { return 0.41m; }</c>).
+    /// </summary>
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, LegalRulesCompilationState state)
+    {
+        var property = (BasePropertyDeclarationSyntax)context.Node;
+        var name = property is PropertyDeclarationSyntax named ? named.Identifier.ValueText : null;
+        var initializer = (property as PropertyDeclarationSyntax)?.Initializer;
+        var getterBody = GetterBody(property);
+        if ((initializer is null && getterBody is null) || !MayBeBound(property.AttributeLists, name, state))
         {
             return;
         }
 
-        CheckValue(context.ReportDiagnostic, member, initializer.Value, state);
-    }
-
-    /// <summary>A property whose getter only returns a constant: <c>=> 0.41m</c> or <c>get { return 0.41m; }</c>.</summary>
-    private static void AnalyzeGetter(OperationBlockAnalysisContext context, LegalRulesCompilationState state)
-    {
-        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property }
-            || context.OperationBlocks.Length != 1
-            || context.OperationBlocks[0] is not IBlockOperation { Operations.Length: 1 } block
-            || block.Operations[0] is not IReturnOperation { ReturnedValue: { } returned })
+        if (context.SemanticModel.GetDeclaredSymbol(property, context.CancellationToken) is not IPropertySymbol symbol
+            || !StatutoryBindings.IsBound(symbol, state))
         {
             return;
         }
 
-        CheckValue(context.ReportDiagnostic, property, returned, state);
+        if (initializer is not null
+            && BoundOperations.Of(context.SemanticModel, initializer, context.CancellationToken) is IPropertyInitializerOperation { InitializedProperties.Length: 1 } operation)
+        {
+            CheckValue(context.ReportDiagnostic, symbol, operation.Value, state);
+        }
+
+        if (getterBody is not null
+            && BoundOperations.Of(context.SemanticModel, getterBody, context.CancellationToken) is IBlockOperation { Operations.Length: 1 } block
+            && block.Operations[0] is IReturnOperation { ReturnedValue: { } returned })
+        {
+            CheckValue(context.ReportDiagnostic, symbol, returned, state);
+        }
     }
+
+    /// <summary>The getter's code when it may only return a value: an expression body, or a block of one <c>return</c>.</summary>
+    private static SyntaxNode? GetterBody(BasePropertyDeclarationSyntax property)
+    {
+        switch (property)
+        {
+            case PropertyDeclarationSyntax { ExpressionBody: { } arrow }:
+                return arrow;
+            case IndexerDeclarationSyntax { ExpressionBody: { } indexerArrow }:
+                return indexerArrow;
+        }
+
+        if (property.AccessorList is null)
+        {
+            return null;
+        }
+
+        foreach (var accessor in property.AccessorList.Accessors)
+        {
+            if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+            {
+                continue;
+            }
+
+            if (accessor.ExpressionBody is { } accessorArrow)
+            {
+                return accessorArrow;
+            }
+
+            return accessor.Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: not null } ? body : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// False when syntax shows the member cannot be bound: no attribute (the binding attribute may be
+    /// aliased, so any attribute counts) and no bindings-file entry with its simple name. Indexers
+    /// (no simple name) may be bound whenever a bindings file binds anything.
+    /// </summary>
+    private static bool MayBeBound(SyntaxList<AttributeListSyntax> attributes, string? name, LegalRulesCompilationState state)
+        => attributes.Count > 0 || (state.Bindings.Count > 0 && (name is null || state.BoundMemberNames.Contains(name)));
 
     private static void CheckValue(Action<Diagnostic> report, ISymbol member, IOperation value, LegalRulesCompilationState state)
     {

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using LegalRules.Matching;
@@ -19,8 +21,9 @@ namespace LegalRules.Rules;
 /// value is distinctive, or names around it corroborate the parameter.
 /// </summary>
 /// <remarks>
-/// Runs on every numeric literal, so the common path is a type test and one hash lookup of a
-/// value the compiler has already folded; names are only looked at when a value matches.
+/// Runs on every numeric literal, from syntax: the common path reads the literal's text and makes
+/// one hash lookup, without binding; the compiler's operation is asked for only when a value
+/// matches, and names are only looked at then.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
@@ -43,29 +46,49 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
-            start.RegisterOperationAction(c => AnalyzeLiteral(c, state), OperationKind.Literal);
-            start.RegisterOperationAction(c => AnalyzeFolded(c, state), OperationKind.Binary);
+            var compilation = start.Compilation;
+            var constantNames = new Lazy<HashSet<string>>(() => ConstantSyntax.ConstantNamesOf(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            Func<string, bool> isConstantName = name => constantNames.Value.Contains(name);
+
+            // Syntax actions, not operation actions: registering an operation action makes the driver
+            // build the bound operations of every method body, which cost more than the whole rule
+            // (docs/performance.md). The syntax says where a statutory value may be; only there is the
+            // compiler asked for the operation, and the rule goes on as on any operation.
+            start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, state), SyntaxKind.NumericLiteralExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeFolded(c, state, isConstantName), ConstantSyntax.FoldableBinaryKinds);
         });
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context, LegalRulesCompilationState state)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, LegalRulesCompilationState state)
     {
-        var operation = context.Operation;
-        if (operation.Syntax is LiteralExpressionSyntax literal)
+        // Syntax first: bit patterns are not amounts, and a number that no parameter has — almost
+        // every literal — is known from its text, before any question to the compiler.
+        var literal = (LiteralExpressionSyntax)context.Node;
+        if (ConstantValues.IsBitPattern(literal.Token) || context.ContainingSymbol is not { } containingSymbol)
         {
-            // Syntax first: strings, characters, booleans and null are not amounts; bit patterns
-            // neither; and a number that no parameter has — almost every literal — is known from its
-            // text, before any question to the compiler.
-            if (!literal.IsKind(SyntaxKind.NumericLiteralExpression) || ConstantValues.IsBitPattern(literal.Token))
-            {
-                return;
-            }
+            return;
+        }
 
-            if (ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number)
-                && state.RegistryFor(state.OptionsFor(literal.SyntaxTree)).Find(number).IsEmpty)
+        // A value some parameter has still needs binding only where it could be reported: a parameter
+        // with it in the look-back window, and the value distinctive or names around (as written) that
+        // could corroborate it. The quick reading declines exponents (1e-6) and long texts: they are
+        // read in full, as the matcher reads a binary floating-point literal; what neither reads, the
+        // compiler does.
+        var text = literal.Token.Text;
+        if (ConstantValues.TryReadPlainLiteral(text, out var number) || ConstantValues.TryParseLiteral(text, out number))
+        {
+            var options = state.OptionsFor(literal.SyntaxTree);
+            var occurrences = state.RegistryFor(options).Find(number);
+            if (occurrences.IsEmpty || !StatutoryMatcher.MayMatch(occurrences, number, literal, containingSymbol, options))
             {
                 return;
             }
+        }
+
+        // Null where the compiler binds no operation (a fixed buffer's size, some broken code).
+        if (BoundOperations.Of(context.SemanticModel, literal, context.CancellationToken) is not ILiteralOperation operation)
+        {
+            return;
         }
 
         var constant = operation.ConstantValue;
@@ -74,43 +97,129 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Check(context, operation, constant.Value, state);
+        Check(context.ReportDiagnostic, containingSymbol, operation, constant.Value, state);
     }
 
-    /// <summary>An expression of literals the compiler folds (<c>41m / 100m</c>), checked once, at its top.</summary>
-    private static void AnalyzeFolded(OperationAnalysisContext context, LegalRulesCompilationState state)
+    /// <summary>
+    /// An expression of literals the compiler folds (<c>41m / 100m</c>), checked once, at its top.
+    /// Syntax finds the expressions that may fold — literals and names of constants — in the outermost
+    /// binary expression; their operations are then checked as the compiler folded them.
+    /// </summary>
+    private static void AnalyzeFolded(SyntaxNodeAnalysisContext context, LegalRulesCompilationState state, Func<string, bool> isConstantName)
     {
-        var operation = context.Operation;
+        var binary = (BinaryExpressionSyntax)context.Node;
+        if (!ConstantSyntax.IsOutermost(binary) || context.ContainingSymbol is not { } containingSymbol)
+        {
+            return;
+        }
 
+        List<BinaryExpressionSyntax>? candidates = null;
+        ConstantSyntax.CollectMaybeConstant(binary, isConstantName, ref candidates);
+        if (candidates is null)
+        {
+            return;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (!MayMatchFolded(candidate, containingSymbol, state))
+            {
+                continue;
+            }
+
+            if (BoundOperations.Of(context.SemanticModel, candidate, context.CancellationToken) is not { } operation)
+            {
+                continue;
+            }
+
+            // The binary operations of the candidate, outermost first; where one folds, it is checked
+            // and what it holds is not (as before: each folded expression once, at its top).
+            var pending = new Stack<IOperation>();
+            pending.Push(operation);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (current is IBinaryOperation folded && IsTopOfFolded(folded))
+                {
+                    Check(context.ReportDiagnostic, containingSymbol, folded, folded.ConstantValue.Value!, state);
+                    continue;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// False when the expression is made of plain literals whose folded value cannot match (as for a
+    /// literal: in no parameter, out of the window, or neither distinctive nor corroborable); true
+    /// where syntax cannot fold it (names of constants, casts…) and the compiler has to.
+    /// </summary>
+    private static bool MayMatchFolded(BinaryExpressionSyntax candidate, ISymbol containingSymbol, LegalRulesCompilationState state)
+    {
+        if (!ConstantSyntax.TryFoldLiterals(candidate, out var folded))
+        {
+            return true;
+        }
+
+        var options = state.OptionsFor(candidate.SyntaxTree);
+        var registry = state.RegistryFor(options);
+        decimal number;
+        switch (folded.Kind)
+        {
+            case FoldedKind.Integer:
+                number = folded.Integer;
+                break;
+            case FoldedKind.Decimal:
+                number = folded.Decimal;
+                break;
+            default:
+                // As the matcher reads a folded double: the approximate index, then 15 significant digits.
+                var binary = folded.Double;
+                if (!registry.MayContain(binary) || double.IsNaN(binary) || double.IsInfinity(binary) || Math.Abs(binary) >= 7.9e28)
+                {
+                    return false;
+                }
+
+                number = (decimal)binary;
+                break;
+        }
+
+        var occurrences = registry.Find(number);
+        return !occurrences.IsEmpty && StatutoryMatcher.MayMatch(occurrences, number, candidate, containingSymbol, options);
+    }
+
+    /// <summary>A folded binary operation of a number, not inside a larger folded binary operation.</summary>
+    private static bool IsTopOfFolded(IBinaryOperation operation)
+    {
         // The type first: the constant of a string concatenation is built anew on each access, and
         // asking it of every '+' of "a" + "b" + … costs time in the square of the terms.
         if (operation.Type?.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char
             || !operation.ConstantValue.HasValue || operation.ConstantValue.Value is null or string or bool or char)
         {
-            return;
+            return false;
         }
 
         for (var parent = operation.Parent; parent is IConversionOperation or IParenthesizedOperation or IUnaryOperation; parent = parent.Parent)
         {
             if (parent.Parent is IBinaryOperation { ConstantValue.HasValue: true })
             {
-                return;
+                return false;
             }
         }
 
-        if (operation.Parent is IBinaryOperation { ConstantValue.HasValue: true })
-        {
-            return;
-        }
-
-        Check(context, operation, operation.ConstantValue.Value, state);
+        return operation.Parent is not IBinaryOperation { ConstantValue.HasValue: true };
     }
 
-    private static void Check(OperationAnalysisContext context, IOperation operation, object value, LegalRulesCompilationState state)
+    private static void Check(Action<Diagnostic> report, ISymbol containingSymbol, IOperation operation, object value, LegalRulesCompilationState state)
     {
         var options = state.OptionsFor(operation.Syntax.SyntaxTree);
-        if (StatutoryMatcher.Match(operation, value, context.ContainingSymbol, state, options) is not { } chosen
-            || IsInGeneratedCode(operation.Syntax, context.ContainingSymbol))
+        if (StatutoryMatcher.Match(operation, value, containingSymbol, state, options) is not { } chosen
+            || IsInGeneratedCode(operation.Syntax, containingSymbol))
         {
             return;
         }
@@ -124,7 +233,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         {
             var period = chosen.Occurrence.Period;
             var properties = DiagnosticData.ForValue(parameter, chosen.Occurrence.Index, found, options.AsOf);
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.UnreferencedStatutoryValue,
                 location,
                 properties.ToImmutable(),
@@ -143,7 +252,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
             var properties = DiagnosticData.ForValue(parameter, inForceIndex >= 0 && !parameter.Values[inForceIndex].IsEnd ? inForceIndex : -1, found, options.AsOf);
             properties[PropertyNames.FoundValidFrom] = foundPeriod.FromText;
             properties[PropertyNames.FoundValidTo] = foundPeriod.ToText;
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.SupersededValue,
                 location,
                 properties.ToImmutable(),
@@ -156,7 +265,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
                 current));
         }
 
-        LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
+        LegalDataChecks.Report(report, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
     }
 
     /// <summary>

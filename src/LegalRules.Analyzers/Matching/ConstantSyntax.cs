@@ -1,0 +1,437 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LegalRules.Matching;
+
+/// <summary>
+/// What syntax alone tells about compile-time constants, so that the compiler is asked to bind only
+/// where a constant may be: an expression the compiler can fold is made of literals and names of
+/// constants, through parentheses, casts, unary operators, <c>checked</c> and conditionals. The
+/// answers are a superset of the compiler's: "may be constant" is then settled by binding.
+/// </summary>
+internal static class ConstantSyntax
+{
+    /// <summary>Binary expressions whose operands, when constant, the compiler folds.</summary>
+    public static readonly ImmutableArray<SyntaxKind> FoldableBinaryKinds = ImmutableArray.Create(
+        SyntaxKind.AddExpression,
+        SyntaxKind.SubtractExpression,
+        SyntaxKind.MultiplyExpression,
+        SyntaxKind.DivideExpression,
+        SyntaxKind.ModuloExpression,
+        SyntaxKind.LeftShiftExpression,
+        SyntaxKind.RightShiftExpression,
+        SyntaxKind.UnsignedRightShiftExpression,
+        SyntaxKind.BitwiseAndExpression,
+        SyntaxKind.BitwiseOrExpression,
+        SyntaxKind.ExclusiveOrExpression,
+        SyntaxKind.LogicalAndExpression,
+        SyntaxKind.LogicalOrExpression,
+        SyntaxKind.EqualsExpression,
+        SyntaxKind.NotEqualsExpression,
+        SyntaxKind.LessThanExpression,
+        SyntaxKind.LessThanOrEqualExpression,
+        SyntaxKind.GreaterThanExpression,
+        SyntaxKind.GreaterThanOrEqualExpression);
+
+    /// <summary>
+    /// Constants of the base library that arithmetic uses (<c>Math.PI</c>, <c>int.MaxValue</c>,
+    /// <c>decimal.One</c>): constants of referenced assemblies are not declared in the compilation's
+    /// syntax, so the common ones are named here.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> LibraryConstantNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "PI", "E", "Tau", "MaxValue", "MinValue", "Epsilon", "NaN", "PositiveInfinity", "NegativeInfinity", "NegativeZero", "One", "Zero", "MinusOne");
+
+    private static readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> NamesByTree = new();
+
+    private static readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>.CreateValueCallback ReadNames = CollectConstantNames;
+
+    /// <summary>True for a binary expression that is the outermost of an expression that folding could span.</summary>
+    public static bool IsOutermost(BinaryExpressionSyntax binary)
+    {
+        for (var parent = binary.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case BinaryExpressionSyntax outer when IsFoldable(outer):
+                    return false;
+                case ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax or ConditionalExpressionSyntax:
+                    continue;
+                case PrefixUnaryExpressionSyntax unary when IsFoldable(unary):
+                    continue;
+                default:
+                    return true;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The binary expressions under <paramref name="outermost"/> (itself included) that may be
+    /// constant and are not inside a larger one that may be: each whole sub-expression of literals
+    /// and names of constants, largest first; <paramref name="found"/> is created at the first.
+    /// Iterative: sums of thousands of terms are met.
+    /// </summary>
+    public static void CollectMaybeConstant(BinaryExpressionSyntax outermost, Func<string, bool> isConstantName, ref List<BinaryExpressionSyntax>? found)
+    {
+        // The common case, two plain operands: no allocation.
+        if (!IsComposite(outermost.Left) && !IsComposite(outermost.Right))
+        {
+            if (IsConstantLeaf(outermost.Left, isConstantName) && IsConstantLeaf(outermost.Right, isConstantName))
+            {
+                (found ??= new List<BinaryExpressionSyntax>()).Add(outermost);
+            }
+
+            return;
+        }
+
+        // Pre-order list of the composite nodes; read backwards, every node comes after its operands.
+        var order = new List<ExpressionSyntax>();
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(outermost);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            order.Add(node);
+            foreach (var operand in Operands(node))
+            {
+                if (IsComposite(operand))
+                {
+                    pending.Push(operand);
+                }
+            }
+        }
+
+        var mayBeConstant = new Dictionary<ExpressionSyntax, bool>();
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var node = order[i];
+            var all = true;
+            foreach (var operand in Operands(node))
+            {
+                if (!(IsComposite(operand) ? mayBeConstant[operand] : IsConstantLeaf(operand, isConstantName)))
+                {
+                    all = false;
+                    break;
+                }
+            }
+
+            mayBeConstant[node] = all;
+        }
+
+        // Largest first: a binary expression that may be constant whose nearest enclosing binary
+        // expression (in this tree) may not be.
+        foreach (var node in order)
+        {
+            if (node is not BinaryExpressionSyntax binary || !mayBeConstant[binary])
+            {
+                continue;
+            }
+
+            var enclosing = (SyntaxNode?)binary.Parent;
+            while (enclosing is ExpressionSyntax expression && expression != outermost && mayBeConstant.ContainsKey(expression) && expression is not BinaryExpressionSyntax)
+            {
+                enclosing = enclosing.Parent;
+            }
+
+            if (binary == outermost || enclosing is not BinaryExpressionSyntax parentBinary || !mayBeConstant.TryGetValue(parentBinary, out var parentMay) || !parentMay)
+            {
+                (found ??= new List<BinaryExpressionSyntax>()).Add(binary);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The value the compiler folds an arithmetic expression of plain numeric literals to (<c>6 * 12</c>,
+    /// <c>41m / 100m</c>, <c>16.0 / 9.0</c>), computed as the compiler does: integers as integers,
+    /// decimals as decimals, doubles as doubles. False — "ask the compiler" — for anything else: names,
+    /// casts, suffixes other than m/d, exponents, overflow, other operators.
+    /// </summary>
+    public static bool TryFoldLiterals(ExpressionSyntax expression, out FoldedNumber value)
+    {
+        value = default;
+        var depth = 0;
+        return TryFold(expression, ref depth, out value);
+    }
+
+    private static bool TryFold(ExpressionSyntax expression, ref int depth, out FoldedNumber value)
+    {
+        value = default;
+        if (++depth > 64)
+        {
+            return false; // deep expressions are rare; the compiler answers for them
+        }
+
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return TryFold(parenthesized.Expression, ref depth, out value);
+            case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression) || unary.IsKind(SyntaxKind.UnaryPlusExpression):
+                if (!TryFold(unary.Operand, ref depth, out var operand))
+                {
+                    return false;
+                }
+
+                value = unary.IsKind(SyntaxKind.UnaryPlusExpression) ? operand : operand.Negate();
+                return value.Kind != FoldedKind.None;
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression):
+                return TryReadLiteral(literal.Token.Text, out value);
+            case BinaryExpressionSyntax binary:
+                if (!TryFold(binary.Left, ref depth, out var left) || !TryFold(binary.Right, ref depth, out var right))
+                {
+                    return false;
+                }
+
+                value = FoldedNumber.Combine(binary.Kind(), left, right);
+                return value.Kind != FoldedKind.None;
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryReadLiteral(string text, out FoldedNumber value)
+    {
+        value = default;
+        if (text.Length > 1 && text[0] == '0' && (text[1] is 'x' or 'X' or 'b' or 'B'))
+        {
+            return false;
+        }
+
+        var last = text[text.Length - 1];
+        var isDecimal = last is 'm' or 'M';
+        var isDouble = last is 'd' or 'D' || (!isDecimal && char.IsDigit(last) && text.IndexOf('.') >= 0);
+        if (!isDecimal && !isDouble && !char.IsDigit(last))
+        {
+            return false; // f, l, u, ul…: the compiler answers
+        }
+
+        if (!ConstantValues.TryReadPlainLiteral(text, out var number))
+        {
+            return false;
+        }
+
+        if (isDecimal)
+        {
+            value = FoldedNumber.OfDecimal(number);
+        }
+        else if (isDouble)
+        {
+            value = FoldedNumber.OfDouble(double.Parse(text.TrimEnd('d', 'D').Replace("_", string.Empty), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else if (number <= int.MaxValue)
+        {
+            value = FoldedNumber.OfInteger((long)number);
+        }
+        else
+        {
+            return false; // a literal beyond int is uint, long or ulong: the compiler answers
+        }
+
+        return true;
+    }
+
+    /// <summary>The simple names of the constants (fields, locals, enum members) a tree declares. Read once per tree.</summary>
+    public static ImmutableHashSet<string> ConstantNamesOf(SyntaxTree tree) => NamesByTree.GetValue(tree, ReadNames);
+
+    /// <summary>The constant names of every tree of a compilation, and of the common library constants.</summary>
+    public static HashSet<string> ConstantNamesOf(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(LibraryConstantNames, StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            names.UnionWith(ConstantNamesOf(tree));
+        }
+
+        return names;
+    }
+
+    private static bool IsFoldable(BinaryExpressionSyntax binary) => FoldableBinaryKinds.Contains(binary.Kind());
+
+    private static bool IsFoldable(PrefixUnaryExpressionSyntax unary)
+        => unary.Kind() is SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression or SyntaxKind.BitwiseNotExpression or SyntaxKind.LogicalNotExpression;
+
+    private static bool IsComposite(ExpressionSyntax expression) => expression switch
+    {
+        BinaryExpressionSyntax binary => IsFoldable(binary),
+        PrefixUnaryExpressionSyntax unary => IsFoldable(unary),
+        ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax or ConditionalExpressionSyntax => true,
+        _ => false,
+    };
+
+    private static IEnumerable<ExpressionSyntax> Operands(ExpressionSyntax composite)
+    {
+        switch (composite)
+        {
+            case BinaryExpressionSyntax binary:
+                yield return binary.Left;
+                yield return binary.Right;
+                break;
+            case PrefixUnaryExpressionSyntax unary:
+                yield return unary.Operand;
+                break;
+            case ParenthesizedExpressionSyntax parenthesized:
+                yield return parenthesized.Expression;
+                break;
+            case CastExpressionSyntax cast:
+                yield return cast.Expression;
+                break;
+            case CheckedExpressionSyntax @checked:
+                yield return @checked.Expression;
+                break;
+            case ConditionalExpressionSyntax conditional:
+                yield return conditional.Condition;
+                yield return conditional.WhenTrue;
+                yield return conditional.WhenFalse;
+                break;
+        }
+    }
+
+    private static bool IsConstantLeaf(ExpressionSyntax leaf, Func<string, bool> isConstantName) => leaf switch
+    {
+        LiteralExpressionSyntax literal => literal.Kind() is not (SyntaxKind.StringLiteralExpression or SyntaxKind.Utf8StringLiteralExpression or SyntaxKind.NullLiteralExpression),
+        DefaultExpressionSyntax or SizeOfExpressionSyntax => true,
+        IdentifierNameSyntax name => isConstantName(name.Identifier.ValueText),
+        MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax member } => isConstantName(member.Identifier.ValueText),
+        AliasQualifiedNameSyntax { Name: IdentifierNameSyntax aliased } => isConstantName(aliased.Identifier.ValueText),
+        _ => false,
+    };
+
+    private static ImmutableHashSet<string> CollectConstantNames(SyntaxTree tree)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var root = tree.GetRoot();
+        foreach (var node in root.DescendantNodes(static n => n is not (UsingDirectiveSyntax or AttributeListSyntax or TypeSyntax or LiteralExpressionSyntax)))
+        {
+            switch (node)
+            {
+                case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                    AddDeclared(field.Declaration, names);
+                    break;
+                case LocalDeclarationStatementSyntax local when local.IsConst:
+                    AddDeclared(local.Declaration, names);
+                    break;
+                case EnumMemberDeclarationSyntax member:
+                    names.Add(member.Identifier.ValueText);
+                    break;
+            }
+        }
+
+        return names.ToImmutable();
+    }
+
+    private static void AddDeclared(VariableDeclarationSyntax declaration, ImmutableHashSet<string>.Builder names)
+    {
+        foreach (var variable in declaration.Variables)
+        {
+            names.Add(variable.Identifier.ValueText);
+        }
+    }
+}
+
+/// <summary>The type of a folded number: the compiler's int, decimal or double.</summary>
+internal enum FoldedKind
+{
+    None,
+    Integer,
+    Decimal,
+    Double,
+}
+
+/// <summary>A number folded from literals as the compiler folds it (see <see cref="ConstantSyntax.TryFoldLiterals"/>).</summary>
+internal readonly struct FoldedNumber
+{
+    private FoldedNumber(FoldedKind kind, long integer, decimal @decimal, double @double)
+    {
+        Kind = kind;
+        Integer = integer;
+        Decimal = @decimal;
+        Double = @double;
+    }
+
+    public FoldedKind Kind { get; }
+
+    public long Integer { get; }
+
+    public decimal Decimal { get; }
+
+    public double Double { get; }
+
+    public static FoldedNumber OfInteger(long value) => value is >= int.MinValue and <= int.MaxValue ? new(FoldedKind.Integer, value, 0m, 0d) : default;
+
+    public static FoldedNumber OfDecimal(decimal value) => new(FoldedKind.Decimal, 0, value, 0d);
+
+    public static FoldedNumber OfDouble(double value) => new(FoldedKind.Double, 0, 0m, value);
+
+    public FoldedNumber Negate() => Kind switch
+    {
+        FoldedKind.Integer => OfInteger(-Integer),
+        FoldedKind.Decimal => OfDecimal(-Decimal),
+        FoldedKind.Double => OfDouble(-Double),
+        _ => default,
+    };
+
+    /// <summary>+ − × ÷ % of two folded numbers, or None (another operator, a decimal with a double, overflow, division by zero).</summary>
+    public static FoldedNumber Combine(SyntaxKind operation, FoldedNumber left, FoldedNumber right)
+    {
+        if (left.Kind == FoldedKind.None || right.Kind == FoldedKind.None
+            || (left.Kind == FoldedKind.Decimal && right.Kind == FoldedKind.Double) || (left.Kind == FoldedKind.Double && right.Kind == FoldedKind.Decimal))
+        {
+            return default;
+        }
+
+        try
+        {
+            if (left.Kind == FoldedKind.Double || right.Kind == FoldedKind.Double)
+            {
+                double a = left.AsDouble(), b = right.AsDouble();
+                return operation switch
+                {
+                    SyntaxKind.AddExpression => OfDouble(a + b),
+                    SyntaxKind.SubtractExpression => OfDouble(a - b),
+                    SyntaxKind.MultiplyExpression => OfDouble(a * b),
+                    SyntaxKind.DivideExpression => OfDouble(a / b),
+                    _ => default,
+                };
+            }
+
+            if (left.Kind == FoldedKind.Decimal || right.Kind == FoldedKind.Decimal)
+            {
+                decimal a = left.AsDecimal(), b = right.AsDecimal();
+                return operation switch
+                {
+                    SyntaxKind.AddExpression => OfDecimal(a + b),
+                    SyntaxKind.SubtractExpression => OfDecimal(a - b),
+                    SyntaxKind.MultiplyExpression => OfDecimal(a * b),
+                    SyntaxKind.DivideExpression when b != 0m => OfDecimal(a / b),
+                    _ => default,
+                };
+            }
+
+            long x = left.Integer, y = right.Integer;
+            return operation switch
+            {
+                SyntaxKind.AddExpression => OfInteger(x + y),
+                SyntaxKind.SubtractExpression => OfInteger(x - y),
+                SyntaxKind.MultiplyExpression => OfInteger(x * y),
+                SyntaxKind.DivideExpression when y != 0 => OfInteger(x / y),
+                SyntaxKind.ModuloExpression when y != 0 => OfInteger(x % y),
+                _ => default,
+            };
+        }
+        catch (OverflowException)
+        {
+            return default;
+        }
+    }
+
+    private double AsDouble() => Kind == FoldedKind.Integer ? Integer : Double;
+
+    private decimal AsDecimal() => Kind == FoldedKind.Integer ? Integer : Decimal;
+}
