@@ -37,11 +37,7 @@ internal sealed class BoundMemberNames
     /// </summary>
     private HashSet<string> Gather()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var target in _state.Bindings.Keys)
-        {
-            names.Add(SimpleName(target));
-        }
+        var names = new HashSet<string>(_state.BoundMemberNames, StringComparer.Ordinal);
 
         // Not cancelled: a walk of the declarations, once; a cancelled gathering would stay cached.
         AddBoundInSource(_compilation.Assembly.GlobalNamespace, names);
@@ -142,28 +138,5 @@ internal sealed class BoundMemberNames
                     break;
             }
         }
-    }
-
-    /// <summary>A bindings target's member name: <c>F:Ns.Type.Member</c> or <c>Ns.Type.Member</c> give <c>Member</c>.</summary>
-    private static string SimpleName(string target)
-    {
-        var end = target.IndexOf('(');
-        if (end < 0)
-        {
-            end = target.Length;
-        }
-
-        if (end == 0)
-        {
-            return target;
-        }
-
-        var start = target.LastIndexOf('.', end - 1) + 1;
-        if (start == 0 && target.Length > 1 && target[1] == ':')
-        {
-            start = 2;
-        }
-
-        return target.Substring(start, end - start).Trim();
     }
 }

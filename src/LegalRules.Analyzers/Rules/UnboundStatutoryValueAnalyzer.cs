@@ -41,7 +41,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         // finding against generated code: that check scans a whole file, under a lock, for
         // [GeneratedCode] declarations the first time the file has a finding, and it cost more than
         // the rest of this analyzer on a 100k-line project (docs/performance.md). Findings land on
-        // the constant analysed, so IsInGeneratedCode drops the cases the driver would.
+        // the constant analysed, so GeneratedCodeFilter drops the cases the driver would.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
@@ -219,7 +219,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     {
         var options = state.OptionsFor(operation.Syntax.SyntaxTree);
         if (StatutoryMatcher.Match(operation, value, containingSymbol, state, options) is not { } chosen
-            || IsInGeneratedCode(operation.Syntax, containingSymbol))
+            || GeneratedCodeFilter.IsInGeneratedCode(operation.Syntax.SyntaxTree, operation.Syntax.SpanStart, containingSymbol))
         {
             return;
         }
@@ -266,42 +266,5 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         }
 
         LegalDataChecks.Report(report, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
-    }
-
-    /// <summary>
-    /// What the driver suppresses in code it analyses: a hidden position (<c>#line hidden</c>, or what
-    /// precedes the first <c>#line</c> directive of a file that has hidden regions) and members marked
-    /// <c>[GeneratedCode]</c> (whose analysis the driver skips already). Asked only when a value matches.
-    /// </summary>
-    private static bool IsInGeneratedCode(SyntaxNode syntax, ISymbol containingSymbol)
-    {
-        var tree = syntax.SyntaxTree;
-        if (tree.HasHiddenRegions() && tree.GetLineVisibility(syntax.SpanStart) is LineVisibility.Hidden or LineVisibility.BeforeFirstLineDirective)
-        {
-            return true;
-        }
-
-        for (var symbol = containingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-        {
-            if (HasGeneratedCodeAttribute(symbol) || (symbol is IMethodSymbol { AssociatedSymbol: { } associated } && HasGeneratedCodeAttribute(associated)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasGeneratedCodeAttribute(ISymbol symbol)
-    {
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
