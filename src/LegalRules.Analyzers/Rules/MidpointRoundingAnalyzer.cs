@@ -1,6 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
+using LegalRules.Matching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -71,12 +76,14 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             }
 
             var roundingTypes = builder.ToImmutable();
-            var uses = new StatutoryUses(LegalRulesCompilationState.Get(compilation, start.Options, start.CancellationToken));
-            start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, midpointRounding, uses), SyntaxKind.InvocationExpression);
+            var state = LegalRulesCompilationState.Get(compilation, start.Options, start.CancellationToken);
+            var uses = new StatutoryUses(state);
+            var members = new StatutoryMembers(compilation, state);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, midpointRounding, uses, members), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ImmutableArray<INamedTypeSymbol> roundingTypes, INamedTypeSymbol midpointRounding, StatutoryUses uses)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ImmutableArray<INamedTypeSymbol> roundingTypes, INamedTypeSymbol midpointRounding, StatutoryUses uses, StatutoryMembers members)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (!InvokesRound(syntax.Expression)
@@ -97,7 +104,15 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // The operation tree is built only for a rounding that states no mode.
+        // The operation tree is built only for a rounding that states no mode, in a member whose
+        // syntax could hold a statutory value, or whose declarations make every decimal an amount.
+        if (!uses.HasLegalBasis(containingSymbol)
+            && !uses.InTypeDeclaringBoundMembers(containingSymbol)
+            && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
+        {
+            return;
+        }
+
         if (StatutoryUses.OperationOf(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
             || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, method))
         {
@@ -179,5 +194,147 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
     {
         var member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
         return member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name;
+    }
+}
+
+/// <summary>
+/// From syntax, whether a member's body could hold a statutory value that <see cref="StatutoryUses.Find"/>
+/// or a bound reference would find once bound: a literal some parameter has (and that could match
+/// where it is written), an expression of literals the compiler folds, or a name that may name a
+/// bound member (<see cref="BoundMemberNames"/>) or a constant declared in source. False means that
+/// binding the body cannot find one. Constants of referenced assemblies are not looked at (as the
+/// statutory rules do not fold them). One answer per member, cached.
+/// </summary>
+internal sealed class StatutoryMembers
+{
+    private readonly Compilation _compilation;
+    private readonly BoundMemberNames _boundNames;
+    private readonly Lazy<HashSet<string>> _constantNames;
+    private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _answers = new();
+
+    public StatutoryMembers(Compilation compilation, LegalRulesCompilationState state)
+    {
+        _compilation = compilation;
+        _boundNames = new BoundMemberNames(compilation, state);
+        _constantNames = new Lazy<HashSet<string>>(GatherConstantNames, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public bool MayHoldStatutoryValue(SyntaxNode node, ISymbol containingSymbol, LegalRulesCompilationState state)
+    {
+        SyntaxNode? member = null;
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
+            {
+                member = ancestor;
+                break;
+            }
+        }
+
+        if (member is null)
+        {
+            return true; // top-level statements and the like: bind, as before
+        }
+
+        return _answers.GetValue(member, m => new StrongBox<bool>(Scan(m, containingSymbol, state))).Value;
+    }
+
+    private bool Scan(SyntaxNode member, ISymbol containingSymbol, LegalRulesCompilationState state)
+    {
+        var options = state.OptionsFor(member.SyntaxTree);
+        var registry = state.RegistryFor(options);
+        foreach (var node in member.DescendantNodes())
+        {
+            switch (node)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression):
+                    if (ConstantValues.IsBitPattern(literal.Token))
+                    {
+                        break;
+                    }
+
+                    var text = literal.Token.Text;
+                    if (!ConstantValues.TryReadPlainLiteral(text, out var number) && !ConstantValues.TryParseLiteral(text, out number))
+                    {
+                        return true; // a text neither reading takes: the compiler's constant decides
+                    }
+
+                    var occurrences = registry.Find(number);
+                    if (!occurrences.IsEmpty && StatutoryMatcher.MayMatch(occurrences, number, literal, containingSymbol, options))
+                    {
+                        return true;
+                    }
+
+                    if (IsFoldedOperand(literal))
+                    {
+                        return true; // 41m / 100m: its value is the fold's, not the literal's
+                    }
+
+                    break;
+                case IdentifierNameSyntax name:
+                    var identifier = name.Identifier.ValueText;
+                    if (_boundNames.MayBeBound(identifier) || _constantNames.Value.Contains(identifier))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A literal that the compiler folds with another literal: an operand of a binary expression whose other side is a literal too.</summary>
+    private static bool IsFoldedOperand(LiteralExpressionSyntax literal)
+    {
+        SyntaxNode node = literal;
+        while (node.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        if (node.Parent is not BinaryExpressionSyntax binary)
+        {
+            return false;
+        }
+
+        var other = ReferenceEquals(binary.Left, node) ? binary.Right : binary.Left;
+        while (other is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax or BinaryExpressionSyntax)
+        {
+            other = other switch
+            {
+                ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+                PrefixUnaryExpressionSyntax unary => unary.Operand,
+                CastExpressionSyntax cast => cast.Expression,
+                BinaryExpressionSyntax inner => inner.Left,
+                _ => other,
+            };
+        }
+
+        return other is LiteralExpressionSyntax;
+    }
+
+    /// <summary>The names of the constants (<c>const</c> fields) declared in the compilation's source, read from declarations only.</summary>
+    private HashSet<string> GatherConstantNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            // Not cancelled: gathered once and cached; a cancelled gathering would stay cached.
+            var root = tree.GetRoot();
+            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                {
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        names.Add(variable.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+
+        return names;
     }
 }
