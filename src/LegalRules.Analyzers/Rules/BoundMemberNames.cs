@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
 using Microsoft.CodeAnalysis;
@@ -17,16 +18,23 @@ namespace LegalRules.Rules;
 /// </summary>
 internal sealed class BoundMemberNames
 {
+    // One per compilation, shared by the rules that ask (LR0101, LR0201): the names are gathered once.
+    private static readonly ConditionalWeakTable<Compilation, BoundMemberNames> PerCompilation = new();
+
     private readonly Compilation _compilation;
     private readonly LegalRulesCompilationState _state;
     private readonly Lazy<HashSet<string>> _names;
 
-    public BoundMemberNames(Compilation compilation, LegalRulesCompilationState state)
+    private BoundMemberNames(Compilation compilation, LegalRulesCompilationState state)
     {
         _compilation = compilation;
         _state = state;
         _names = new Lazy<HashSet<string>>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The names of <paramref name="compilation"/>, gathered on the first question of any rule.</summary>
+    public static BoundMemberNames For(Compilation compilation, LegalRulesCompilationState state)
+        => PerCompilation.GetValue(compilation, c => new BoundMemberNames(c, state));
 
     /// <summary>Whether <paramref name="name"/> (an identifier's value text) may name a bound field or property.</summary>
     public bool MayBeBound(string name) => _names.Value.Contains(name);

@@ -46,7 +46,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             }
 
             var uses = new StatutoryUses(state);
-            var names = new BoundMemberNames(start.Compilation, state);
+            var names = BoundMemberNames.For(start.Compilation, state);
             start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, uses, names), SyntaxKind.MethodDeclaration);
             start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses, names), SyntaxKind.PropertyDeclaration);
         });

@@ -215,7 +215,7 @@ internal sealed class StatutoryMembers
     public StatutoryMembers(Compilation compilation, LegalRulesCompilationState state)
     {
         _compilation = compilation;
-        _boundNames = new BoundMemberNames(compilation, state);
+        _boundNames = BoundMemberNames.For(compilation, state);
         _constantNames = new Lazy<HashSet<string>>(GatherConstantNames, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
