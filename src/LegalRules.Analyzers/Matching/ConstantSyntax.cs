@@ -48,6 +48,7 @@ internal static class ConstantSyntax
         "PI", "E", "Tau", "MaxValue", "MinValue", "Epsilon", "NaN", "PositiveInfinity", "NegativeInfinity", "NegativeZero", "One", "Zero", "MinusOne");
 
     private static readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> NamesByTree = new();
+    private static readonly ConditionalWeakTable<Compilation, HashSet<string>> NamesByCompilation = new();
 
     private static readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>.CreateValueCallback ReadNames = CollectConstantNames;
 
@@ -239,13 +240,18 @@ internal static class ConstantSyntax
     /// <summary>The simple names of the constants (fields, locals, enum members) a tree declares. Read once per tree.</summary>
     public static ImmutableHashSet<string> ConstantNamesOf(SyntaxTree tree) => NamesByTree.GetValue(tree, ReadNames);
 
-    /// <summary>The constant names of every tree of a compilation, and of the common library constants.</summary>
-    public static HashSet<string> ConstantNamesOf(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// The constant names of every tree of a compilation, and of the common library constants:
+    /// gathered once per compilation, on the first question of any rule (not cancelled: a cancelled
+    /// gathering would stay cached).
+    /// </summary>
+    public static HashSet<string> ConstantNamesOf(Compilation compilation) => NamesByCompilation.GetValue(compilation, GatherNames);
+
+    private static HashSet<string> GatherNames(Compilation compilation)
     {
         var names = new HashSet<string>(LibraryConstantNames, StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             names.UnionWith(ConstantNamesOf(tree));
         }
 

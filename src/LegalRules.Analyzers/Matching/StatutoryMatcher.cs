@@ -51,8 +51,7 @@ internal static class StatutoryMatcher
         HashSet<string>? words = null;
         foreach (var occurrence in occurrences)
         {
-            var period = occurrence.Period;
-            if (period.From > options.AsOf || (period.To is { } to && to < options.WindowStart))
+            if (!InWindow(occurrence, options.AsOf, options.WindowStart))
             {
                 continue;
             }

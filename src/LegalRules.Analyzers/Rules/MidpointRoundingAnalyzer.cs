@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using LegalRules.Matching;
@@ -201,7 +198,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 /// From syntax, whether a member's body could hold a statutory value that <see cref="StatutoryUses.Find"/>
 /// or a bound reference would find once bound: a literal some parameter has (and that could match
 /// where it is written), an expression of literals the compiler folds, or a name that may name a
-/// bound member (<see cref="BoundMemberNames"/>) or a constant declared in source. False means that
+/// bound member (<see cref="BoundMemberNames"/>) or a constant (<see cref="ConstantSyntax.ConstantNamesOf(Compilation)"/>). False means that
 /// binding the body cannot find one. Constants of referenced assemblies are not looked at (as the
 /// statutory rules do not fold them). One answer per member, cached.
 /// </summary>
@@ -209,14 +206,12 @@ internal sealed class StatutoryMembers
 {
     private readonly Compilation _compilation;
     private readonly BoundMemberNames _boundNames;
-    private readonly Lazy<HashSet<string>> _constantNames;
     private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _answers = new();
 
     public StatutoryMembers(Compilation compilation, LegalRulesCompilationState state)
     {
         _compilation = compilation;
         _boundNames = BoundMemberNames.For(compilation, state);
-        _constantNames = new Lazy<HashSet<string>>(GatherConstantNames, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public bool MayHoldStatutoryValue(SyntaxNode node, ISymbol containingSymbol, LegalRulesCompilationState state)
@@ -243,6 +238,7 @@ internal sealed class StatutoryMembers
     {
         var options = state.OptionsFor(member.SyntaxTree);
         var registry = state.RegistryFor(options);
+        var constantNames = ConstantSyntax.ConstantNamesOf(_compilation);
         foreach (var node in member.DescendantNodes())
         {
             switch (node)
@@ -273,7 +269,7 @@ internal sealed class StatutoryMembers
                     break;
                 case IdentifierNameSyntax name:
                     var identifier = name.Identifier.ValueText;
-                    if (_boundNames.MayBeBound(identifier) || _constantNames.Value.Contains(identifier))
+                    if (_boundNames.MayBeBound(identifier) || constantNames.Contains(identifier))
                     {
                         return true;
                     }
@@ -313,28 +309,5 @@ internal sealed class StatutoryMembers
         }
 
         return other is LiteralExpressionSyntax;
-    }
-
-    /// <summary>The names of the constants (<c>const</c> fields) declared in the compilation's source, read from declarations only.</summary>
-    private HashSet<string> GatherConstantNames()
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in _compilation.SyntaxTrees)
-        {
-            // Not cancelled: gathered once and cached; a cancelled gathering would stay cached.
-            var root = tree.GetRoot();
-            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-            {
-                if (node is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword))
-                {
-                    foreach (var variable in field.Declaration.Variables)
-                    {
-                        names.Add(variable.Identifier.ValueText);
-                    }
-                }
-            }
-        }
-
-        return names;
     }
 }

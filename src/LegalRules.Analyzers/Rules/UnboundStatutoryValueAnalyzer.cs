@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using LegalRules.Matching;
@@ -47,8 +46,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         {
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
             var compilation = start.Compilation;
-            var constantNames = new Lazy<HashSet<string>>(() => ConstantSyntax.ConstantNamesOf(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-            Func<string, bool> isConstantName = name => constantNames.Value.Contains(name);
+            Func<string, bool> isConstantName = name => ConstantSyntax.ConstantNamesOf(compilation).Contains(name);
 
             // Syntax actions, not operation actions: registering an operation action makes the driver
             // build the bound operations of every method body, which cost more than the whole rule
