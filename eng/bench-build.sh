@@ -7,6 +7,9 @@
 #
 #   bash eng/bench-build.sh [LINES] [RUNS] [OUT]        defaults: 100000 5 artifacts/bench/build
 #   BENCH_SERVER_MODES="off on"   which compiler-server modes to run
+#   BENCH_VARIANTS="none legalrules sonar"   which variants: also floor-tree, floor-model,
+#       floor-syntax, floor-operation (a do-nothing analyzer with actions of that kind:
+#       bench/LegalRules.FloorAnalyzers) — the build's cost of an analyzer before it does anything
 #
 # Writes OUT/builds.tsv (one line per build) and OUT/summary.md (medians and spreads, ratios).
 set -euo pipefail
@@ -16,7 +19,7 @@ lines="${1:-100000}"
 runs="${2:-5}"
 out="${3:-$bench_repo/artifacts/bench/build}"
 modes="${BENCH_SERVER_MODES:-off on}"
-variants=(none legalrules sonar)
+read -r -a variants <<< "${BENCH_VARIANTS:-none legalrules sonar}"
 mkdir -p "$out/logs"
 bench_build_tools
 corpus="$(bench_corpus "$lines")"
@@ -75,8 +78,8 @@ for server in $modes; do
     for variant in "${variants[@]}"; do build_once on warmup "$variant"; done
   fi
   for round in $(seq 1 "$runs"); do
-    for i in 0 1 2; do
-      build_once "$server" "$round" "${variants[$(( (round + i) % 3 ))]}"
+    for i in "${!variants[@]}"; do
+      build_once "$server" "$round" "${variants[$(( (round + i) % ${#variants[@]} ))]}"
     done
     echo "build: server $server, round $round/$runs done (load $(bench_load))"
   done

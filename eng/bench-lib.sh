@@ -27,18 +27,21 @@ bench_build_tools() {
   # Once per run of the scripts: a parent script that built them says so to the scripts it calls.
   [ "${BENCH_TOOLS_BUILT:-}" = 1 ] && return 0
   for project in src/LegalRules.CodeFixes src/LegalRules.Annotations src/LegalRules.Cli \
-    bench/LegalRules.CorpusGenerator bench/LegalRules.Benchmarks bench/LegalRules.AuditFloor; do
+    bench/LegalRules.CorpusGenerator bench/LegalRules.Benchmarks bench/LegalRules.AuditFloor bench/LegalRules.FloorAnalyzers; do
     dotnet build "$bench_repo/$project" -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null || { echo "build of $project failed" >&2; return 1; }
   done
   export BENCH_TOOLS_BUILT=1
 }
 
-# Prints the folder of the corpus of $1 lines (project/ and drop/), generating it the first time.
-# Shared by the scripts: BENCH_CORPUS_DIR (default artifacts/bench/corpus).
+# Prints the folder of the corpus of $1 lines (project/ and drop/), generating it the first time
+# and again when the generator was built after it (the generator is deterministic: same sources,
+# same bytes). Shared by the scripts: BENCH_CORPUS_DIR (default artifacts/bench/corpus).
 bench_corpus() {
   local lines="$1" out="${BENCH_CORPUS_DIR:-$bench_repo/artifacts/bench/corpus}/$1"
-  if [ ! -f "$out/planted.tsv" ]; then
-    dotnet "$bench_repo/bench/LegalRules.CorpusGenerator/bin/Release/net10.0/LegalRules.CorpusGenerator.dll" \
+  local generator="$bench_repo/bench/LegalRules.CorpusGenerator/bin/Release/net10.0/LegalRules.CorpusGenerator.dll"
+  if [ ! -f "$out/planted.tsv" ] || [ "$generator" -nt "$out/planted.tsv" ]; then
+    rm -rf "$out"
+    dotnet "$generator" \
       --lines "$lines" --out "$out" --repo "$bench_repo" >&2 || return 1
   fi
   echo "$out"

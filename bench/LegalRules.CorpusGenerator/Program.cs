@@ -86,7 +86,8 @@ internal static class Program
 
     /// <summary>
     /// The project file. <c>BenchAnalyzers</c> picks what runs beside the compiler — <c>none</c>,
-    /// <c>legalrules</c>, <c>sonar</c> (S109 only) — while restore stays the same for all three, so
+    /// <c>legalrules</c>, <c>sonar</c> (S109 only), <c>floor-tree|model|syntax|operation</c> (a do-nothing
+    /// analyzer with actions of that kind: bench/LegalRules.FloorAnalyzers) — while restore stays the same for all three, so
     /// that paired builds differ in nothing else. The framework's own analyzers and generators are
     /// removed from every variant: the baseline is the compiler alone.
     /// </summary>
@@ -96,7 +97,7 @@ internal static class Program
         var repo = repository.TrimEnd('/') + "/";
         WriteFile(Path.Combine(project, "Corpus.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
-              <!-- Written by LegalRules.CorpusGenerator. dotnet build -p:BenchAnalyzers=none|legalrules|sonar -->
+              <!-- Written by LegalRules.CorpusGenerator. dotnet build -p:BenchAnalyzers=none|legalrules|sonar|floor-KIND -->
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <OutputType>Library</OutputType>
@@ -110,12 +111,14 @@ internal static class Program
                 <LegalRulesRepository Condition="'$(LegalRulesRepository)' == ''">{repo}</LegalRulesRepository>
                 <LegalRulesConfiguration Condition="'$(LegalRulesConfiguration)' == ''">Release</LegalRulesConfiguration>
                 <LegalRulesBin>$(LegalRulesRepository)src/LegalRules.CodeFixes/bin/$(LegalRulesConfiguration)/netstandard2.0/</LegalRulesBin>
+                <BenchFloor Condition="$(BenchAnalyzers.StartsWith('floor-'))">$(BenchAnalyzers.Substring(6))</BenchFloor>
               </PropertyGroup>
               <ItemGroup>
                 <Reference Include="$(LegalRulesRepository)src/LegalRules.Annotations/bin/$(LegalRulesConfiguration)/netstandard2.0/LegalRules.Annotations.dll" />
                 <!-- Restored for every variant (same restore, same assets); its analyzers are added only for 'sonar'. -->
                 <PackageReference Include="SonarAnalyzer.CSharp" Version="9.32.0.97167" ExcludeAssets="all" GeneratePathProperty="true" />
                 <PackageReference Include="YamlDotNet" Version="{yamlVersion}" ExcludeAssets="all" GeneratePathProperty="true" />
+                <CompilerVisibleProperty Include="BenchFloor" />
               </ItemGroup>
               <Target Name="BenchAnalyzersOnly" BeforeTargets="CoreCompile">
                 <ItemGroup>
@@ -130,6 +133,10 @@ internal static class Program
                 <ItemGroup Condition="'$(BenchAnalyzers)' == 'sonar'">
                   <Analyzer Include="$(PkgSonarAnalyzer_CSharp)/analyzers/*.dll" />
                   <EditorConfigFiles Include="$(MSBuildProjectDirectory)/sonar-s109.globalconfig" />
+                </ItemGroup>
+                <!-- floor-tree|floor-model|floor-syntax|floor-operation: a do-nothing analyzer of that shape. -->
+                <ItemGroup Condition="'$(BenchFloor)' != ''">
+                  <Analyzer Include="$(LegalRulesRepository)bench/LegalRules.FloorAnalyzers/bin/$(LegalRulesConfiguration)/netstandard2.0/LegalRules.FloorAnalyzers.dll" />
                 </ItemGroup>
               </Target>
             </Project>
