@@ -51,11 +51,12 @@ def build(path):
             ana = [float(r[own] or 0) for r in rs]
             loads = [float(r["load"]) for r in rs]
             out.append(f"| {server} | {variant} | {spread(wall)} | {spread(csc)} | {spread(ana, '{:.3f}')} | {rs[0]['warnings'] if rs else ''} | {spread(loads, '{:.1f}')} |")
-        rounds = [v for v in by.values() if all(k in v for k in ("none", "legalrules", "sonar"))]
-        wall_ratio = [float(v["legalrules"]["wall_s"]) / float(v["none"]["wall_s"]) for v in rounds]
-        sonar_ratio = [float(v["sonar"]["wall_s"]) / float(v["none"]["wall_s"]) for v in rounds]
-        share = [100 * float(v["legalrules"]["legalrules_s"] or 0) / (float(v["legalrules"]["csc_ms"]) / 1000) for v in rounds]
-        vs_sonar = [float(v["legalrules"]["legalrules_s"] or 0) / float(v["sonar"]["sonar_s"]) for v in rounds if float(v["sonar"]["sonar_s"] or 0) > 0]
+        def having(*names):
+            return [v for v in by.values() if all(k in v for k in names)]
+        wall_ratio = [float(v["legalrules"]["wall_s"]) / float(v["none"]["wall_s"]) for v in having("none", "legalrules")]
+        sonar_ratio = [float(v["sonar"]["wall_s"]) / float(v["none"]["wall_s"]) for v in having("none", "sonar")]
+        share = [100 * float(v["legalrules"]["legalrules_s"] or 0) / (float(v["legalrules"]["csc_ms"]) / 1000) for v in having("legalrules") if v["legalrules"]["csc_ms"]]
+        vs_sonar = [float(v["legalrules"]["legalrules_s"] or 0) / float(v["sonar"]["sonar_s"]) for v in having("legalrules", "sonar") if float(v["sonar"]["sonar_s"] or 0) > 0]
         targets.append(f"| server {server}: LegalRules analyzer time / Csc task time | ≤ 2 % | {spread(share)} % | {verdict(med(share) <= 2, bool(share))} |")
         targets.append(f"| server {server}: LegalRules analyzer time / S109's | < 1 | {spread(vs_sonar, '{:.3f}')} | {verdict(med(vs_sonar) < 1, bool(vs_sonar))} |")
         targets.append(f"| server {server}: build wall, LegalRules / no analyzer (paired) | ≤ 1.10× | {spread(wall_ratio, '{:.3f}')} | {verdict(med(wall_ratio) <= 1.10, bool(wall_ratio))} |")
