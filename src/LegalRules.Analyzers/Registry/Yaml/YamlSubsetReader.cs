@@ -31,8 +31,8 @@ internal sealed class YamlSubsetReader
 {
     private const int MaxDepth = YamlTreeReader.MaxDepth / 2;
 
-    /// <summary>YAML's limit on the length of an implicit key.</summary>
-    private const int MaxKeyLength = 1024;
+    /// <summary>Under YAML's limit on the length of an implicit key (1,024), with a margin.</summary>
+    private const int MaxKeyLength = 1000;
 
     private readonly string _s;
     private readonly int _length;
@@ -482,8 +482,8 @@ internal sealed class YamlSubsetReader
             var spaces = contentStart - lineStart;
             if (contentStart >= _length)
             {
-                // Spaces up to the end of the text: the scalar ends here.
-                if (spaces > blockIndent)
+                // The end of the text: the scalar ends here; spaces without a line break after them are left to the parser.
+                if (spaces > 0)
                 {
                     return Decline();
                 }
@@ -506,7 +506,7 @@ internal sealed class YamlSubsetReader
 
             if (spaces < blockIndent)
             {
-                end = contentStart; // YamlDotNet ends the scalar after the next line's indentation
+                end = lineStart; // YamlDotNet ends the scalar at the start of the next line
                 break;
             }
 
