@@ -16,10 +16,11 @@ namespace LegalRules.Tests.Registry;
 public sealed class YamlSubsetReaderEquivalenceTests
 {
     /// <summary>
-    /// How many files of the copy the subset reader may decline: those with multi-line plain values.
-    /// Above this, the fast path no longer covers the tree and its cold cost goes back up.
+    /// How many files of the copy the subset reader may decline (it reads all of them today). A few
+    /// more after an update of the copy are acceptable; many mean the subset no longer fits the tree,
+    /// whose cold cost then goes back up (YamlDotNet's parser compiled and run cold).
     /// </summary>
-    private const int MaxDeclinedOpenFiscaFiles = 20;
+    private const int MaxDeclinedOpenFiscaFiles = 5;
 
     private readonly ITestOutputHelper _output;
 

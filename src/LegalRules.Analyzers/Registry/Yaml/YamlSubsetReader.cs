@@ -15,13 +15,14 @@ namespace LegalRules.Registry.Yaml;
 /// or at the level of their key, with items that are values, mappings (<c>- key: value</c>) or
 /// sequences; plain one-line values; one-line single-quoted values and double-quoted values with
 /// the escapes <c>\\ \" \/ \n \t \r \0 \_</c> and <c>\ </c>; block scalars <c>|</c> and
-/// <c>&gt;</c> with or without a chomping indicator; <c>[]</c> and <c>{}</c>; empty values;
+/// <c>&gt;</c> with or without a chomping indicator, their first line not empty; <c>[]</c> and <c>{}</c>; empty values;
 /// comments; a byte order mark.
 /// </para>
 /// <para>
 /// It declines everything else, and everything it cannot be sure of: anchors, aliases, tags,
 /// directives, document markers, quoted or complex keys, other flow collections, plain or quoted
-/// values over several lines, other escapes, indentation indicators, a line indented more than
+/// values over several lines, other escapes, indentation indicators, spaces past a block scalar's
+/// indentation on an empty line, a line indented more than
 /// its place allows, tabs, line breaks other than <c>\n</c>, control characters, surrogates, a
 /// tree deeper than half of <see cref="YamlTreeReader.MaxDepth"/>. Every syntax error is among
 /// these, so faults are always the parser's.
@@ -475,6 +476,7 @@ internal sealed class YamlSubsetReader
         builder.Clear();
         var pendingBreaks = 0; // empty lines since the last line of content
         var first = true;
+        var previousSpaced = false;
         int end;
         while (true)
         {
@@ -510,20 +512,18 @@ internal sealed class YamlSubsetReader
                 break;
             }
 
-            if (!literal && spaces > blockIndent)
-            {
-                return Decline(); // folded lines indented further keep their breaks
-            }
-
             var eol = _s.IndexOf('\n', contentStart);
             if (eol < 0)
             {
                 return Decline(); // no line break after the last line
             }
 
+            // A folded scalar joins two lines with a space, or keeps only the empty lines between them,
+            // unless either is indented further than the scalar: then every break is kept (as libyaml does).
+            var spaced = spaces > blockIndent;
             if (!first)
             {
-                if (literal)
+                if (literal || spaced || previousSpaced)
                 {
                     builder.Append('\n', pendingBreaks + 1);
                 }
@@ -537,6 +537,7 @@ internal sealed class YamlSubsetReader
                 }
             }
 
+            previousSpaced = spaced;
             first = false;
             pendingBreaks = 0;
             builder.Append(_s, lineStart + blockIndent, eol - lineStart - blockIndent);
