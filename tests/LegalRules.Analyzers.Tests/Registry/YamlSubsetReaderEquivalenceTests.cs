@@ -83,7 +83,7 @@ public sealed class YamlSubsetReaderEquivalenceTests
         }
     }
 
-    /// <summary>Null when the subset reader gives the parser's tree; empty when it declines; else the difference.</summary>
+    /// <summary>Null when the subset reader gives the parser's tree; "declined…" when it declines; else the difference.</summary>
     private static string? Compare(string path)
     {
         SourceText text;
@@ -95,7 +95,7 @@ public sealed class YamlSubsetReaderEquivalenceTests
         var subset = YamlTreeReader.ReadWithSubset(text, out var declinedAt);
         if (subset is null)
         {
-            return declinedAt < 0 ? string.Empty : $"declined at line {text.Lines.GetLinePosition(Math.Min(declinedAt, text.Length)).Line + 1}";
+            return declinedAt < 0 ? "declined" : $"declined at line {text.Lines.GetLinePosition(Math.Min(declinedAt, text.Length)).Line + 1}";
         }
 
         var parser = YamlTreeReader.ReadWithParser(text);

@@ -147,6 +147,7 @@ public sealed class YamlSubsetReaderTests
     [InlineData("a: :x\n")]
     [InlineData("plain scalar at the root\n")]
     [InlineData("a #comment: b\n")]
+    [InlineData("  a: 1\nb: 2\n")]
     public void Declines_and_the_parser_reads(string yaml)
     {
         YamlTreeAssert.Declines(yaml);

@@ -15,17 +15,17 @@ namespace LegalRules.Registry.Yaml;
 /// or at the level of their key, with items that are values, mappings (<c>- key: value</c>) or
 /// sequences; plain one-line values; one-line single-quoted values and double-quoted values with
 /// the escapes <c>\\ \" \/ \n \t \r \0 \_</c> and <c>\ </c>; block scalars <c>|</c> and
-/// <c>&gt;</c> with or without a chomping indicator, their first line not empty; <c>[]</c> and <c>{}</c>; empty values;
-/// comments; a byte order mark.
+/// <c>&gt;</c> with or without a chomping indicator, their first line not empty; <c>[]</c> and
+/// <c>{}</c>; empty values; comments; a byte order mark.
 /// </para>
 /// <para>
 /// It declines everything else, and everything it cannot be sure of: anchors, aliases, tags,
 /// directives, document markers, quoted or complex keys, other flow collections, plain or quoted
 /// values over several lines, other escapes, indentation indicators, spaces past a block scalar's
-/// indentation on an empty line, a line indented more than
-/// its place allows, tabs, line breaks other than <c>\n</c>, control characters, surrogates, a
-/// tree deeper than half of <see cref="YamlTreeReader.MaxDepth"/>. Every syntax error is among
-/// these, so faults are always the parser's.
+/// indentation on an empty line, a line indented more than its place allows, tabs, line breaks
+/// other than <c>\n</c>, control characters, surrogates, a key over 1,000 characters, a tree deeper
+/// than half of <see cref="YamlTreeReader.MaxDepth"/>. Every syntax error is among these, so
+/// faults are always the parser's.
 /// </para>
 /// </summary>
 internal sealed class YamlSubsetReader
@@ -122,7 +122,12 @@ internal sealed class YamlSubsetReader
         if (_pos < _length)
         {
             root = ReadBlockNode(Indent, 0);
-            if (root is null || _declined || _pos < _length)
+            if (root is not null && !_declined && _pos < _length)
+            {
+                Decline(); // something after the root collection, less indented than it
+            }
+
+            if (root is null || _declined)
             {
                 root = null;
                 return false;
