@@ -36,7 +36,7 @@ internal static class Program
                 Console.Error.WriteLine("""
                     usage: LegalRules.Benchmarks bdn [BenchmarkDotNet arguments]
                            LegalRules.Benchmarks registry-cold embedded|embedded-yaml|openfisca [--root DIR]
-                           LegalRules.Benchmarks registry-phase events|tree|parse [--root DIR]
+                           LegalRules.Benchmarks registry-phase events|tree|tree-parser|parse [--root DIR]
                            LegalRules.Benchmarks registry-cache [--root DIR]
                            LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR]
                     """);

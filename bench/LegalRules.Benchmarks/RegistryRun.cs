@@ -22,10 +22,12 @@ namespace LegalRules.Bench;
 /// <item><c>registry-cold embedded-yaml</c>: the same registry parsed from its YAML resource, the way it was loaded before the compact data (for before/after pairs).</item>
 /// <item><c>registry-cold openfisca [--root DIR]</c>: a whole OpenFisca tree (texts already in memory, as
 /// the compiler hands them) parsed and merged into a compilation's registry, embedded registry off.</item>
-/// <item><c>registry-phase events|tree|parse [--root DIR]</c>: where the cold cost of an OpenFisca tree goes. Its
+/// <item><c>registry-phase events|tree|tree-parser|parse [--root DIR]</c>: where the cold cost of an OpenFisca tree goes. Its
 /// files (index.yaml aside) read on one thread, four passes in a row, the processor time of each: YamlDotNet's
 /// events alone, the YAML tree (events, nodes, positions), or the whole file parse. The first pass is
-/// the cold one; the later ones show what is left once the code has been compiled and tiered up.</item>
+/// the cold one; the later ones show what is left once the code has been compiled and tiered up. <c>tree</c>
+/// is the product's path (the subset reader, YamlDotNet for the files it declines); <c>tree-parser</c>
+/// builds the same tree from YamlDotNet's events for every file.</item>
 /// <item><c>registry-cache [--root DIR]</c>: a second compilation with new text objects of the same content
 /// parses nothing again; exits 1 if it does.</item>
 /// </list>
@@ -87,12 +89,13 @@ internal static class RegistryRun
                 }
             },
             "tree" => text => YamlTreeReader.Read(text),
+            "tree-parser" => text => YamlTreeReader.ReadWithParser(text),
             "parse" => text => OpenFiscaParameterParser.Parse(text),
             _ => null!,
         };
         if (read is null)
         {
-            Console.Error.WriteLine("registry-phase events|tree|parse [--root DIR]");
+            Console.Error.WriteLine("registry-phase events|tree|tree-parser|parse [--root DIR]");
             return 2;
         }
 

@@ -17,8 +17,11 @@ internal static class OpenFiscaParameterParser
     private static readonly HashSet<string> NodeFields = new() { "description", "metadata", "documentation", "reference", "unit" };
 
     public static ParsedRegistryFile Parse(SourceText text, CancellationToken cancellationToken = default)
+        => Parse(text, YamlTreeReader.Read(text, cancellationToken));
+
+    /// <summary>The file from a YAML tree already read (by either of <see cref="YamlTreeReader"/>'s paths).</summary>
+    internal static ParsedRegistryFile Parse(SourceText text, YamlReadResult read)
     {
-        var read = YamlTreeReader.Read(text, cancellationToken);
         var faults = new List<RegistryFault>(read.Faults);
         var parameters = new List<StatutoryParameter>();
         switch (read.Root)

@@ -38,11 +38,38 @@ internal static class YamlTreeReader
     internal const long MaxAliasExpansion = 2_000_000;
 
     /// <param name="cancellationToken">Observed while reading: a file of many megabytes takes seconds, and the IDE cancels analyses all the time.</param>
+    /// <remarks>
+    /// A text within the subset of YAML that <see cref="YamlSubsetReader"/> reads (every file of an
+    /// OpenFisca tree but a few) is read by it; any other, and every text with an error, by YamlDotNet's
+    /// parser, so faults and their messages are the parser's. Both give the same tree.
+    /// </remarks>
     public static YamlReadResult Read(SourceText text, CancellationToken cancellationToken = default)
     {
         var builder = new TreeBuilder(text, cancellationToken);
-        builder.Run();
+        builder.Run(trySubset: true);
         return new YamlReadResult(builder.Root, builder.Faults);
+    }
+
+    /// <summary>Reads with YamlDotNet's parser only: the reference the subset reader is checked against.</summary>
+    internal static YamlReadResult ReadWithParser(SourceText text, CancellationToken cancellationToken = default)
+    {
+        var builder = new TreeBuilder(text, cancellationToken);
+        builder.Run(trySubset: false);
+        return new YamlReadResult(builder.Root, builder.Faults);
+    }
+
+    /// <summary>Reads with the subset reader only: null when it declines the text.</summary>
+    internal static YamlReadResult? ReadWithSubset(SourceText text, CancellationToken cancellationToken = default)
+        => ReadWithSubset(text, out _, cancellationToken);
+
+    /// <param name="declinedAt">Where the subset reader was when it declined, -1 when it did not.</param>
+    internal static YamlReadResult? ReadWithSubset(SourceText text, out int declinedAt, CancellationToken cancellationToken = default)
+    {
+        var content = text.ToString();
+        var offset = content.Length > 0 && content[0] == '\uFEFF' ? 1 : 0;
+        return YamlSubsetReader.TryRead(content, offset, LineMap.For(text, content), cancellationToken, out var root, out declinedAt)
+            ? new YamlReadResult(root, Array.Empty<RegistryFault>())
+            : null;
     }
 
     private sealed class TreeBuilder
@@ -79,11 +106,17 @@ internal static class YamlTreeReader
 
         public List<RegistryFault> Faults { get; } = new();
 
-        public void Run()
+        public void Run(bool trySubset)
         {
             _content = _text.ToString();
             _offset = _content.Length > 0 && _content[0] == '\uFEFF' ? 1 : 0;
             _lines = LineMap.For(_text, _content);
+            if (trySubset && YamlSubsetReader.TryRead(_content, _offset, _lines, _cancellationToken, out var root))
+            {
+                Root = root;
+                return;
+            }
+
             var parser = new Parser(new StringReader(_offset == 0 ? _content : _content.Substring(_offset)));
             try
             {
