@@ -222,7 +222,7 @@ internal static class AuditEngine
     /// analyzers process what it has bound, side by side, with as many workers as there are cores.
     /// On a machine of two cores or fewer, a compiler binding on every core as well leaves the two
     /// competing for the same processors: it binds on one thread there, and the analyzers keep the
-    /// rest (measured on 2 cores: about 14 % less processor time for the same diagnostics,
+    /// rest (measured on 2 cores: about 10 % less processor time for the same diagnostics,
     /// docs/performance.md). Diagnostics do not depend on it.
     /// </summary>
     private static Compilation ForAnalysis(Compilation compilation)
