@@ -15,8 +15,9 @@ namespace LegalRules.Matching;
 /// member that holds it: those of every method named as the one invoked, and of every delegate's
 /// <c>Invoke</c> (a delegate may be invoked by its variable's name); those of every constructor of the
 /// types named as the one created. Methods and types are those the compilation declares, gathered
-/// once per compilation from its syntax trees, and those of its referenced assemblies, looked up by
-/// name (from the names of their members, without loading the members) the first time a name is asked for.
+/// once per compilation from the declarations of its syntax trees (not their bodies: a local function
+/// is looked for in the member that calls it), and those of its referenced assemblies; the words of a
+/// name are gathered the first time it is asked for, and kept.
 /// </summary>
 /// <remarks>
 /// Where syntax cannot name the callee — an indexer, <c>new(…)</c>, a <c>using</c> alias, an invoked
@@ -31,14 +32,21 @@ internal sealed class ParameterNames
     private readonly Compilation _compilation;
     private readonly Lazy<Index> _index;
     private readonly Lazy<List<INamedTypeSymbol>> _referencedTypes;
-    private readonly ConcurrentDictionary<string, string[]> _referencedMethodParameters = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]> _referencedConstructorParameters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _methodWords = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _constructorWords = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<string>>> _localFunctions = new();
+
+    // Created once: the lookups run for every literal passed as an argument, and a lambda there would allocate each time.
+    private readonly Func<string, string[]> _methodWordsOf;
+    private readonly Func<string, string[]> _constructorWordsOf;
 
     private ParameterNames(Compilation compilation)
     {
         _compilation = compilation;
         _index = new Lazy<Index>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
         _referencedTypes = new Lazy<List<INamedTypeSymbol>>(GatherReferencedTypes, LazyThreadSafetyMode.ExecutionAndPublication);
+        _methodWordsOf = MethodWordsOf;
+        _constructorWordsOf = ConstructorWordsOf;
     }
 
     /// <summary>The parameter names of <paramref name="compilation"/>, gathered on the first question of any rule.</summary>
@@ -78,8 +86,13 @@ internal sealed class ParameterNames
                     return true;
                 }
 
-                AddMethodParameters(invoked, words);
-                AddMethodParameters(InvokeName, words);
+                words.UnionWith(_methodWords.GetOrAdd(invoked, _methodWordsOf));
+                words.UnionWith(_methodWords.GetOrAdd(InvokeName, _methodWordsOf));
+                if (invocation.Expression is SimpleNameSyntax)
+                {
+                    AddLocalFunctionWords(invocation, invoked, words);
+                }
+
                 return true;
             case ObjectCreationExpressionSyntax creation:
                 return TypeName(creation.Type) is { } created && AddConstructorWords(argument, created, created, words);
@@ -106,23 +119,76 @@ internal sealed class ParameterNames
             return true;
         }
 
-        if (index.ConstructorParameters.TryGetValue(type, out var inSource))
-        {
-            AddAll(inSource, words);
-        }
-
-        AddAll(_referencedConstructorParameters.GetOrAdd(type, ReferencedConstructorParameters), words);
+        words.UnionWith(_constructorWords.GetOrAdd(type, _constructorWordsOf));
         return true;
     }
 
-    private void AddMethodParameters(string name, HashSet<string> words)
+    /// <summary>The words of the parameters of the methods named <paramref name="name"/>, of source and referenced assemblies.</summary>
+    private string[] MethodWordsOf(string name)
     {
+        var words = new HashSet<string>(StringComparer.Ordinal);
         if (_index.Value.MethodParameters.TryGetValue(name, out var inSource))
         {
             AddAll(inSource, words);
         }
 
-        AddAll(_referencedMethodParameters.GetOrAdd(name, ReferencedMethodParameters), words);
+        AddAll(ReferencedMethodParameters(name), words);
+        return words.ToArray();
+    }
+
+    /// <summary>The words of the parameters of the constructors of the types named <paramref name="name"/>, of source and referenced assemblies.</summary>
+    private string[] ConstructorWordsOf(string name)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        if (_index.Value.ConstructorParameters.TryGetValue(name, out var inSource))
+        {
+            AddAll(inSource, words);
+        }
+
+        AddAll(ReferencedConstructorParameters(name), words);
+        return words.ToArray();
+    }
+
+    /// <summary>
+    /// The parameters of the local functions named <paramref name="name"/> that the invocation may
+    /// call: those declared in the member around it (for top-level statements, in the file).
+    /// </summary>
+    private void AddLocalFunctionWords(SyntaxNode invocation, string name, HashSet<string> words)
+    {
+        SyntaxNode? scope = null;
+        for (var node = invocation.Parent; node is not null; node = node.Parent)
+        {
+            if (node is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
+            {
+                scope = node is GlobalStatementSyntax ? node.Parent : node;
+                break;
+            }
+        }
+
+        if (scope is null)
+        {
+            return;
+        }
+
+        var functions = _localFunctions.GetValue(scope, LocalFunctionsOf);
+        if (functions.TryGetValue(name, out var parameters))
+        {
+            AddAll(parameters, words);
+        }
+    }
+
+    private static Dictionary<string, List<string>> LocalFunctionsOf(SyntaxNode scope)
+    {
+        var functions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is LocalFunctionStatementSyntax local)
+            {
+                Index.AddParameters(functions, local.Identifier.ValueText, local.ParameterList);
+            }
+        }
+
+        return functions;
     }
 
     private static void AddAll(IEnumerable<string> names, HashSet<string> words)
@@ -134,7 +200,7 @@ internal sealed class ParameterNames
     }
 
     /// <summary>The parameter names of the methods named <paramref name="name"/> of the referenced assemblies' types.</summary>
-    private string[] ReferencedMethodParameters(string name)
+    private HashSet<string> ReferencedMethodParameters(string name)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in _referencedTypes.Value)
@@ -156,11 +222,11 @@ internal sealed class ParameterNames
             }
         }
 
-        return names.ToArray();
+        return names;
     }
 
     /// <summary>The parameter names of the constructors of the referenced assemblies' types named <paramref name="name"/>.</summary>
-    private string[] ReferencedConstructorParameters(string name)
+    private HashSet<string> ReferencedConstructorParameters(string name)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in _referencedTypes.Value)
@@ -179,7 +245,7 @@ internal sealed class ParameterNames
             }
         }
 
-        return names.ToArray();
+        return names;
     }
 
     /// <summary>Every type of the referenced assemblies, nested ones included. Not cancelled: gathered once.</summary>
@@ -256,11 +322,12 @@ internal sealed class ParameterNames
 
     private Index Gather()
     {
-        // Not cancelled: a walk of the syntax trees, once; a cancelled gathering would stay cached.
+        // Not cancelled: a walk of the declarations, once, not of the bodies (local functions are
+        // looked for in the member that calls them); a cancelled gathering would stay cached.
         var index = new Index();
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            foreach (var node in tree.GetRoot().DescendantNodes())
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
                 index.Add(node);
             }
@@ -271,7 +338,7 @@ internal sealed class ParameterNames
 
     private sealed class Index
     {
-        /// <summary>Parameter names of the methods and local functions, by name; of the delegates, under Invoke.</summary>
+        /// <summary>Parameter names of the methods, by name; of the delegates, under Invoke.</summary>
         public Dictionary<string, List<string>> MethodParameters { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Parameter names of the constructors (and primary constructors) of the types, by type name; every type declared has an entry.</summary>
@@ -285,9 +352,6 @@ internal sealed class ParameterNames
             {
                 case MethodDeclarationSyntax method:
                     AddParameters(MethodParameters, method.Identifier.ValueText, method.ParameterList);
-                    break;
-                case LocalFunctionStatementSyntax local:
-                    AddParameters(MethodParameters, local.Identifier.ValueText, local.ParameterList);
                     break;
                 case ConstructorDeclarationSyntax constructor:
                     AddParameters(ConstructorParameters, constructor.Identifier.ValueText, constructor.ParameterList);
@@ -304,7 +368,7 @@ internal sealed class ParameterNames
             }
         }
 
-        private static void AddParameters(Dictionary<string, List<string>> into, string name, BaseParameterListSyntax? parameters)
+        public static void AddParameters(Dictionary<string, List<string>> into, string name, BaseParameterListSyntax? parameters)
         {
             if (!into.TryGetValue(name, out var names))
             {
