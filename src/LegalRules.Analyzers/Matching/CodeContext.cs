@@ -99,11 +99,15 @@ internal static class CodeContext
 
     /// <summary>
     /// From syntax, before anything is bound: a superset of the words <see cref="WordsAround"/> finds
-    /// for a literal — the same places, read from the names as written. Null where syntax cannot tell:
-    /// an argument (its parameter's name is declared elsewhere), a collection initializer (an implicit
-    /// <c>Add</c> call), or an expression deeper than names are looked for.
+    /// for a literal — the same places, read from the names as written. An argument gives the names of
+    /// the parameters it may be passed as and of the method called (<see cref="ParameterNames"/>), and
+    /// the names further up are read too: the compiler has no argument operation where it cannot
+    /// resolve the call (broken code, <c>dynamic</c>), and then reads them. Null where syntax cannot
+    /// tell: an argument whose parameter syntax cannot name (a method of a referenced assembly, a
+    /// delegate, an indexer), a collection initializer (an implicit <c>Add</c> call), or an expression
+    /// deeper than names are looked for.
     /// </summary>
-    public static HashSet<string>? SyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol)
+    public static HashSet<string>? SyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol, ParameterNames? parameterNames)
     {
         var words = new HashSet<string>(System.StringComparer.Ordinal);
         SyntaxNode child = constant;
@@ -136,7 +140,14 @@ internal static class CodeContext
                 case AssignmentExpressionSyntax assignment:
                     AddWrittenName(assignment.Left, words);
                     goto done;
-                case ArgumentSyntax or AttributeArgumentSyntax:
+                case ArgumentSyntax argument:
+                    if (parameterNames is null || !parameterNames.TryAddWords(argument, words))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case AttributeArgumentSyntax:
                     return null;
                 case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression) || initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression):
                     return null;

@@ -43,9 +43,10 @@ internal static class StatutoryMatcher
     /// From syntax, before anything is bound: false only when <see cref="Match"/> cannot match a
     /// literal of value <paramref name="number"/> — no occurrence in the look-back window, or the value
     /// distinctive neither as an amount nor as an integer and no occurrence's parameter corroborated
-    /// by the words syntax finds around it (a superset of those <see cref="Match"/> reads bound).
+    /// by the words syntax finds around it (a superset of those <see cref="Match"/> reads bound; the
+    /// parameters an argument may be passed as are read from <paramref name="parameterNames"/>).
     /// </summary>
-    public static bool MayMatch(ImmutableArray<ValueOccurrence> occurrences, decimal number, ExpressionSyntax literal, ISymbol containingSymbol, LegalRulesOptions options)
+    public static bool MayMatch(ImmutableArray<ValueOccurrence> occurrences, decimal number, ExpressionSyntax literal, ISymbol containingSymbol, LegalRulesOptions options, ParameterNames? parameterNames)
     {
         var distinctive = Distinctiveness.IsDistinctive(number, integerUse: false) || Distinctiveness.IsDistinctive(number, integerUse: true);
         HashSet<string>? words = null;
@@ -61,7 +62,7 @@ internal static class StatutoryMatcher
                 return true;
             }
 
-            words ??= CodeContext.SyntacticWordsAround(literal, containingSymbol);
+            words ??= CodeContext.SyntacticWordsAround(literal, containingSymbol, parameterNames);
             if (words is null || NameWords.Corroborates(words, occurrence.Parameter))
             {
                 return true;

@@ -83,9 +83,22 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, ImmutableArray<INamedTypeSymbol> roundingTypes, INamedTypeSymbol midpointRounding, StatutoryUses uses, StatutoryMembers members)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        if (!InvokesRound(syntax.Expression)
-            || context.ContainingSymbol is not { } containingSymbol
-            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
+        if (!InvokesRound(syntax.Expression) || context.ContainingSymbol is not { } containingSymbol)
+        {
+            return;
+        }
+
+        // The member first, before anything in it is bound: asking for the symbol of an invocation
+        // binds the whole body, and a rounding is an amount only in a member whose syntax could hold
+        // a statutory value, or whose declarations make every decimal an amount.
+        if (!uses.HasLegalBasis(containingSymbol)
+            && !uses.InTypeDeclaringBoundMembers(containingSymbol)
+            && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
             || method.Name != RoundName
             || method.Parameters.Length == 0
             || !IsOneOf(method.ContainingType, roundingTypes))
@@ -99,15 +112,6 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             {
                 return; // the rounding is stated, whichever it is
             }
-        }
-
-        // The operation tree is built only for a rounding that states no mode, in a member whose
-        // syntax could hold a statutory value, or whose declarations make every decimal an amount.
-        if (!uses.HasLegalBasis(containingSymbol)
-            && !uses.InTypeDeclaringBoundMembers(containingSymbol)
-            && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
-        {
-            return;
         }
 
         if (StatutoryUses.OperationOf(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
@@ -206,12 +210,14 @@ internal sealed class StatutoryMembers
 {
     private readonly Compilation _compilation;
     private readonly BoundMemberNames _boundNames;
+    private readonly ParameterNames _parameterNames;
     private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _answers = new();
 
     public StatutoryMembers(Compilation compilation, LegalRulesCompilationState state)
     {
         _compilation = compilation;
         _boundNames = BoundMemberNames.For(compilation, state);
+        _parameterNames = ParameterNames.For(compilation);
     }
 
     public bool MayHoldStatutoryValue(SyntaxNode node, ISymbol containingSymbol, LegalRulesCompilationState state)
@@ -256,7 +262,7 @@ internal sealed class StatutoryMembers
                     }
 
                     var occurrences = registry.Find(number);
-                    if (!occurrences.IsEmpty && StatutoryMatcher.MayMatch(occurrences, number, literal, containingSymbol, options))
+                    if (!occurrences.IsEmpty && StatutoryMatcher.MayMatch(occurrences, number, literal, containingSymbol, options, _parameterNames))
                     {
                         return true;
                     }

@@ -47,17 +47,18 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
             var compilation = start.Compilation;
             Func<string, bool> isConstantName = name => ConstantSyntax.ConstantNamesOf(compilation).Contains(name);
+            var parameterNames = ParameterNames.For(compilation);
 
             // Syntax actions, not operation actions: registering an operation action makes the driver
             // build the bound operations of every method body, which cost more than the whole rule
             // (docs/performance.md). The syntax says where a statutory value may be; only there is the
             // compiler asked for the operation, and the rule goes on as on any operation.
-            start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, state), SyntaxKind.NumericLiteralExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeFolded(c, state, isConstantName), ConstantSyntax.FoldableBinaryKinds);
+            start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, state, parameterNames), SyntaxKind.NumericLiteralExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeFolded(c, state, isConstantName, parameterNames), ConstantSyntax.FoldableBinaryKinds);
         });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, LegalRulesCompilationState state)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, LegalRulesCompilationState state, ParameterNames parameterNames)
     {
         // Syntax first: bit patterns are not amounts, and a number that no parameter has — almost
         // every literal — is known from its text, before any question to the compiler.
@@ -77,7 +78,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         {
             var options = state.OptionsFor(literal.SyntaxTree);
             var occurrences = state.RegistryFor(options).Find(number);
-            if (occurrences.IsEmpty || !StatutoryMatcher.MayMatch(occurrences, number, literal, containingSymbol, options))
+            if (occurrences.IsEmpty || !StatutoryMatcher.MayMatch(occurrences, number, literal, containingSymbol, options, parameterNames))
             {
                 return;
             }
@@ -103,7 +104,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     /// Syntax finds the expressions that may fold — literals and names of constants — in the outermost
     /// binary expression; their operations are then checked as the compiler folded them.
     /// </summary>
-    private static void AnalyzeFolded(SyntaxNodeAnalysisContext context, LegalRulesCompilationState state, Func<string, bool> isConstantName)
+    private static void AnalyzeFolded(SyntaxNodeAnalysisContext context, LegalRulesCompilationState state, Func<string, bool> isConstantName, ParameterNames parameterNames)
     {
         var binary = (BinaryExpressionSyntax)context.Node;
         if (!ConstantSyntax.IsOutermost(binary) || context.ContainingSymbol is not { } containingSymbol)
@@ -121,7 +122,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         foreach (var candidate in candidates)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (!MayMatchFolded(candidate, containingSymbol, state))
+            if (!MayMatchFolded(candidate, containingSymbol, state, parameterNames))
             {
                 continue;
             }
@@ -157,7 +158,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     /// literal: in no parameter, out of the window, or neither distinctive nor corroborable); true
     /// where syntax cannot fold it (names of constants, casts…) and the compiler has to.
     /// </summary>
-    private static bool MayMatchFolded(BinaryExpressionSyntax candidate, ISymbol containingSymbol, LegalRulesCompilationState state)
+    private static bool MayMatchFolded(BinaryExpressionSyntax candidate, ISymbol containingSymbol, LegalRulesCompilationState state, ParameterNames parameterNames)
     {
         if (!ConstantSyntax.TryFoldLiterals(candidate, out var folded))
         {
@@ -188,7 +189,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         }
 
         var occurrences = registry.Find(number);
-        return !occurrences.IsEmpty && StatutoryMatcher.MayMatch(occurrences, number, candidate, containingSymbol, options);
+        return !occurrences.IsEmpty && StatutoryMatcher.MayMatch(occurrences, number, candidate, containingSymbol, options, parameterNames);
     }
 
     /// <summary>A folded binary operation of a number, not inside a larger folded binary operation.</summary>

@@ -1,0 +1,384 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LegalRules.Matching;
+
+/// <summary>
+/// From syntax, the names of the parameters an argument may be passed as, without binding the
+/// member that holds it: those of every method named as the one invoked, and of every delegate's
+/// <c>Invoke</c> (a delegate may be invoked by its variable's name); those of every constructor of the
+/// types named as the one created. Methods and types are those the compilation declares, gathered
+/// once per compilation from the declarations of its syntax trees (not their bodies: a local function
+/// is looked for in the member that calls it), and those of its referenced assemblies; the words of a
+/// name are gathered the first time it is asked for, and kept.
+/// </summary>
+/// <remarks>
+/// Where syntax cannot name the callee — an indexer, <c>new(…)</c>, a <c>using</c> alias, an invoked
+/// expression that is not a name — there is no answer and the member is bound.
+/// </remarks>
+internal sealed class ParameterNames
+{
+    private const string InvokeName = WellKnownMemberNames.DelegateInvokeName;
+
+    private static readonly ConditionalWeakTable<Compilation, ParameterNames> PerCompilation = new();
+
+    private readonly Compilation _compilation;
+    private readonly Lazy<Index> _index;
+    private readonly Lazy<List<INamedTypeSymbol>> _referencedTypes;
+    private readonly ConcurrentDictionary<string, string[]> _methodWords = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _constructorWords = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<string>>> _localFunctions = new();
+
+    // Created once: the lookups run for every literal passed as an argument, and a lambda there would allocate each time.
+    private readonly Func<string, string[]> _methodWordsOf;
+    private readonly Func<string, string[]> _constructorWordsOf;
+
+    private ParameterNames(Compilation compilation)
+    {
+        _compilation = compilation;
+        _index = new Lazy<Index>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
+        _referencedTypes = new Lazy<List<INamedTypeSymbol>>(GatherReferencedTypes, LazyThreadSafetyMode.ExecutionAndPublication);
+        _methodWordsOf = MethodWordsOf;
+        _constructorWordsOf = ConstructorWordsOf;
+    }
+
+    /// <summary>The parameter names of <paramref name="compilation"/>, gathered on the first question of any rule.</summary>
+    public static ParameterNames For(Compilation compilation) => PerCompilation.GetValue(compilation, c => new ParameterNames(c));
+
+    /// <summary>
+    /// Adds to <paramref name="words"/> the words the compiler's <c>IArgumentOperation</c> of
+    /// <paramref name="argument"/> gives (its parameter's name, the method called or the type
+    /// created) — a superset of them, read from syntax. False where syntax cannot tell them.
+    /// </summary>
+    public bool TryAddWords(ArgumentSyntax argument, HashSet<string> words)
+    {
+        if (argument.Parent is TupleExpressionSyntax)
+        {
+            return true; // a tuple's element: no argument operation, names are looked for further up
+        }
+
+        if (argument.Parent is not ArgumentListSyntax list)
+        {
+            return false; // an indexer's or an element access's
+        }
+
+        switch (list.Parent)
+        {
+            case InvocationExpressionSyntax invocation:
+                if (InvokedName(invocation.Expression) is not { } invoked)
+                {
+                    return false;
+                }
+
+                // The method of that name, or the Invoke of a delegate held under that name.
+                NameWords.AddWords(invoked, words);
+                NameWords.AddWords(InvokeName, words);
+                if (argument.NameColon is { } named)
+                {
+                    NameWords.AddWords(named.Name.Identifier.ValueText, words);
+                    return true;
+                }
+
+                words.UnionWith(_methodWords.GetOrAdd(invoked, _methodWordsOf));
+                words.UnionWith(_methodWords.GetOrAdd(InvokeName, _methodWordsOf));
+                if (invocation.Expression is SimpleNameSyntax)
+                {
+                    AddLocalFunctionWords(invocation, invoked, words);
+                }
+
+                return true;
+            case ObjectCreationExpressionSyntax creation:
+                return TypeName(creation.Type) is { } created && AddConstructorWords(argument, created, created, words);
+            case ConstructorInitializerSyntax initializer:
+                return InitializedTypeName(initializer) is { } initialized
+                    && AddConstructorWords(argument, initialized, WellKnownMemberNames.InstanceConstructorName, words);
+            default:
+                return false; // new(…), a record's base type…
+        }
+    }
+
+    private bool AddConstructorWords(ArgumentSyntax argument, string type, string calledName, HashSet<string> words)
+    {
+        var index = _index.Value;
+        if (index.AliasNames.Contains(type))
+        {
+            return false; // the type created is named by the alias's target
+        }
+
+        NameWords.AddWords(calledName, words);
+        if (argument.NameColon is { } named)
+        {
+            NameWords.AddWords(named.Name.Identifier.ValueText, words);
+            return true;
+        }
+
+        words.UnionWith(_constructorWords.GetOrAdd(type, _constructorWordsOf));
+        return true;
+    }
+
+    /// <summary>The words of the parameters of the methods named <paramref name="name"/>, of source and referenced assemblies.</summary>
+    private string[] MethodWordsOf(string name)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        if (_index.Value.MethodParameters.TryGetValue(name, out var inSource))
+        {
+            AddAll(inSource, words);
+        }
+
+        AddAll(ReferencedMethodParameters(name), words);
+        return words.ToArray();
+    }
+
+    /// <summary>The words of the parameters of the constructors of the types named <paramref name="name"/>, of source and referenced assemblies.</summary>
+    private string[] ConstructorWordsOf(string name)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        if (_index.Value.ConstructorParameters.TryGetValue(name, out var inSource))
+        {
+            AddAll(inSource, words);
+        }
+
+        AddAll(ReferencedConstructorParameters(name), words);
+        return words.ToArray();
+    }
+
+    /// <summary>
+    /// The parameters of the local functions named <paramref name="name"/> that the invocation may
+    /// call: those declared in the member around it (for top-level statements, in the file).
+    /// </summary>
+    private void AddLocalFunctionWords(SyntaxNode invocation, string name, HashSet<string> words)
+    {
+        SyntaxNode? scope = null;
+        for (var node = invocation.Parent; node is not null; node = node.Parent)
+        {
+            if (node is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
+            {
+                scope = node is GlobalStatementSyntax ? node.Parent : node;
+                break;
+            }
+        }
+
+        if (scope is null)
+        {
+            return;
+        }
+
+        var functions = _localFunctions.GetValue(scope, LocalFunctionsOf);
+        if (functions.TryGetValue(name, out var parameters))
+        {
+            AddAll(parameters, words);
+        }
+    }
+
+    private static Dictionary<string, List<string>> LocalFunctionsOf(SyntaxNode scope)
+    {
+        var functions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is LocalFunctionStatementSyntax local)
+            {
+                Index.AddParameters(functions, local.Identifier.ValueText, local.ParameterList);
+            }
+        }
+
+        return functions;
+    }
+
+    private static void AddAll(IEnumerable<string> names, HashSet<string> words)
+    {
+        foreach (var name in names)
+        {
+            NameWords.AddWords(name, words);
+        }
+    }
+
+    /// <summary>The parameter names of the methods named <paramref name="name"/> of the referenced assemblies' types.</summary>
+    private HashSet<string> ReferencedMethodParameters(string name)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in _referencedTypes.Value)
+        {
+            if (!type.MemberNames.Contains(name))
+            {
+                continue;
+            }
+
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IMethodSymbol method)
+                {
+                    foreach (var parameter in method.Parameters)
+                    {
+                        names.Add(parameter.Name);
+                    }
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The parameter names of the constructors of the referenced assemblies' types named <paramref name="name"/>.</summary>
+    private HashSet<string> ReferencedConstructorParameters(string name)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in _referencedTypes.Value)
+        {
+            if (type.Name != name)
+            {
+                continue;
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    names.Add(parameter.Name);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Every type of the referenced assemblies, nested ones included. Not cancelled: gathered once.</summary>
+    private List<INamedTypeSymbol> GatherReferencedTypes()
+    {
+        var types = new List<INamedTypeSymbol>();
+        var namespaces = new Stack<INamespaceSymbol>();
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            namespaces.Push(assembly.GlobalNamespace);
+        }
+
+        while (namespaces.Count > 0)
+        {
+            var current = namespaces.Pop();
+            foreach (var nested in current.GetNamespaceMembers())
+            {
+                namespaces.Push(nested);
+            }
+
+            foreach (var type in current.GetTypeMembers())
+            {
+                AddWithNested(type, types);
+            }
+        }
+
+        return types;
+    }
+
+    private static void AddWithNested(INamedTypeSymbol type, List<INamedTypeSymbol> types)
+    {
+        types.Add(type);
+        foreach (var nested in type.GetTypeMembers())
+        {
+            AddWithNested(nested, types);
+        }
+    }
+
+    /// <summary>The simple name an invocation is written with: <c>F(…)</c>, <c>x.F(…)</c>, <c>x?.F(…)</c>, <c>F&lt;T&gt;(…)</c>.</summary>
+    private static string? InvokedName(ExpressionSyntax invoked) => invoked switch
+    {
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static string? TypeName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The type whose constructor <c>this(…)</c> or <c>base(…)</c> calls, when its declaration says.</summary>
+    private static string? InitializedTypeName(ConstructorInitializerSyntax initializer)
+    {
+        if (initializer.Parent?.Parent is not TypeDeclarationSyntax type)
+        {
+            return null;
+        }
+
+        if (initializer.IsKind(SyntaxKind.ThisConstructorInitializer))
+        {
+            return type.Identifier.ValueText;
+        }
+
+        // A class's base class comes first in its base list; in another part of a partial class, it is not here.
+        return type is ClassDeclarationSyntax or RecordDeclarationSyntax && type.BaseList is { Types.Count: > 0 } bases
+            ? TypeName(bases.Types[0].Type)
+            : null;
+    }
+
+    private Index Gather()
+    {
+        // Not cancelled: a walk of the declarations, once, not of the bodies (local functions are
+        // looked for in the member that calls them); a cancelled gathering would stay cached.
+        var index = new Index();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                index.Add(node);
+            }
+        }
+
+        return index;
+    }
+
+    private sealed class Index
+    {
+        /// <summary>Parameter names of the methods, by name; of the delegates, under Invoke.</summary>
+        public Dictionary<string, List<string>> MethodParameters { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Parameter names of the constructors (and primary constructors) of the types, by type name; every type declared has an entry.</summary>
+        public Dictionary<string, List<string>> ConstructorParameters { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> AliasNames { get; } = new(StringComparer.Ordinal);
+
+        public void Add(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case MethodDeclarationSyntax method:
+                    AddParameters(MethodParameters, method.Identifier.ValueText, method.ParameterList);
+                    break;
+                case ConstructorDeclarationSyntax constructor:
+                    AddParameters(ConstructorParameters, constructor.Identifier.ValueText, constructor.ParameterList);
+                    break;
+                case TypeDeclarationSyntax type:
+                    AddParameters(ConstructorParameters, type.Identifier.ValueText, type.ParameterList);
+                    break;
+                case DelegateDeclarationSyntax @delegate:
+                    AddParameters(MethodParameters, InvokeName, @delegate.ParameterList);
+                    break;
+                case UsingDirectiveSyntax { Alias: { } alias }:
+                    AliasNames.Add(alias.Name.Identifier.ValueText);
+                    break;
+            }
+        }
+
+        public static void AddParameters(Dictionary<string, List<string>> into, string name, BaseParameterListSyntax? parameters)
+        {
+            if (!into.TryGetValue(name, out var names))
+            {
+                into.Add(name, names = new List<string>());
+            }
+
+            foreach (var parameter in parameters?.Parameters ?? default)
+            {
+                names.Add(parameter.Identifier.ValueText);
+            }
+        }
+    }
+}
