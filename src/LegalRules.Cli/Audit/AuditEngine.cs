@@ -173,7 +173,7 @@ internal static class AuditEngine
         CultureInfo culture,
         CancellationToken cancellationToken)
     {
-        var withAnalyzers = ForAnalysis(audited.Compilation).WithAnalyzers(
+        var withAnalyzers = audited.Compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
                 analyzerOptions,
@@ -216,19 +216,6 @@ internal static class AuditEngine
 
         return new CompilationOutcome(findings, exceptionDiagnostics, compilerErrors);
     }
-
-    /// <summary>
-    /// The compilation the analyzers run on. The compiler binds the method bodies while the
-    /// analyzers process what it has bound, side by side, with as many workers as there are cores.
-    /// On a machine of two cores or fewer, a compiler binding on every core as well leaves the two
-    /// competing for the same processors: it binds on one thread there, and the analyzers keep the
-    /// rest (measured on 2 cores: about 10 % less processor time for the same diagnostics,
-    /// docs/performance.md). Diagnostics do not depend on it.
-    /// </summary>
-    private static Compilation ForAnalysis(Compilation compilation)
-        => Environment.ProcessorCount <= 2 && compilation.Options.ConcurrentBuild
-            ? compilation.WithOptions(compilation.Options.WithConcurrentBuild(false))
-            : compilation;
 
     private static ProjectSummary Summarise(AuditedCompilation audited, int compilerErrors, string root)
     {
