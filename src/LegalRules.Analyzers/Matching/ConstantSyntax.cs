@@ -332,6 +332,41 @@ internal static class ConstantSyntax
         return names.ToImmutable();
     }
 
+    /// <summary>
+    /// The numeric constants a tree declares (fields and locals) with the expression that initialises
+    /// them; enum members are not listed (their values are often implicit). Cached per tree.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, ExpressionSyntax?>> DeclaredConstantsOf(SyntaxTree tree) => DeclaredByTree.GetValue(tree, ReadDeclared);
+
+    private static readonly ConditionalWeakTable<SyntaxTree, KeyValuePair<string, ExpressionSyntax?>[]> DeclaredByTree = new();
+
+    private static readonly ConditionalWeakTable<SyntaxTree, KeyValuePair<string, ExpressionSyntax?>[]>.CreateValueCallback ReadDeclared = CollectDeclared;
+
+    private static KeyValuePair<string, ExpressionSyntax?>[] CollectDeclared(SyntaxTree tree)
+    {
+        var declared = new List<KeyValuePair<string, ExpressionSyntax?>>();
+        foreach (var node in tree.GetRoot().DescendantNodes(static n => n is not (UsingDirectiveSyntax or AttributeListSyntax or TypeSyntax or LiteralExpressionSyntax)))
+        {
+            var declaration = node switch
+            {
+                FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword) => field.Declaration,
+                LocalDeclarationStatementSyntax local when local.IsConst => local.Declaration,
+                _ => null,
+            };
+            if (declaration is null)
+            {
+                continue;
+            }
+
+            foreach (var variable in declaration.Variables)
+            {
+                declared.Add(new KeyValuePair<string, ExpressionSyntax?>(variable.Identifier.ValueText, variable.Initializer?.Value));
+            }
+        }
+
+        return declared.ToArray();
+    }
+
     private static void AddDeclared(VariableDeclarationSyntax declaration, ImmutableHashSet<string>.Builder names)
     {
         foreach (var variable in declaration.Variables)

@@ -1,8 +1,12 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using LegalRules.Matching;
+using LegalRules.Registry;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -202,16 +206,27 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 /// From syntax, whether a member's body could hold a statutory value that <see cref="StatutoryUses.Find"/>
 /// or a bound reference would find once bound: a literal some parameter has (and that could match
 /// where it is written), an expression of literals the compiler folds, or a name that may name a
-/// bound member (<see cref="BoundMemberNames"/>) or a constant (<see cref="ConstantSyntax.ConstantNamesOf(Compilation)"/>). False means that
-/// binding the body cannot find one. Constants of referenced assemblies are not looked at (as the
-/// statutory rules do not fold them). One answer per member, cached.
+/// bound member (<see cref="BoundMemberNames"/>), or a name of a constant
+/// (<see cref="ConstantSyntax.ConstantNamesOf(Compilation)"/>) that may hold a value some parameter has
+/// or that may fold with another constant. False means that binding the body cannot find one.
+/// Constants of referenced assemblies are not looked at (as the statutory rules do not fold them).
+/// One answer per member, cached.
 /// </summary>
+/// <remarks>
+/// A constant's name counts when some constant of that name is declared with an initialiser that
+/// syntax does not fold to a number (names, casts, suffixes…), or folds to a number the registry
+/// holds; enum members, <c>MaxValue</c>-like library constants and names of constants that are an
+/// operand of an expression with another literal or constant count always. A constant such as
+/// <c>const int MoisParAn = 12</c> whose value no parameter has cannot make a rounding statutory on
+/// its own: the matcher reads the constant's value.
+/// </remarks>
 internal sealed class StatutoryMembers
 {
     private readonly Compilation _compilation;
     private readonly BoundMemberNames _boundNames;
     private readonly ParameterNames _parameterNames;
     private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _answers = new();
+    private readonly ConcurrentDictionary<StatutoryRegistry, HashSet<string>> _constantsWithValues = new();
 
     public StatutoryMembers(Compilation compilation, LegalRulesCompilationState state)
     {
@@ -245,6 +260,7 @@ internal sealed class StatutoryMembers
         var options = state.OptionsFor(member.SyntaxTree);
         var registry = state.RegistryFor(options);
         var constantNames = ConstantSyntax.ConstantNamesOf(_compilation);
+        var constantsWithValues = _constantsWithValues.GetOrAdd(registry, ConstantsThatMayHoldValues);
         foreach (var node in member.DescendantNodes())
         {
             switch (node)
@@ -275,7 +291,8 @@ internal sealed class StatutoryMembers
                     break;
                 case IdentifierNameSyntax name:
                     var identifier = name.Identifier.ValueText;
-                    if (_boundNames.MayBeBound(identifier) || constantNames.Contains(identifier))
+                    if (_boundNames.MayBeBound(identifier)
+                        || (constantNames.Contains(identifier) && (constantsWithValues.Contains(identifier) || IsFoldedOperand(name, constantNames))))
                     {
                         return true;
                     }
@@ -285,6 +302,130 @@ internal sealed class StatutoryMembers
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The names of the compilation's constants that may hold a value <paramref name="registry"/> has
+    /// (see the remarks of the class), with the names of enum members and of library constants whose
+    /// values are not read here.
+    /// </summary>
+    private HashSet<string> ConstantsThatMayHoldValues(StatutoryRegistry registry)
+    {
+        var names = new HashSet<string>(ConstantSyntax.ConstantNamesOf(_compilation), StringComparer.Ordinal);
+        var declaredWithoutValue = new HashSet<string>(StringComparer.Ordinal);
+        var declaredWithValue = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            foreach (var constant in ConstantSyntax.DeclaredConstantsOf(tree))
+            {
+                (MayHoldRegistryValue(constant.Value, registry) ? declaredWithValue : declaredWithoutValue).Add(constant.Key);
+            }
+        }
+
+        // A name is left out only when every constant declared with it holds a value no parameter has;
+        // names of enum members and library constants are not declared constants and stay in.
+        declaredWithoutValue.ExceptWith(declaredWithValue);
+        names.ExceptWith(declaredWithoutValue);
+        foreach (var name in NeverStatutoryLibraryNames)
+        {
+            names.Remove(name);
+        }
+
+        return names;
+    }
+
+    /// <summary>Library constants whose values no parameter can have: 0 and ±1 (never indexed), irrational or not finite.</summary>
+    private static readonly string[] NeverStatutoryLibraryNames = { "PI", "E", "Tau", "NaN", "PositiveInfinity", "NegativeInfinity", "NegativeZero", "One", "Zero", "MinusOne", "Epsilon" };
+
+    private static bool MayHoldRegistryValue(ExpressionSyntax? initializer, StatutoryRegistry registry)
+    {
+        if (initializer is null)
+        {
+            return true; // broken code: the compiler decides
+        }
+
+        if (initializer is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.NumericLiteralExpression))
+        {
+            return false; // a string, character, Boolean or null constant holds no number
+        }
+
+        if (!ConstantSyntax.TryFoldLiterals(initializer, out var folded))
+        {
+            return true; // names, casts, suffixes other than m and d…: the compiler folds them
+        }
+
+        switch (folded.Kind)
+        {
+            case FoldedKind.Integer:
+                return !registry.Find(folded.Integer).IsEmpty;
+            case FoldedKind.Decimal:
+                return !registry.Find(folded.Decimal).IsEmpty;
+            default:
+                var binary = folded.Double;
+                if (!registry.MayContain(binary))
+                {
+                    return false;
+                }
+
+                return double.IsNaN(binary) || double.IsInfinity(binary) || Math.Abs(binary) >= 7.9e28 || !registry.Find((decimal)binary).IsEmpty;
+        }
+    }
+
+    /// <summary>
+    /// A name of a constant that the compiler may fold with another constant: an operand (through
+    /// parentheses, casts, unary operators, a qualifying member access) of a binary expression whose
+    /// other side starts with a literal or a name of a constant.
+    /// </summary>
+    private static bool IsFoldedOperand(IdentifierNameSyntax name, HashSet<string> constantNames)
+    {
+        SyntaxNode node = name;
+        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+        {
+            node = access;
+        }
+
+        while (node.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        if (node.Parent is not BinaryExpressionSyntax binary)
+        {
+            return false;
+        }
+
+        var other = LeftmostLeaf(ReferenceEquals(binary.Left, node) ? binary.Right : binary.Left);
+        return other switch
+        {
+            LiteralExpressionSyntax => true,
+            IdentifierNameSyntax otherName => constantNames.Contains(otherName.Identifier.ValueText),
+            MemberAccessExpressionSyntax otherAccess => constantNames.Contains(otherAccess.Name.Identifier.ValueText),
+            _ => false,
+        };
+    }
+
+    private static ExpressionSyntax LeftmostLeaf(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case PrefixUnaryExpressionSyntax unary:
+                    expression = unary.Operand;
+                    break;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    break;
+                case BinaryExpressionSyntax inner:
+                    expression = inner.Left;
+                    break;
+                default:
+                    return expression;
+            }
+        }
     }
 
     /// <summary>A literal that the compiler folds with another literal: an operand of a binary expression whose other side is a literal too.</summary>

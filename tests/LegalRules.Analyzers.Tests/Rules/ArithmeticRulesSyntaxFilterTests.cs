@@ -122,6 +122,57 @@ public class ArithmeticRulesSyntaxFilterTests
     }
 
     [Fact]
+    public async Task Rounding_of_a_constant_declared_elsewhere_is_reported_when_the_constant_or_its_fold_holds_the_value()
+    {
+        // The member filter reads constants' initialisers: a name counts when some constant of that
+        // name holds a value a parameter has, when syntax cannot fold its initialiser, or when it
+        // folds with another constant or literal where it is used. Each rounding below must still
+        // be analysed; the two in Ordinaire must not be reported (their constants hold no such value).
+        var fromCrds = $"an amount computed from '{Keys.Crds}' ({CrdsLabel})";
+        await new Midpoint()
+            .WithSource($$"""
+                using System;
+                static class Taux
+                {
+                    public const decimal Crds = 0.005m;
+                    public const decimal CrdsCalcule = 5m / 1000m;
+                    public const decimal CrdsMoitie = 0.0025m;
+                    public const decimal CrdsConverti = (decimal)0.005;
+                    public const int MoisParAn = 12;
+                    public const decimal Demi = 0.5m;
+                }
+
+                class Autre { const decimal Crds = 7.5m; }
+
+                class Calcul
+                {
+                    decimal Direct(decimal assiette) => {|#0:Math.Round(assiette * Taux.Crds, 2)|};
+                    decimal Plie(decimal assiette) => {|#1:Math.Round(assiette * Taux.CrdsCalcule, 2)|};
+                    decimal CrdsDouble(decimal assiette) => {|#2:Math.Round(assiette * (Taux.CrdsMoitie * 2m), 2)|};
+                    decimal Converti(decimal assiette) => {|#3:Math.Round(assiette * Taux.CrdsConverti, 2)|};
+                    decimal Local(decimal assiette)
+                    {
+                        const decimal crds = 0.005m;
+                        return {|#4:Math.Round(assiette * crds, 2)|};
+                    }
+                }
+
+                class Ordinaire
+                {
+                    decimal Mensuel(decimal annuel) => Math.Round(annuel / Taux.MoisParAn, 2);
+                    decimal Moitie(decimal x) => Math.Round(x * Taux.Demi, 2);
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", fromCrds),
+                Lr0101(1).WithArguments("Math.Round", fromCrds),
+                Lr0101(2).WithArguments("Math.Round", fromCrds),
+                Lr0101(3).WithArguments("Math.Round", fromCrds),
+                Lr0101(4).WithArguments("Math.Round", fromCrds))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Rounding_in_a_member_marked_generated_code_is_not_reported()
     {
         await new Midpoint()
