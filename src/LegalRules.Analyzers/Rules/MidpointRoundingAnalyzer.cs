@@ -378,30 +378,34 @@ internal sealed class StatutoryMembers
     /// </summary>
     private static bool IsFoldedOperand(IdentifierNameSyntax name, HashSet<string> constantNames)
     {
-        SyntaxNode node = name;
-        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == name)
-        {
-            node = access;
-        }
-
-        while (node.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
-        if (node.Parent is not BinaryExpressionSyntax binary)
-        {
-            return false;
-        }
-
-        var other = LeftmostLeaf(ReferenceEquals(binary.Left, node) ? binary.Right : binary.Left);
-        return other switch
+        SyntaxNode node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return FoldPartner(node) switch
         {
             LiteralExpressionSyntax => true,
             IdentifierNameSyntax otherName => constantNames.Contains(otherName.Identifier.ValueText),
             MemberAccessExpressionSyntax otherAccess => constantNames.Contains(otherAccess.Name.Identifier.ValueText),
             _ => false,
         };
+    }
+
+    /// <summary>A literal that the compiler folds with another literal: an operand of a binary expression whose other side is a literal too.</summary>
+    private static bool IsFoldedOperand(LiteralExpressionSyntax literal) => FoldPartner(literal) is LiteralExpressionSyntax;
+
+    /// <summary>
+    /// What an operand may fold with: through parentheses, casts and unary operators, the operand of a
+    /// binary expression, the leftmost leaf of that expression's other side; null when there is none.
+    /// </summary>
+    private static ExpressionSyntax? FoldPartner(SyntaxNode operand)
+    {
+        var node = operand;
+        while (node.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is BinaryExpressionSyntax binary
+            ? LeftmostLeaf(ReferenceEquals(binary.Left, node) ? binary.Right : binary.Left)
+            : null;
     }
 
     private static ExpressionSyntax LeftmostLeaf(ExpressionSyntax expression)
@@ -426,35 +430,5 @@ internal sealed class StatutoryMembers
                     return expression;
             }
         }
-    }
-
-    /// <summary>A literal that the compiler folds with another literal: an operand of a binary expression whose other side is a literal too.</summary>
-    private static bool IsFoldedOperand(LiteralExpressionSyntax literal)
-    {
-        SyntaxNode node = literal;
-        while (node.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
-        if (node.Parent is not BinaryExpressionSyntax binary)
-        {
-            return false;
-        }
-
-        var other = ReferenceEquals(binary.Left, node) ? binary.Right : binary.Left;
-        while (other is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax or BinaryExpressionSyntax)
-        {
-            other = other switch
-            {
-                ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
-                PrefixUnaryExpressionSyntax unary => unary.Operand,
-                CastExpressionSyntax cast => cast.Expression,
-                BinaryExpressionSyntax inner => inner.Left,
-                _ => other,
-            };
-        }
-
-        return other is LiteralExpressionSyntax;
     }
 }
