@@ -103,11 +103,11 @@ internal static class CodeContext
     /// the parameters it may be passed as and of the method called (<see cref="ParameterNames"/>), and
     /// the names further up are read too: the compiler has no argument operation where it cannot
     /// resolve the call (broken code, <c>dynamic</c>), and then reads them. Null where syntax cannot
-    /// tell: an argument whose parameter syntax cannot name (a method of a referenced assembly, a
-    /// delegate, an indexer), a collection initializer (an implicit <c>Add</c> call), or an expression
-    /// deeper than names are looked for.
+    /// tell: an argument whose callee syntax cannot name (an indexer, <c>new(…)</c>, a <c>using</c>
+    /// alias, an invoked expression that is not a name), an attribute's argument, a collection
+    /// initializer (an implicit <c>Add</c> call), or an expression deeper than names are looked for.
     /// </summary>
-    public static HashSet<string>? SyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol, ParameterNames? parameterNames)
+    public static HashSet<string>? SyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol, ParameterNames parameterNames)
     {
         var words = new HashSet<string>(System.StringComparer.Ordinal);
         SyntaxNode child = constant;
@@ -141,7 +141,7 @@ internal static class CodeContext
                     AddWrittenName(assignment.Left, words);
                     goto done;
                 case ArgumentSyntax argument:
-                    if (parameterNames is null || !parameterNames.TryAddWords(argument, words))
+                    if (!parameterNames.TryAddWords(argument, words))
                     {
                         return null;
                     }

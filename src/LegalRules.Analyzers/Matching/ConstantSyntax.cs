@@ -47,10 +47,10 @@ internal static class ConstantSyntax
         StringComparer.Ordinal,
         "PI", "E", "Tau", "MaxValue", "MinValue", "Epsilon", "NaN", "PositiveInfinity", "NegativeInfinity", "NegativeZero", "One", "Zero", "MinusOne");
 
-    private static readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> NamesByTree = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeConstants> ConstantsByTree = new();
     private static readonly ConditionalWeakTable<Compilation, HashSet<string>> NamesByCompilation = new();
 
-    private static readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>.CreateValueCallback ReadNames = CollectConstantNames;
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeConstants>.CreateValueCallback ReadConstants = CollectConstants;
 
     /// <summary>True for a binary expression that is the outermost of an expression that folding could span.</summary>
     public static bool IsOutermost(BinaryExpressionSyntax binary)
@@ -238,7 +238,14 @@ internal static class ConstantSyntax
     }
 
     /// <summary>The simple names of the constants (fields, locals, enum members) a tree declares. Read once per tree.</summary>
-    public static ImmutableHashSet<string> ConstantNamesOf(SyntaxTree tree) => NamesByTree.GetValue(tree, ReadNames);
+    public static ImmutableHashSet<string> ConstantNamesOf(SyntaxTree tree) => ConstantsByTree.GetValue(tree, ReadConstants).Names;
+
+    /// <summary>
+    /// The constants a tree declares as fields and locals, with the expression that initialises them
+    /// (null in broken code); enum members are not listed (their values are often implicit). Read
+    /// once per tree, in the same walk as <see cref="ConstantNamesOf(SyntaxTree)"/>.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, ExpressionSyntax?>> DeclaredConstantsOf(SyntaxTree tree) => ConstantsByTree.GetValue(tree, ReadConstants).Declared;
 
     /// <summary>
     /// The constant names of every tree of a compilation, and of the common library constants:
@@ -309,41 +316,9 @@ internal static class ConstantSyntax
         _ => false,
     };
 
-    private static ImmutableHashSet<string> CollectConstantNames(SyntaxTree tree)
+    private static TreeConstants CollectConstants(SyntaxTree tree)
     {
         var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var root = tree.GetRoot();
-        foreach (var node in root.DescendantNodes(static n => n is not (UsingDirectiveSyntax or AttributeListSyntax or TypeSyntax or LiteralExpressionSyntax)))
-        {
-            switch (node)
-            {
-                case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
-                    AddDeclared(field.Declaration, names);
-                    break;
-                case LocalDeclarationStatementSyntax local when local.IsConst:
-                    AddDeclared(local.Declaration, names);
-                    break;
-                case EnumMemberDeclarationSyntax member:
-                    names.Add(member.Identifier.ValueText);
-                    break;
-            }
-        }
-
-        return names.ToImmutable();
-    }
-
-    /// <summary>
-    /// The numeric constants a tree declares (fields and locals) with the expression that initialises
-    /// them; enum members are not listed (their values are often implicit). Cached per tree.
-    /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, ExpressionSyntax?>> DeclaredConstantsOf(SyntaxTree tree) => DeclaredByTree.GetValue(tree, ReadDeclared);
-
-    private static readonly ConditionalWeakTable<SyntaxTree, KeyValuePair<string, ExpressionSyntax?>[]> DeclaredByTree = new();
-
-    private static readonly ConditionalWeakTable<SyntaxTree, KeyValuePair<string, ExpressionSyntax?>[]>.CreateValueCallback ReadDeclared = CollectDeclared;
-
-    private static KeyValuePair<string, ExpressionSyntax?>[] CollectDeclared(SyntaxTree tree)
-    {
         var declared = new List<KeyValuePair<string, ExpressionSyntax?>>();
         foreach (var node in tree.GetRoot().DescendantNodes(static n => n is not (UsingDirectiveSyntax or AttributeListSyntax or TypeSyntax or LiteralExpressionSyntax)))
         {
@@ -353,26 +328,35 @@ internal static class ConstantSyntax
                 LocalDeclarationStatementSyntax local when local.IsConst => local.Declaration,
                 _ => null,
             };
-            if (declaration is null)
+            if (declaration is not null)
             {
-                continue;
+                foreach (var variable in declaration.Variables)
+                {
+                    names.Add(variable.Identifier.ValueText);
+                    declared.Add(new KeyValuePair<string, ExpressionSyntax?>(variable.Identifier.ValueText, variable.Initializer?.Value));
+                }
             }
-
-            foreach (var variable in declaration.Variables)
+            else if (node is EnumMemberDeclarationSyntax member)
             {
-                declared.Add(new KeyValuePair<string, ExpressionSyntax?>(variable.Identifier.ValueText, variable.Initializer?.Value));
+                names.Add(member.Identifier.ValueText);
             }
         }
 
-        return declared.ToArray();
+        return new TreeConstants(names.ToImmutable(), declared.ToArray());
     }
 
-    private static void AddDeclared(VariableDeclarationSyntax declaration, ImmutableHashSet<string>.Builder names)
+    /// <summary>What a tree declares as constants: every name (enum members too), and the fields and locals with their initialisers.</summary>
+    private sealed class TreeConstants
     {
-        foreach (var variable in declaration.Variables)
+        public TreeConstants(ImmutableHashSet<string> names, KeyValuePair<string, ExpressionSyntax?>[] declared)
         {
-            names.Add(variable.Identifier.ValueText);
+            Names = names;
+            Declared = declared;
         }
+
+        public ImmutableHashSet<string> Names { get; }
+
+        public KeyValuePair<string, ExpressionSyntax?>[] Declared { get; }
     }
 }
 

@@ -46,7 +46,7 @@ internal static class StatutoryMatcher
     /// by the words syntax finds around it (a superset of those <see cref="Match"/> reads bound; the
     /// parameters an argument may be passed as are read from <paramref name="parameterNames"/>).
     /// </summary>
-    public static bool MayMatch(ImmutableArray<ValueOccurrence> occurrences, decimal number, ExpressionSyntax literal, ISymbol containingSymbol, LegalRulesOptions options, ParameterNames? parameterNames)
+    public static bool MayMatch(ImmutableArray<ValueOccurrence> occurrences, decimal number, ExpressionSyntax literal, ISymbol containingSymbol, LegalRulesOptions options, ParameterNames parameterNames)
     {
         var distinctive = Distinctiveness.IsDistinctive(number, integerUse: false) || Distinctiveness.IsDistinctive(number, integerUse: true);
         HashSet<string>? words = null;

@@ -227,12 +227,14 @@ internal sealed class StatutoryMembers
     private readonly ParameterNames _parameterNames;
     private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _answers = new();
     private readonly ConcurrentDictionary<StatutoryRegistry, HashSet<string>> _constantsWithValues = new();
+    private readonly Func<StatutoryRegistry, HashSet<string>> _gatherConstantsWithValues;
 
     public StatutoryMembers(Compilation compilation, LegalRulesCompilationState state)
     {
         _compilation = compilation;
         _boundNames = BoundMemberNames.For(compilation, state);
         _parameterNames = ParameterNames.For(compilation);
+        _gatherConstantsWithValues = ConstantsThatMayHoldValues;
     }
 
     public bool MayHoldStatutoryValue(SyntaxNode node, ISymbol containingSymbol, LegalRulesCompilationState state)
@@ -260,7 +262,7 @@ internal sealed class StatutoryMembers
         var options = state.OptionsFor(member.SyntaxTree);
         var registry = state.RegistryFor(options);
         var constantNames = ConstantSyntax.ConstantNamesOf(_compilation);
-        var constantsWithValues = _constantsWithValues.GetOrAdd(registry, ConstantsThatMayHoldValues);
+        var constantsWithValues = _constantsWithValues.GetOrAdd(registry, _gatherConstantsWithValues);
         foreach (var node in member.DescendantNodes())
         {
             switch (node)

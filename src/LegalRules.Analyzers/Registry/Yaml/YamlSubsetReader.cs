@@ -384,10 +384,7 @@ internal sealed class YamlSubsetReader
             builder.Append(value);
         }
 
-        var end = i + 1;
-        var text = escaped ? builder.ToString() : _s.Substring(p + 1, i - p - 1);
-        var scalar = new YamlScalar(text, isPlain: false, Span(p, end));
-        return FinishLine(end) && SkipBlankLines() ? Count(scalar) : null;
+        return FinishQuoted(p, i, escaped ? builder.ToString() : null);
     }
 
     private YamlNode? ReadSingleQuoted(int p)
@@ -420,9 +417,18 @@ internal sealed class YamlSubsetReader
             builder.Append(c);
         }
 
-        var end = i + 1;
-        var text = escaped ? builder.ToString() : _s.Substring(p + 1, i - p - 1);
-        var scalar = new YamlScalar(text, isPlain: false, Span(p, end));
+        return FinishQuoted(p, i, escaped ? builder.ToString() : null);
+    }
+
+    /// <summary>
+    /// A quoted scalar from its opening quote at <paramref name="open"/> to its closing one at
+    /// <paramref name="close"/>: <paramref name="unescaped"/> when an escape changed its text, the
+    /// text between the quotes otherwise.
+    /// </summary>
+    private YamlNode? FinishQuoted(int open, int close, string? unescaped)
+    {
+        var end = close + 1;
+        var scalar = new YamlScalar(unescaped ?? _s.Substring(open + 1, close - open - 1), isPlain: false, Span(open, end));
         return FinishLine(end) && SkipBlankLines() ? Count(scalar) : null;
     }
 
