@@ -77,17 +77,18 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             }
 
             var roundingTypes = builder.ToImmutable();
+            var modeName = new StatedModeNames(compilation);
             var state = LegalRulesCompilationState.Get(compilation, start.Options, start.CancellationToken);
             var uses = new StatutoryUses(state);
             var members = new StatutoryMembers(compilation, state);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, midpointRounding, uses, members), SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, midpointRounding, uses, members, modeName), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ImmutableArray<INamedTypeSymbol> roundingTypes, INamedTypeSymbol midpointRounding, StatutoryUses uses, StatutoryMembers members)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ImmutableArray<INamedTypeSymbol> roundingTypes, INamedTypeSymbol midpointRounding, StatutoryUses uses, StatutoryMembers members, StatedModeNames modeName)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        if (!InvokesRound(syntax.Expression) || context.ContainingSymbol is not { } containingSymbol)
+        if (!InvokesRound(syntax.Expression) || context.ContainingSymbol is not { } containingSymbol || modeName.IsStated(syntax))
         {
             return;
         }
@@ -199,6 +200,96 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
     {
         var member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
         return member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name;
+    }
+}
+
+/// <summary>
+/// From syntax, whether a rounding states its mode: an argument reads <c>MidpointRounding.X</c>
+/// (or <c>System.MidpointRounding.X</c>), where nothing in the compilation or the member gives the
+/// name <c>MidpointRounding</c> another meaning. Such an argument is a <c>System.MidpointRounding</c>,
+/// which converts implicitly to no other parameter type of a rounding method: the overload the
+/// compiler picks takes a mode, and the rule has nothing to say, without binding the member's body.
+/// </summary>
+internal sealed class StatedModeNames
+{
+    private const string TypeName = "MidpointRounding";
+    private readonly Compilation _compilation;
+    private readonly Lazy<bool> _onlySystems;
+
+    public StatedModeNames(Compilation compilation)
+    {
+        _compilation = compilation;
+        _onlySystems = new Lazy<bool>(OnlySystems);
+    }
+
+    public bool IsStated(InvocationExpressionSyntax invocation)
+    {
+        var named = false;
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is MemberAccessExpressionSyntax { Expression: var type } && NamesMidpointRounding(type))
+            {
+                named = true;
+                break;
+            }
+        }
+
+        return named && _onlySystems.Value && !DeclaredInMember(invocation);
+    }
+
+    /// <summary><c>MidpointRounding</c>, <c>System.MidpointRounding</c> or <c>global::System.MidpointRounding</c>.</summary>
+    private static bool NamesMidpointRounding(ExpressionSyntax type) => type switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText == TypeName,
+        MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name, Expression: var left } => name.Identifier.ValueText == TypeName && NamesSystem(left),
+        _ => false,
+    };
+
+    private static bool NamesSystem(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText == "System",
+        AliasQualifiedNameSyntax { Alias.Identifier.ValueText: "global", Name: IdentifierNameSyntax name } => name.Identifier.ValueText == "System",
+        _ => false,
+    };
+
+    /// <summary>No type, member or namespace of the compilation's source, and no using alias, is named <c>MidpointRounding</c> (or <c>System</c>, for an alias).</summary>
+    private bool OnlySystems()
+    {
+        var only = !_compilation.ContainsSymbolsWithName(TypeName, SymbolFilter.All);
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (!only)
+            {
+                break;
+            }
+
+            foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+            {
+                if (node is UsingDirectiveSyntax { Alias.Name.Identifier.ValueText: TypeName or "System" })
+                {
+                    only = false;
+                    break;
+                }
+            }
+        }
+
+        return only;
+    }
+
+    /// <summary>A local, parameter, range variable or type parameter of the member named <c>MidpointRounding</c>.</summary>
+    private static bool DeclaredInMember(SyntaxNode node)
+    {
+        // Top-level statements share their locals: the whole file is their member.
+        var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not GlobalStatementSyntax) ?? node.SyntaxTree.GetRoot();
+        foreach (var token in member.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == TypeName && token.Parent is not IdentifierNameSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -193,6 +193,66 @@ public class MidpointRoundingAnalyzerTests
             .RunAsync();
     }
 
+    /// <summary>
+    /// A mode written <c>MidpointRounding.X</c> is known from syntax, before any binding — unless the
+    /// name <c>MidpointRounding</c> means something else in the compilation or the member: then the
+    /// compiler decides, and a rounding without a mode is still reported.
+    /// </summary>
+    [Fact]
+    public async Task A_mode_is_read_from_syntax_only_where_MidpointRounding_can_only_be_the_system_s()
+    {
+        await new Test()
+            .WithSource($$"""
+                using System;
+                using LegalRules;
+
+                class Rsa
+                {
+                    [StatutoryParameter("{{Keys.Rsa}}")]
+                    public const decimal Forfait = 651.69m;
+
+                    decimal Stated(decimal r) => Math.Round(Forfait - r, 2, MidpointRounding.AwayFromZero);
+                    decimal Qualified(decimal r) => Math.Round(Forfait - r, System.MidpointRounding.AwayFromZero);
+                    decimal Global(decimal r) => Math.Round(Forfait - r, global::System.MidpointRounding.ToZero);
+
+                    // A local of that name: its value is the number of decimals, not a mode.
+                    decimal Local(decimal r)
+                    {
+                        var MidpointRounding = new { Two = 2 };
+                        return {|#0:Math.Round(Forfait - r, MidpointRounding.Two)|};
+                    }
+
+                    decimal Parameter(decimal r, (int Two, int Three) MidpointRounding) => {|#1:Math.Round(Forfait - r, MidpointRounding.Two)|};
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"),
+                Lr0101(1).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"))
+            .RunAsync();
+
+        await new Test()
+            .WithSource($$"""
+                using System;
+                using LegalRules;
+
+                static class MidpointRounding
+                {
+                    public const int Two = 2;
+                }
+
+                class Rsa
+                {
+                    [StatutoryParameter("{{Keys.Rsa}}")]
+                    public const decimal Forfait = 651.69m;
+
+                    // The compilation's own MidpointRounding: two decimals, no mode.
+                    decimal Digits(decimal r) => {|#0:Math.Round(Forfait - r, MidpointRounding.Two)|};
+                }
+                """)
+            .Expect(Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"))
+            .RunAsync();
+    }
+
     [Fact]
     public async Task Generated_code_is_not_analysed()
     {
