@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LegalRules.Cli.Audit.Analysis;
 using LegalRules.Configuration;
 using LegalRules.Hosting;
 using LegalRules.Registry;
@@ -37,6 +38,12 @@ internal static class AuditEngine
     /// process may while an audit runs (a file that disappears).
     /// </summary>
     internal static AsyncLocal<Action<Drop>?> FilesDiscovered { get; } = new();
+
+    /// <summary>
+    /// Set by tests, in the calling asynchronous flow only, to analyse with Roslyn's driver
+    /// (<c>CompilationWithAnalyzers</c>) instead of the audit's own, which must find the same.
+    /// </summary>
+    internal static AsyncLocal<bool> UseRoslynDriver { get; } = new();
 
     /// <param name="analyzers">The analyzers to run: LegalRules' own (<see cref="AnalyzerCatalog.CreateAnalyzers"/>), or others in tests.</param>
     /// <param name="progress">The terminal's progress line, if any.</param>
@@ -173,18 +180,7 @@ internal static class AuditEngine
         CultureInfo culture,
         CancellationToken cancellationToken)
     {
-        var withAnalyzers = audited.Compilation.WithAnalyzers(
-            analyzers,
-            new CompilationWithAnalyzersOptions(
-                analyzerOptions,
-                onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(new AnalyzerFailure(analyzer.GetType().FullName ?? analyzer.ToString(), exception.ToString())),
-                concurrentAnalysis: true,
-                logAnalyzerExecutionTime: false,
-                reportSuppressedDiagnostics: false));
-
-        // One pass gives the compiler's diagnostics and every analyzer's, including those located
-        // in registry and bindings files (additional files).
-        var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        var diagnostics = await DiagnosticsOfAsync(audited, analyzers, analyzerOptions, failures, cancellationToken).ConfigureAwait(false);
         var findings = new List<Finding>();
         var exceptionDiagnostics = new List<Diagnostic>();
         var compilerErrors = 0;
@@ -215,6 +211,42 @@ internal static class AuditEngine
         }
 
         return new CompilationOutcome(findings, exceptionDiagnostics, compilerErrors);
+    }
+
+    /// <summary>
+    /// The compiler's diagnostics and every analyzer's, including those located in registry and
+    /// bindings files (additional files): tree by tree (<see cref="TreeDriver"/>), or with Roslyn's
+    /// driver when an analyzer needs it or a test asks for it.
+    /// </summary>
+    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsOfAsync(
+        AuditedCompilation audited,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        AnalyzerOptions analyzerOptions,
+        ConcurrentQueue<AnalyzerFailure> failures,
+        CancellationToken cancellationToken)
+    {
+        void OnException(Exception exception, DiagnosticAnalyzer analyzer)
+            => failures.Enqueue(new AnalyzerFailure(analyzer.GetType().FullName ?? analyzer.ToString(), exception.ToString()));
+
+        if (!UseRoslynDriver.Value)
+        {
+            var skipped = audited.GeneratedTrees.Union(audited.SyntheticTrees);
+            var byTree = await TreeDriver.TryAnalyseAsync(audited.Compilation, analyzers, analyzerOptions, skipped, (analyzer, exception) => OnException(exception, analyzer), cancellationToken).ConfigureAwait(false);
+                if (byTree is { } diagnostics)
+            {
+                return diagnostics;
+            }
+        }
+
+        var withAnalyzers = audited.Compilation.WithAnalyzers(
+            analyzers,
+            new CompilationWithAnalyzersOptions(
+                analyzerOptions,
+                onAnalyzerException: (exception, analyzer, _) => OnException(exception, analyzer),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false));
+        return await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static ProjectSummary Summarise(AuditedCompilation audited, int compilerErrors, string root)
