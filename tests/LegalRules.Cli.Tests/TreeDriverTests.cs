@@ -136,6 +136,28 @@ public sealed class TreeDriverTests
     }
 
     [Fact]
+    public async Task Generated_files_are_skipped_and_a_type_partly_generated_is_still_announced_once()
+    {
+        var compilation = Compile(new Dictionary<string, string>
+        {
+            // Sorted first: the type's first part is the generated one.
+            ["A.Designer.cs"] = "namespace P { public partial class Form { decimal generated = 0.5m; void InitializeComponent() { var x = 1.5m; } } }",
+            ["B.cs"] = "namespace P { public partial class Form { decimal written = 0.25m; decimal Total() => written * 2m; } }",
+        });
+        var generated = compilation.SyntaxTrees.Where(t => t.FilePath.EndsWith(".Designer.cs", StringComparison.Ordinal)).ToHashSet();
+
+        var roslyn = new RecordingAnalyzer();
+        await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(roslyn)).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var byTree = new RecordingAnalyzer();
+        await TreeDriver.TryAnalyseAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(byTree), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), generated, (_, e) => throw e, CancellationToken.None);
+
+        Assert.Contains(byTree.Symbols, s => s.StartsWith("NamedType:P.Form@", StringComparison.Ordinal));
+        Assert.DoesNotContain(byTree.Visits, v => v.StartsWith("A.Designer.cs", StringComparison.Ordinal));
+        AssertSame(roslyn.Visits, byTree.Visits);
+        AssertSame(roslyn.Symbols, byTree.Symbols);
+    }
+
+    [Fact]
     public async Task Findings_are_the_same_as_with_Roslyn_s_driver_on_the_sample_drop()
     {
         var args = new[]

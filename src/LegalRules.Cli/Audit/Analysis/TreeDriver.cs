@@ -105,7 +105,7 @@ internal static class TreeDriver
             () => Parallel.ForEach(
                 trees,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                tree => AnalyseTree(compilation, tree, runs, options, skippedTrees.Contains(tree), cancellationToken)),
+                tree => AnalyseTree(compilation, tree, runs, options, skippedTrees, cancellationToken)),
             cancellationToken).ConfigureAwait(false);
 
         foreach (var run in runs)
@@ -118,9 +118,9 @@ internal static class TreeDriver
         return compilerDiagnostics.AddRange(CompilationWithAnalyzers.GetEffectiveDiagnostics(reported, compilation).Where(d => !d.IsSuppressed));
     }
 
-    private static void AnalyseTree(Compilation compilation, SyntaxTree tree, List<AnalyzerRun> runs, AnalyzerOptions options, bool skipped, CancellationToken cancellationToken)
+    private static void AnalyseTree(Compilation compilation, SyntaxTree tree, List<AnalyzerRun> runs, AnalyzerOptions options, ISet<SyntaxTree> skippedTrees, CancellationToken cancellationToken)
     {
-        var active = skipped ? runs.Where(r => r.AnalysesGeneratedCode).ToList() : runs;
+        var active = skippedTrees.Contains(tree) ? runs.Where(r => r.AnalysesGeneratedCode).ToList() : runs;
         if (active.Count == 0 || active.All(r => r.Actions.IsEmptyForTrees))
         {
             return;
@@ -165,7 +165,7 @@ internal static class TreeDriver
 
         if (active.Any(r => r.Actions.Symbol.Count > 0))
         {
-            foreach (var symbol in DeclaredSymbols.In(root, model, cancellationToken))
+            foreach (var symbol in DeclaredSymbols.In(root, model, skippedTrees, cancellationToken))
             {
                 foreach (var run in active)
                 {
@@ -211,11 +211,22 @@ internal static class TreeDriver
             _cancellationToken = cancellationToken;
             _supported = Safely(() => analyzer.SupportedDiagnostics.Select(d => d.Id).ToImmutableHashSet(StringComparer.Ordinal)) ?? ImmutableHashSet<string>.Empty;
             Session = new SessionContext();
-            Safely(() => analyzer.Initialize(Session));
+            // An analyzer whose initialisation fails is reported and does not run, as in a build.
+            var initialised = false;
+            Safely(() =>
+            {
+                analyzer.Initialize(Session);
+                initialised = true;
+            });
+            if (!initialised)
+            {
+                Session = new SessionContext();
+            }
+
             _gate = Session.Concurrent ? null : new object();
         }
 
-        public SessionContext Session { get; }
+        public SessionContext Session { get; private set; }
 
         public Actions Actions => Session.Actions;
 
@@ -543,12 +554,13 @@ internal static class TreeDriver
     /// <summary>The symbols a tree declares, as the compiler announces them to symbol actions: each type once (at its first part), each member where it is declared.</summary>
     private static class DeclaredSymbols
     {
-        public static IEnumerable<ISymbol> In(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        /// <param name="skippedTrees">Trees not analysed: a type declared there and elsewhere is announced with its first part elsewhere.</param>
+        public static IEnumerable<ISymbol> In(SyntaxNode root, SemanticModel model, ISet<SyntaxTree> skippedTrees, CancellationToken cancellationToken)
         {
             if (root is CompilationUnitSyntax unit && unit.Members.Any(m => m is GlobalStatementSyntax)
                 && model.GetDeclaredSymbol(unit, cancellationToken) is IMethodSymbol entryPoint)
             {
-                if (entryPoint.ContainingType is { } program && IsFirstDeclaration(program, unit))
+                if (entryPoint.ContainingType is { } program && IsFirstDeclaration(program, unit, skippedTrees))
                 {
                     yield return program;
                 }
@@ -563,7 +575,7 @@ internal static class TreeDriver
                     continue;
                 }
 
-                if (IsFirstDeclaration(type, node))
+                if (IsFirstDeclaration(type, node, skippedTrees))
                 {
                     yield return type;
                 }
@@ -602,8 +614,17 @@ internal static class TreeDriver
             return !references.IsEmpty && references[0].SyntaxTree == type.SyntaxTree && type.Span.Contains(references[0].Span) && !InNestedType(references[0].Span, type);
         }
 
-        private static bool IsFirstDeclaration(ISymbol symbol, SyntaxNode node)
-            => symbol.DeclaringSyntaxReferences is { IsEmpty: false } references && references[0].SyntaxTree == node.SyntaxTree && references[0].Span == node.Span;
+        private static bool IsFirstDeclaration(ISymbol symbol, SyntaxNode node, ISet<SyntaxTree> skippedTrees)
+        {
+            var references = symbol.DeclaringSyntaxReferences;
+            if (references.IsEmpty)
+            {
+                return false;
+            }
+
+            var first = references.FirstOrDefault(r => !skippedTrees.Contains(r.SyntaxTree)) ?? references[0];
+            return first.SyntaxTree == node.SyntaxTree && first.Span == node.Span;
+        }
 
         private static bool InNestedType(TextSpan span, SyntaxNode type)
             => type is TypeDeclarationSyntax declaration && declaration.Members.Any(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax && m.Span.Contains(span));
