@@ -157,22 +157,28 @@ public sealed class TreeDriverTests
         AssertSame(roslyn.Symbols, byTree.Symbols);
     }
 
-    [Fact]
-    public async Task Findings_are_the_same_as_with_Roslyn_s_driver_on_the_sample_drop()
+    public static TheoryData<string, string[]> Drops => new()
     {
-        var args = new[]
-        {
-            "audit", Path.Combine(RepositoryPaths.RepositoryRoot, "samples", "VendorDrop"),
-            "--bindings", Path.Combine(RepositoryPaths.RepositoryRoot, "samples", "audit", "vendor.legal-bindings.yaml"),
-            "--as-of", "2026-11-29", "--format", "json", "--fail-on", "none",
-        };
+        { "VendorDrop", new[] { "--bindings", Sample("audit/vendor.legal-bindings.yaml") } },
+        { "VendorSolution/Vendor.Prestations.sln", Array.Empty<string>() },
+        { "CalculationLibrary", new[] { "--registry", Sample("CalculationLibrary/caisse.legal.yaml") } },
+        { "VendorDrop", new[] { "--openfisca", RepositoryPaths.OpenFiscaParameters } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Drops))]
+    public async Task Findings_are_the_same_as_with_Roslyn_s_driver_on_the_samples(string input, string[] options)
+    {
+        var args = new[] { "audit", Sample(input), "--as-of", "2026-11-29", "--format", "sarif", "--fail-on", "none" }.Concat(options).ToArray();
 
         var (byTree, roslyn) = await RunWithBothDriversAsync(args);
 
         Assert.Equal(0, byTree.ExitCode);
-        Assert.Contains("\"LR0001\"", byTree.Stdout, StringComparison.Ordinal);
+        Assert.NotEmpty(SarifReport.Parse(byTree.Stdout).Results);
         Assert.Equal(roslyn.Stdout, byTree.Stdout);
     }
+
+    private static string Sample(string path) => Path.Combine(RepositoryPaths.RepositoryRoot, "samples", path);
 
     [Fact]
     public async Task Suppressions_and_generated_code_are_honoured_as_in_a_build()
