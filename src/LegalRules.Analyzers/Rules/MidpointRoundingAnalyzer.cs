@@ -93,9 +93,9 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // The member first, before anything in it is bound: asking for the symbol of an invocation
-        // binds the whole body, and a rounding is an amount only in a member whose syntax could hold
-        // a statutory value, or whose declarations make every decimal an amount.
+        // Syntax first, before anything in the member is bound: asking for the symbol of an invocation
+        // binds the whole body, and a rounding is an amount only where a statutory value can reach
+        // it, in a member that may use a bound value, or where declarations make every decimal an amount.
         if (!uses.HasLegalBasis(containingSymbol)
             && !uses.InTypeDeclaringBoundMembers(containingSymbol)
             && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
@@ -294,14 +294,15 @@ internal sealed class StatedModeNames
 }
 
 /// <summary>
-/// From syntax, whether a member's body could hold a statutory value that <see cref="StatutoryUses.Find"/>
-/// or a bound reference would find once bound: a literal some parameter has (and that could match
-/// where it is written), an expression of literals the compiler folds, or a name that may name a
-/// bound member (<see cref="BoundMemberNames"/>), or a name of a constant
-/// (<see cref="ConstantSyntax.ConstantNamesOf(Compilation)"/>) that may hold a value some parameter has
-/// or that may fold with another constant. False means that binding the body cannot find one.
-/// Constants of referenced assemblies are not looked at (as the statutory rules do not fold them).
-/// One answer per member, cached.
+/// From syntax, whether a rounding could turn out, once its member is bound, to round a statutory
+/// value: its member names a member that may be bound (<see cref="BoundMemberNames"/>: the calculation
+/// may use a bound value), or what <see cref="StatutoryUses.Find"/> examines — the arguments, and the
+/// values assigned to the locals they read, looked through once — holds a literal some parameter has
+/// (and that could match where it is written), an expression of literals the compiler folds, or a
+/// name of a constant (<see cref="ConstantSyntax.ConstantNamesOf(Compilation)"/>) that may hold a
+/// value some parameter has or that may fold with another constant. False means that binding the
+/// body cannot find one. Constants of referenced assemblies are not looked at (as the statutory
+/// rules do not fold them). Whether a member names a bound member is answered once per member.
 /// </summary>
 /// <remarks>
 /// A constant's name counts when some constant of that name is declared with an initialiser that
@@ -316,7 +317,7 @@ internal sealed class StatutoryMembers
     private readonly Compilation _compilation;
     private readonly BoundMemberNames _boundNames;
     private readonly ParameterNames _parameterNames;
-    private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _answers = new();
+    private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _namesBoundMember = new();
     private readonly ConcurrentDictionary<StatutoryRegistry, HashSet<string>> _constantsWithValues = new();
     private readonly Func<StatutoryRegistry, HashSet<string>> _gatherConstantsWithValues;
 
@@ -328,33 +329,124 @@ internal sealed class StatutoryMembers
         _gatherConstantsWithValues = ConstantsThatMayHoldValues;
     }
 
-    public bool MayHoldStatutoryValue(SyntaxNode node, ISymbol containingSymbol, LegalRulesCompilationState state)
+    /// <summary>
+    /// Whether binding <paramref name="rounding"/>'s member could show it rounds a statutory value:
+    /// the member names a member that may be bound (the calculation may use a bound value), or what
+    /// the rule looks at once bound — the arguments, and every value assigned in the member to a name
+    /// they read (a local is looked through once) — holds a literal, a fold or a constant that may be
+    /// statutory. Literals and constants elsewhere in the member cannot make this rounding one.
+    /// </summary>
+    public bool MayHoldStatutoryValue(InvocationExpressionSyntax rounding, ISymbol containingSymbol, LegalRulesCompilationState state)
     {
-        SyntaxNode? member = null;
-        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        if (MemberOf(rounding) is not { } member)
         {
-            if (ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
+            return true; // not in a member: bind, as before
+        }
+
+        if (_namesBoundMember.GetValue(member, m => new StrongBox<bool>(NamesBoundMember(m))).Value)
+        {
+            return true;
+        }
+
+        foreach (var value in ValuesRead(rounding, member))
+        {
+            if (Scan(value, containingSymbol, state))
             {
-                member = ancestor;
-                break;
+                return true;
             }
         }
 
-        if (member is null)
-        {
-            return true; // top-level statements and the like: bind, as before
-        }
-
-        return _answers.GetValue(member, m => new StrongBox<bool>(Scan(m, containingSymbol, state))).Value;
+        return false;
     }
 
-    private bool Scan(SyntaxNode member, ISymbol containingSymbol, LegalRulesCompilationState state)
+    /// <summary>The member whose body holds <paramref name="node"/>; for top-level statements, which share their locals, the file.</summary>
+    private static SyntaxNode? MemberOf(SyntaxNode node)
     {
-        var options = state.OptionsFor(member.SyntaxTree);
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (ancestor is GlobalStatementSyntax)
+            {
+                return ancestor.Parent;
+            }
+
+            if (ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
+            {
+                return ancestor;
+            }
+        }
+
+        return null;
+    }
+
+    private bool NamesBoundMember(SyntaxNode member)
+    {
+        foreach (var node in member.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax name && _boundNames.MayBeBound(name.Identifier.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The rounding's arguments, and the initialisers and assigned values, anywhere in the member, of
+    /// the names the arguments read: a superset of what <see cref="StatutoryUses.Find"/> examines with
+    /// locals followed once.
+    /// </summary>
+    private static List<SyntaxNode> ValuesRead(InvocationExpressionSyntax rounding, SyntaxNode member)
+    {
+        var values = new List<SyntaxNode> { rounding.ArgumentList };
+        HashSet<string>? names = null;
+        foreach (var node in rounding.ArgumentList.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax name)
+            {
+                (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name.Identifier.ValueText);
+            }
+        }
+
+        if (names is null)
+        {
+            return values;
+        }
+
+        foreach (var node in member.DescendantNodes())
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator when names.Contains(declarator.Identifier.ValueText):
+                    values.Add(initial);
+                    break;
+                case AssignmentExpressionSyntax assignment when Unparenthesized(assignment.Left) is IdentifierNameSyntax target && names.Contains(target.Identifier.ValueText):
+                    values.Add(assignment.Right);
+                    break;
+            }
+        }
+
+        return values;
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    /// <summary>Whether <paramref name="root"/> holds a literal, fold or constant that may be statutory, or a name that may be bound.</summary>
+    private bool Scan(SyntaxNode root, ISymbol containingSymbol, LegalRulesCompilationState state)
+    {
+        var options = state.OptionsFor(root.SyntaxTree);
         var registry = state.RegistryFor(options);
         var constantNames = ConstantSyntax.ConstantNamesOf(_compilation);
         var constantsWithValues = _constantsWithValues.GetOrAdd(registry, _gatherConstantsWithValues);
-        foreach (var node in member.DescendantNodes())
+        foreach (var node in root.DescendantNodesAndSelf())
         {
             switch (node)
             {

@@ -194,6 +194,60 @@ public class MidpointRoundingAnalyzerTests
     }
 
     /// <summary>
+    /// Before binding, the rule looks where a statutory value could reach the rounding: its arguments,
+    /// and every value assigned to a name they read (initialiser, assignment, compound assignment,
+    /// parenthesised target; in top-level statements, in any of them). A statutory value elsewhere in
+    /// the member does not make the rounding an amount.
+    /// </summary>
+    [Fact]
+    public async Task A_statutory_value_reaches_the_rounding_through_what_its_arguments_read()
+    {
+        await new Test()
+            .WithSource("""
+                using System;
+                class Calcul
+                {
+                    decimal Compose(decimal ressources)
+                    {
+                        decimal montant = 0m;
+                        montant += 651.69m;
+                        montant -= ressources;
+                        return {|#0:Math.Round(montant, 2)|};
+                    }
+
+                    decimal Parenthese(decimal ressources)
+                    {
+                        decimal montant;
+                        (montant) = 651.69m - ressources;
+                        return {|#1:Math.Round(montant, 2)|};
+                    }
+
+                    decimal Ailleurs(decimal ressources)
+                    {
+                        var plafond = 651.69m;
+                        Console.WriteLine(plafond);
+                        return Math.Round(ressources * 2, 2);
+                    }
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"),
+                Lr0101(1).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"))
+            .RunAsync();
+
+        var topLevel = new Test()
+            .WithSource("""
+                using System;
+                var montant = 651.69m - 10m;
+                Console.WriteLine(montant);
+                Console.WriteLine({|#0:Math.Round(montant, 2)|});
+                """)
+            .Expect(Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"));
+        topLevel.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await topLevel.RunAsync();
+    }
+
+    /// <summary>
     /// A mode written <c>MidpointRounding.X</c> is known from syntax, before any binding — unless the
     /// name <c>MidpointRounding</c> means something else in the compilation or the member: then the
     /// compiler decides, and a rounding without a mode is still reported.
