@@ -30,6 +30,7 @@ internal sealed class ContainingSymbols
     private readonly SemanticModel _model;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<SyntaxNode, ISymbol?> _declared = new();
+    private readonly Dictionary<SyntaxNode, ISymbol?> _answered = new();
 
     public ContainingSymbols(SemanticModel model, CancellationToken cancellationToken)
     {
@@ -37,10 +38,33 @@ internal sealed class ContainingSymbols
         _cancellationToken = cancellationToken;
     }
 
+    /// <summary>
+    /// The containing symbol of <paramref name="node"/>. Answers are remembered: nodes come in document
+    /// order, parents first, so the walk up from a node stops at its nearest answered ancestor, and a
+    /// deeply nested expression costs no more than a flat one.
+    /// </summary>
     public ISymbol? Of(SyntaxNode node)
+    {
+        var symbol = Walk(node);
+
+        // The base-type clause of a primary constructor answers for itself only (see Walk).
+        if (node is not PrimaryConstructorBaseTypeSyntax)
+        {
+            _answered[node] = symbol;
+        }
+
+        return symbol;
+    }
+
+    private ISymbol? Walk(SyntaxNode node)
     {
         for (var current = node; current is not null; current = current.Parent ?? (current as StructuredTriviaSyntax)?.ParentTrivia.Token.Parent)
         {
+            if (current != node && _answered.TryGetValue(current, out var answered))
+            {
+                return answered;
+            }
+
             switch (current)
             {
                 case ParameterListSyntax { Parent: TypeDeclarationSyntax type }:
