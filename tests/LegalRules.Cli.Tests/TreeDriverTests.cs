@@ -236,6 +236,32 @@ public sealed class TreeDriverTests
         Assert.Contains(OperationAnalyzer.Rule.Id, run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_audit_cancelled_while_the_rules_run_ends_as_cancelled_with_no_report()
+    {
+        using var drop = new TempDrop();
+        for (var i = 0; i < 20; i++)
+        {
+            drop.Write($"Paie/Plafonds{i}.cs", Samples.UnboundPass.Replace("class Plafonds", $"class Plafonds{i}", StringComparison.Ordinal));
+        }
+
+        var output = Path.Combine(drop.Root, "audit.sarif");
+        using var cancellation = new CancellationTokenSource();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Program.RunAsync(
+            new[] { "audit", drop.Root, "--as-of", Samples.AsOf, "--output", output },
+            stdout,
+            stderr,
+            () => AnalyzerCatalog.CreateAnalyzers().Add(new CancellingAnalyzer(cancellation)),
+            cancellationToken: cancellation.Token));
+
+        Assert.True(cancellation.IsCancellationRequested);
+        Assert.False(File.Exists(output));
+        Assert.DoesNotContain("AD0001", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<(CommandRun ByTree, CommandRun Roslyn)> RunWithBothDriversAsync(params string[] args)
     {
         var byTree = await CommandRunner.RunAsync(args);
@@ -303,6 +329,38 @@ public sealed class TreeDriverTests
                     c => Symbols.Add($"{c.Symbol.Kind}:{c.Symbol.ToDisplayString()}@{c.Symbol.Locations.FirstOrDefault()?.GetLineSpan()}"),
                     SymbolKind.NamedType, SymbolKind.Field, SymbolKind.Property, SymbolKind.Method, SymbolKind.Event);
             });
+        }
+    }
+
+    /// <summary>Cancels the audit from its first literal, as a user pressing Ctrl+C while the rules run.</summary>
+#pragma warning disable RS1001 // As above.
+    private sealed class CancellingAnalyzer : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    {
+        private readonly CancellationTokenSource _cancellation;
+
+        public CancellingAnalyzer(CancellationTokenSource cancellation)
+        {
+            _cancellation = cancellation;
+        }
+
+#pragma warning disable RS2008 // A test-only rule, never shipped.
+        private static readonly DiagnosticDescriptor Rule = new("TEST0004", "Never reported", "Never reported", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+#pragma warning restore RS2008
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    _cancellation.Cancel();
+                    c.CancellationToken.ThrowIfCancellationRequested();
+                },
+                SyntaxKind.NumericLiteralExpression);
         }
     }
 
