@@ -135,6 +135,85 @@ public sealed class TreeDriverTests
         AssertSame(roslyn.Symbols, byTree.Symbols);
     }
 
+    /// <summary>
+    /// Broken code, as drops hold: seeded mutants of the declarations above and of the sample drop
+    /// (tokens deleted, repeated, swapped, braces and keywords inserted) must be visited and analysed
+    /// the same way by both drivers — nodes, containing symbols, declared symbols and every rule's findings.
+    /// </summary>
+    [Fact]
+    public async Task Mutated_code_is_visited_and_analysed_as_by_Roslyn_s_driver()
+    {
+        var seeds = new List<(string Path, string Text)> { ("Declarations.cs", Declarations), ("TopLevel.cs", TopLevel) };
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.RepositoryRoot, "samples", "VendorDrop"), "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            seeds.Add((Path.GetFileName(path), File.ReadAllText(path)));
+        }
+
+        var options = new AnalyzerOptions(
+            ImmutableArray<AdditionalText>.Empty,
+            new LegalRules.Hosting.GlobalOptionsProvider(new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-11-29" }));
+        for (var index = 0; index < 400; index++)
+        {
+            var random = new Random(index);
+            var (path, text) = seeds[index % seeds.Count];
+            var mutant = Mutate(text, random);
+            var compilation = Compile(new Dictionary<string, string> { [path] = mutant });
+
+            var roslyn = new RecordingAnalyzer();
+            var roslynAnalyzers = AnalyzerCatalog.CreateAnalyzers().Add(roslyn);
+            var roslynDiagnostics = await compilation.WithAnalyzers(roslynAnalyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var byTree = new RecordingAnalyzer();
+            var generated = compilation.SyntaxTrees.Where(t => GeneratedCode.IsGeneratedName(t.FilePath) || GeneratedCode.HasGeneratedHeader(t)).ToHashSet();
+            var byTreeDiagnostics = await TreeDriver.TryAnalyseAsync(compilation, AnalyzerCatalog.CreateAnalyzers().Add(byTree), options, generated, (_, e) => throw e, CancellationToken.None);
+
+            var context = $"mutant {index} of {path}:\n{mutant}\n";
+            Assert.True(byTreeDiagnostics is not null, context);
+            // In broken code, Roslyn's driver may visit structured trivia (directives, skipped tokens)
+            // twice, once per symbol a declaration declares (a type and its primary constructor, top-level
+            // statements); the audit once. Everything else must be the same.
+            AssertSame(OutsideTrivia(roslyn.Visits), OutsideTrivia(byTree.Visits), context);
+            var unknown = byTree.Visits.Except(roslyn.Visits).ToList();
+            Assert.True(unknown.Count == 0, context + "visited by the audit only:\n  " + string.Join("\n  ", unknown));
+            AssertSame(roslyn.Symbols, byTree.Symbols, context);
+            AssertSame(Findings(roslynDiagnostics), Findings(byTreeDiagnostics!.Value), context);
+        }
+    }
+
+    private static IEnumerable<string> OutsideTrivia(IEnumerable<string> visits) => visits.Where(v => !v.Contains(" (in trivia) ->", StringComparison.Ordinal));
+
+    private static IEnumerable<string> Findings(ImmutableArray<Diagnostic> diagnostics)
+        => diagnostics.Where(d => d.Id.StartsWith("LR", StringComparison.Ordinal)).Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    private static readonly string[] Insertions = { "{", "}", "(", ")", ";", "=>", "class", "0.5m", "[Obsolete]", "\n#if X\n", "\n#endif\n", "namespace", "=", ",", "record", "get", "static", "1e400m", "\"" };
+
+    /// <summary>One to five token-level edits, chosen by <paramref name="random"/> alone.</summary>
+    private static string Mutate(string text, Random random)
+    {
+        var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens(descendIntoTrivia: false).Select(t => t.ToFullString()).ToList();
+        for (var edits = random.Next(1, 6); edits > 0 && tokens.Count > 1; edits--)
+        {
+            var at = random.Next(tokens.Count);
+            switch (random.Next(4))
+            {
+                case 0:
+                    tokens.RemoveAt(at);
+                    break;
+                case 1:
+                    tokens.Insert(at, tokens[at]);
+                    break;
+                case 2:
+                    var other = random.Next(tokens.Count);
+                    (tokens[at], tokens[other]) = (tokens[other], tokens[at]);
+                    break;
+                default:
+                    tokens.Insert(at, " " + Insertions[random.Next(Insertions.Length)] + " ");
+                    break;
+            }
+        }
+
+        return string.Concat(tokens);
+    }
+
     [Fact]
     public async Task Generated_files_are_skipped_and_a_type_partly_generated_is_still_announced_once()
     {
@@ -289,13 +368,13 @@ public sealed class TreeDriverTests
     }
 
     /// <summary>The same lines, each as many times; what differs is listed in the failure.</summary>
-    private static void AssertSame(IEnumerable<string> expected, IEnumerable<string> actual)
+    private static void AssertSame(IEnumerable<string> expected, IEnumerable<string> actual, string context = "")
     {
         var missing = expected.GroupBy(l => l).SelectMany(g => g.Skip(actual.Count(a => a == g.Key))).ToList();
         var extra = actual.GroupBy(l => l).SelectMany(g => g.Skip(expected.Count(e => e == g.Key))).ToList();
         Assert.True(
             missing.Count == 0 && extra.Count == 0,
-            "Roslyn's driver only:\n  " + string.Join("\n  ", missing.Order(StringComparer.Ordinal)) + "\nthe audit's only:\n  " + string.Join("\n  ", extra.Order(StringComparer.Ordinal)));
+            context + "Roslyn's driver only:\n  " + string.Join("\n  ", missing.Order(StringComparer.Ordinal)) + "\nthe audit's only:\n  " + string.Join("\n  ", extra.Order(StringComparer.Ordinal)));
     }
 
     /// <summary>Records each node of every kind, with its containing symbol, and each declared symbol of the kinds the audit enumerates.</summary>
@@ -323,7 +402,7 @@ public sealed class TreeDriverTests
             context.RegisterCompilationStartAction(start =>
             {
                 start.RegisterSyntaxNodeAction(
-                    c => Visits.Add($"{c.Node.SyntaxTree.FilePath}@{c.Node.Span} {c.Node.Kind()} -> {c.ContainingSymbol?.Kind}:{c.ContainingSymbol?.ToDisplayString()}"),
+                    c => Visits.Add($"{c.Node.SyntaxTree.FilePath}@{c.Node.Span} {c.Node.Kind()}{(c.Node.IsPartOfStructuredTrivia() ? " (in trivia)" : string.Empty)} -> {c.ContainingSymbol?.Kind}:{c.ContainingSymbol?.ToDisplayString()}"),
                     AllKinds);
                 start.RegisterSymbolAction(
                     c => Symbols.Add($"{c.Symbol.Kind}:{c.Symbol.ToDisplayString()}@{c.Symbol.Locations.FirstOrDefault()?.GetLineSpan()}"),

@@ -140,21 +140,21 @@ internal static class TreeDriver
             // Structured trivia too (directives, skipped tokens), as the compiler's driver does.
             foreach (var node in root.DescendantNodesAndSelf(descendIntoTrivia: true))
             {
-                if (node is NameSyntax && InNamespaceNameQualifier(node))
+                if (InNamespaceNameQualifier(node))
                 {
                     continue;
                 }
 
                 ISymbol? symbol = null;
-                var symbolKnown = false;
+                bool? analysed = null;
                 foreach (var run in active)
                 {
                     if (run.Actions.SyntaxNode.TryGetValue(node.RawKind, out var actions))
                     {
-                        if (!symbolKnown)
+                        analysed ??= containing.TryGet(node, out symbol);
+                        if (analysed == false)
                         {
-                            symbol = containing.Of(node);
-                            symbolKnown = true;
+                            break;
                         }
 
                         run.AnalyseNode(node, symbol, model, options, actions);
@@ -179,8 +179,15 @@ internal static class TreeDriver
     /// <c>A</c> and <c>A.B</c> in <c>namespace A.B.C</c>: they declare namespaces of their own, which
     /// the compiler's driver does not analyse, so no action runs on them.
     /// </summary>
-    private static bool InNamespaceNameQualifier(SyntaxNode name)
+    private static bool InNamespaceNameQualifier(SyntaxNode node)
     {
+        // Directives and skipped tokens go with the token that carries them.
+        var name = node.IsPartOfStructuredTrivia() ? CarrierOf(node) : node;
+        if (name is not NameSyntax)
+        {
+            return false;
+        }
+
         var top = name;
         while (top.Parent is QualifiedNameSyntax)
         {
@@ -188,6 +195,17 @@ internal static class TreeDriver
         }
 
         return top.Parent is BaseNamespaceDeclarationSyntax { Name: QualifiedNameSyntax qualified } && qualified.Left.Span.Contains(name.Span);
+    }
+
+    private static SyntaxNode? CarrierOf(SyntaxNode node)
+    {
+        var current = node;
+        while (current.Parent is { } parent)
+        {
+            current = parent;
+        }
+
+        return current is StructuredTriviaSyntax trivia ? trivia.ParentTrivia.Token.Parent : null;
     }
 
     /// <summary>What one analyzer registered, and what it reported.</summary>
@@ -570,6 +588,20 @@ internal static class TreeDriver
 
             foreach (var node in root.DescendantNodesAndSelf(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
+                if (node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+                {
+                    // Members the parser found outside any type (broken code): the compiler puts them in a type of its own.
+                    foreach (var stray in StrayTypes(node, model, cancellationToken))
+                    {
+                        foreach (var member in MembersDeclaredIn(stray, node))
+                        {
+                            yield return member;
+                        }
+                    }
+
+                    continue;
+                }
+
                 if (node is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax) || model.GetDeclaredSymbol(node, cancellationToken) is not INamedTypeSymbol type)
                 {
                     continue;
@@ -580,38 +612,91 @@ internal static class TreeDriver
                     yield return type;
                 }
 
-                foreach (var member in type.GetMembers())
+                foreach (var member in MembersDeclaredIn(type, node))
                 {
-                    if (member is INamedTypeSymbol || member.IsImplicitlyDeclared)
-                    {
-                        continue;
-                    }
-
-                    if (IsDeclaredIn(member, node))
-                    {
-                        yield return member;
-                    }
-
-                    // A partial method's or property's implementation is a symbol of its own.
-                    ISymbol? implementation = member switch
-                    {
-                        IMethodSymbol method => method.PartialImplementationPart,
-                        IPropertySymbol property => property.PartialImplementationPart,
-                        _ => null,
-                    };
-                    if (implementation is not null && IsDeclaredIn(implementation, node))
-                    {
-                        yield return implementation;
-                    }
+                    yield return member;
                 }
             }
         }
 
-        /// <summary>Whether <paramref name="type"/>, one part of a type, declares <paramref name="member"/> (partial types have several).</summary>
-        private static bool IsDeclaredIn(ISymbol member, SyntaxNode type)
+        /// <summary>The members of <paramref name="type"/> that <paramref name="node"/> declares, and their partial implementations there.</summary>
+        private static IEnumerable<ISymbol> MembersDeclaredIn(INamedTypeSymbol type, SyntaxNode node)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is INamedTypeSymbol || member.IsImplicitlyDeclared)
+                {
+                    continue;
+                }
+
+                if (IsDeclaredIn(member, node))
+                {
+                    yield return member;
+                }
+
+                // A partial method's or property's implementation is a symbol of its own.
+                ISymbol? implementation = member switch
+                {
+                    IMethodSymbol method => method.PartialImplementationPart,
+                    IPropertySymbol property => property.PartialImplementationPart,
+                    _ => null,
+                };
+                if (implementation is not null && IsDeclaredIn(implementation, node))
+                {
+                    yield return implementation;
+                }
+            }
+        }
+
+        /// <summary>The types the compiler makes for members declared directly in a namespace or a file.</summary>
+        private static HashSet<INamedTypeSymbol> StrayTypes(SyntaxNode container, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var members = container switch
+            {
+                CompilationUnitSyntax unit => unit.Members,
+                BaseNamespaceDeclarationSyntax ns => ns.Members,
+                _ => default,
+            };
+            var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var member in members)
+            {
+                SyntaxNode? declaration = member switch
+                {
+                    BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or BaseNamespaceDeclarationSyntax or GlobalStatementSyntax or IncompleteMemberSyntax => null,
+                    BaseFieldDeclarationSyntax field => field.Declaration.Variables.FirstOrDefault(),
+                    _ => member,
+                };
+                if (declaration is not null && model.GetDeclaredSymbol(declaration, cancellationToken)?.ContainingType is { } type)
+                {
+                    types.Add(type);
+                }
+            }
+
+            return types;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="container"/> — one part of a type, or a namespace or file for
+        /// members outside any type — declares <paramref name="member"/>: the nearest type, namespace
+        /// or file around its declaration is that one.
+        /// </summary>
+        private static bool IsDeclaredIn(ISymbol member, SyntaxNode container)
         {
             var references = member.DeclaringSyntaxReferences;
-            return !references.IsEmpty && references[0].SyntaxTree == type.SyntaxTree && type.Span.Contains(references[0].Span) && !InNestedType(references[0].Span, type);
+            if (references.IsEmpty || references[0].SyntaxTree != container.SyntaxTree || !container.Span.Contains(references[0].Span))
+            {
+                return false;
+            }
+
+            for (var node = references[0].GetSyntax(); node is not null; node = node.Parent)
+            {
+                if (node is BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or CompilationUnitSyntax)
+                {
+                    return node == container;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsFirstDeclaration(ISymbol symbol, SyntaxNode node, ISet<SyntaxTree> skippedTrees)
@@ -625,8 +710,5 @@ internal static class TreeDriver
             var first = references.FirstOrDefault(r => !skippedTrees.Contains(r.SyntaxTree)) ?? references[0];
             return first.SyntaxTree == node.SyntaxTree && first.Span == node.Span;
         }
-
-        private static bool InNestedType(TextSpan span, SyntaxNode type)
-            => type is TypeDeclarationSyntax declaration && declaration.Members.Any(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax && m.Span.Contains(span));
     }
 }
