@@ -152,7 +152,7 @@ public sealed class TreeDriverTests
         var options = new AnalyzerOptions(
             ImmutableArray<AdditionalText>.Empty,
             new LegalRules.Hosting.GlobalOptionsProvider(new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-11-29" }));
-        for (var index = 0; index < 400; index++)
+        for (var index = 0; index < 600; index++)
         {
             var random = new Random(index);
             var (path, text) = seeds[index % seeds.Count];

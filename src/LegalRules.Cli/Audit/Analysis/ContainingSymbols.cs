@@ -96,6 +96,10 @@ internal sealed class ContainingSymbols
                 case AccessorDeclarationSyntax accessor when !accessor.IsKind(SyntaxKind.UnknownAccessorDeclaration):
                     return new Answer(false, null);
 
+                // An expression body beside an accessor list (broken code) is not analysed.
+                case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax { AccessorList: not null } or IndexerDeclarationSyntax { AccessorList: not null } }:
+                    return new Answer(false, null);
+
                 case ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property } when Declared(property) is { } declaredProperty:
                     return new Answer(true, declaredProperty is IPropertySymbol { GetMethod: { } getter } ? getter : declaredProperty);
 
