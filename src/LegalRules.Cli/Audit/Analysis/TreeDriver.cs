@@ -75,7 +75,7 @@ internal static class TreeDriver
         foreach (var analyzer in analyzers)
         {
             var run = new AnalyzerRun(analyzer, compilation, onException, cancellationToken);
-            if (!run.Start(compilation, options))
+            if (!run.Start(options))
             {
                 return null;
             }
@@ -110,10 +110,10 @@ internal static class TreeDriver
 
         foreach (var run in runs)
         {
-            run.End(compilation, options);
+            run.End(options);
         }
 
-        var reported = runs.SelectMany(r => r.Reported(compilation, cancellationToken)).ToImmutableArray();
+        var reported = runs.SelectMany(r => r.Reported(cancellationToken)).ToImmutableArray();
         // What a pragma or [SuppressMessage] covers comes back marked as suppressed: it is not reported.
         return compilerDiagnostics.AddRange(CompilationWithAnalyzers.GetEffectiveDiagnostics(reported, compilation).Where(d => !d.IsSuppressed));
     }
@@ -130,7 +130,7 @@ internal static class TreeDriver
         var model = compilation.GetSemanticModel(tree);
         foreach (var run in active)
         {
-            run.AnalyseSyntaxTree(tree, compilation, options);
+            run.AnalyseSyntaxTree(tree, options);
         }
 
         var root = tree.GetRoot(cancellationToken);
@@ -169,7 +169,7 @@ internal static class TreeDriver
             {
                 foreach (var run in active)
                 {
-                    run.AnalyseSymbol(symbol, compilation, options);
+                    run.AnalyseSymbol(symbol, options);
                 }
             }
         }
@@ -253,11 +253,11 @@ internal static class TreeDriver
         private bool ReportsInGeneratedCode => (Session.GeneratedCode & GeneratedCodeAnalysisFlags.ReportDiagnostics) != 0;
 
         /// <summary>Runs the compilation-start actions; false if the analyzer registered something this driver does not run.</summary>
-        public bool Start(Compilation compilation, AnalyzerOptions options)
+        public bool Start(AnalyzerOptions options)
         {
             foreach (var start in Session.Actions.CompilationStart)
             {
-                var context = new StartContext(compilation, options, Session.Actions, _cancellationToken);
+                var context = new StartContext(_compilation, options, Session.Actions, _cancellationToken);
                 Invoke(() => start(context));
             }
 
@@ -281,7 +281,7 @@ internal static class TreeDriver
             }
         }
 
-        public void AnalyseSyntaxTree(SyntaxTree tree, Compilation compilation, AnalyzerOptions options)
+        public void AnalyseSyntaxTree(SyntaxTree tree, AnalyzerOptions options)
         {
             foreach (var action in Actions.SyntaxTree)
             {
@@ -303,7 +303,7 @@ internal static class TreeDriver
             }
         }
 
-        public void AnalyseSymbol(ISymbol symbol, Compilation compilation, AnalyzerOptions options)
+        public void AnalyseSymbol(ISymbol symbol, AnalyzerOptions options)
         {
             if (!Actions.Symbol.TryGetValue(symbol.Kind, out var actions))
             {
@@ -311,7 +311,7 @@ internal static class TreeDriver
             }
 
 #pragma warning disable CS0618 // As above.
-            var context = new SymbolAnalysisContext(symbol, compilation, options, Report, IsSupported, _cancellationToken);
+            var context = new SymbolAnalysisContext(symbol, _compilation, options, Report, IsSupported, _cancellationToken);
 #pragma warning restore CS0618
             foreach (var action in actions)
             {
@@ -319,19 +319,19 @@ internal static class TreeDriver
             }
         }
 
-        public void End(Compilation compilation, AnalyzerOptions options)
+        public void End(AnalyzerOptions options)
         {
             foreach (var action in Actions.CompilationEnd)
             {
 #pragma warning disable CS0618 // As above.
-                var context = new CompilationAnalysisContext(compilation, options, Report, IsSupported, _cancellationToken);
+                var context = new CompilationAnalysisContext(_compilation, options, Report, IsSupported, _cancellationToken);
 #pragma warning restore CS0618
                 Invoke(() => action(context));
             }
         }
 
         /// <summary>What the analyzer reported, less what lies in generated code when it does not report there.</summary>
-        public IEnumerable<Diagnostic> Reported(Compilation compilation, CancellationToken cancellationToken)
+        public IEnumerable<Diagnostic> Reported(CancellationToken cancellationToken)
         {
             if (ReportsInGeneratedCode)
             {
@@ -348,7 +348,7 @@ internal static class TreeDriver
 
                 if (!models.TryGetValue(tree, out var containing))
                 {
-                    containing = new ContainingSymbols(compilation.GetSemanticModel(tree), cancellationToken);
+                    containing = new ContainingSymbols(_compilation.GetSemanticModel(tree), cancellationToken);
                     models.Add(tree, containing);
                 }
 
