@@ -279,8 +279,7 @@ internal sealed class StatedModeNames
     /// <summary>A local, parameter, range variable or type parameter of the member named <c>MidpointRounding</c>.</summary>
     private static bool DeclaredInMember(SyntaxNode node)
     {
-        // Top-level statements share their locals: the whole file is their member.
-        var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not GlobalStatementSyntax) ?? node.SyntaxTree.GetRoot();
+        var member = StatutoryMembers.MemberOf(node) ?? node.SyntaxTree.GetRoot();
         foreach (var token in member.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == TypeName && token.Parent is not IdentifierNameSyntax)
@@ -360,7 +359,7 @@ internal sealed class StatutoryMembers
     }
 
     /// <summary>The member whose body holds <paramref name="node"/>; for top-level statements, which share their locals, the file.</summary>
-    private static SyntaxNode? MemberOf(SyntaxNode node)
+    internal static SyntaxNode? MemberOf(SyntaxNode node)
     {
         for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
         {
