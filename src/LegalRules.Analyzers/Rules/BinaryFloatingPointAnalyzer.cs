@@ -21,7 +21,9 @@ namespace LegalRules.Rules;
 /// The rule looks at declarations (syntax nodes) rather than operations so that the diagnostic, on the
 /// type, lies inside what is analysed: the IDE computes it, and offers its fix, for the line being
 /// edited. Only declarations whose type is binary floating point, and whose value can hold a statutory
-/// value as is, reach the semantic model; their values' operations are the compiler's, already bound.
+/// value as is — a literal or constant that may be statutory, a name that may be bound
+/// (<see cref="StatutoryMembers"/>) — reach the semantic model. A <c>var</c> is typed by the semantic
+/// model only when its value passes the same test: <c>var courant = debut;</c> binds nothing.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
@@ -36,17 +38,19 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var uses = new StatutoryUses(LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken));
-            start.RegisterSyntaxNodeAction(c => AnalyzeField(c, uses), SyntaxKind.FieldDeclaration);
-            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses), SyntaxKind.PropertyDeclaration);
-            start.RegisterSyntaxNodeAction(c => AnalyzeLocal(c, uses), SyntaxKind.LocalDeclarationStatement);
-            start.RegisterSyntaxNodeAction(c => AnalyzeParameter(c, uses), SyntaxKind.Parameter);
-            start.RegisterSyntaxNodeAction(c => AnalyzeFunction(c, uses), SyntaxKind.MethodDeclaration, SyntaxKind.LocalFunctionStatement);
+            var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
+            var uses = new StatutoryUses(state);
+            var members = StatutoryMembers.For(start.Compilation, state);
+            start.RegisterSyntaxNodeAction(c => AnalyzeField(c, uses, members), SyntaxKind.FieldDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses, members), SyntaxKind.PropertyDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeLocal(c, uses, members), SyntaxKind.LocalDeclarationStatement);
+            start.RegisterSyntaxNodeAction(c => AnalyzeParameter(c, uses, members), SyntaxKind.Parameter);
+            start.RegisterSyntaxNodeAction(c => AnalyzeFunction(c, uses, members), SyntaxKind.MethodDeclaration, SyntaxKind.LocalFunctionStatement);
         });
     }
 
     /// <summary>Fields: bound to a parameter, or initialised with a statutory value.</summary>
-    private static void AnalyzeField(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    private static void AnalyzeField(SyntaxNodeAnalysisContext context, StatutoryUses uses, StatutoryMembers members)
     {
         var declaration = ((FieldDeclarationSyntax)context.Node).Declaration;
         if (BinaryFloatingPointType(context, declaration.Type) is not { } type)
@@ -57,7 +61,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         foreach (var variable in declaration.Variables)
         {
             if (context.SemanticModel.GetDeclaredSymbol(variable, context.CancellationToken) is IFieldSymbol field
-                && Held(context, uses, field, variable.Initializer?.Value) is { } use)
+                && Held(context, uses, members, field, variable.Initializer?.Value) is { } use)
             {
                 Report(context, declaration.Type, field, field.Name, type, use);
             }
@@ -65,7 +69,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Properties: bound to a parameter, or whose initializer, expression body or getter gives a statutory value.</summary>
-    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, StatutoryUses uses, StatutoryMembers members)
     {
         var property = (PropertyDeclarationSyntax)context.Node;
         if (BinaryFloatingPointType(context, property.Type) is not { } type
@@ -74,10 +78,10 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var use = Held(context, uses, symbol, property.Initializer?.Value);
+        var use = Held(context, uses, members, symbol, property.Initializer?.Value);
         foreach (var value in Returned(property.ExpressionBody, null))
         {
-            use ??= Held(context, uses, symbol, value);
+            use ??= Held(context, uses, members, symbol, value);
         }
 
         foreach (var accessor in property.AccessorList?.Accessors ?? default)
@@ -86,7 +90,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var value in Returned(accessor.ExpressionBody, accessor.Body))
                 {
-                    use ??= Held(context, uses, symbol, value);
+                    use ??= Held(context, uses, members, symbol, value);
                 }
             }
         }
@@ -97,30 +101,42 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeLocal(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    private static void AnalyzeLocal(SyntaxNodeAnalysisContext context, StatutoryUses uses, StatutoryMembers members)
     {
         var declaration = ((LocalDeclarationStatementSyntax)context.Node).Declaration;
 
+        if (declaration.Variables.Count == 0 || context.ContainingSymbol is not { } containing)
+        {
+            return;
+        }
+
         // A var holds a statutory value only if its initializer can, and is binary floating point only if a
-        // literal initializer is: decide both from syntax before asking for its type.
-        if (declaration.Variables.Count == 0
-            || (declaration.Type.IsVar && (!MayHoldValue(declaration.Variables[0].Initializer?.Value) || IsOtherThanFloatingPointLiteral(declaration.Variables[0].Initializer?.Value)))
-            || BinaryFloatingPointType(context, declaration.Type) is not { } type
-            || context.ContainingSymbol is not { } containing)
+        // literal initializer is: decide both from syntax before asking for its type, which binds the member.
+        if (declaration.Type.IsVar)
+        {
+            var initializer = declaration.Variables[0].Initializer?.Value;
+            if (!MayHoldValue(initializer) || IsOtherThanFloatingPointLiteral(initializer)
+                || (uses.BoundKey(containing) is null && !members.MayHoldStatutoryValue(initializer!, containing, uses.State)))
+            {
+                return;
+            }
+        }
+
+        if (BinaryFloatingPointType(context, declaration.Type) is not { } type)
         {
             return;
         }
 
         foreach (var variable in declaration.Variables)
         {
-            if (Held(context, uses, containing, variable.Initializer?.Value) is { } use)
+            if (Held(context, uses, members, containing, variable.Initializer?.Value) is { } use)
             {
                 Report(context, declaration.Type, containing, variable.Identifier.ValueText, type, use);
             }
         }
     }
 
-    private static void AnalyzeParameter(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    private static void AnalyzeParameter(SyntaxNodeAnalysisContext context, StatutoryUses uses, StatutoryMembers members)
     {
         var parameter = (ParameterSyntax)context.Node;
         if (parameter.Default is null || parameter.Type is null || BinaryFloatingPointType(context, parameter.Type) is not { } type
@@ -129,14 +145,14 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (Held(context, uses, method, parameter.Default.Value) is { } use)
+        if (Held(context, uses, members, method, parameter.Default.Value) is { } use)
         {
             Report(context, parameter.Type, method, parameter.Identifier.ValueText, type, use);
         }
     }
 
     /// <summary>Methods and local functions that return a statutory value, reported once for all their returns.</summary>
-    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, StatutoryUses uses)
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, StatutoryUses uses, StatutoryMembers members)
     {
         var (returnType, name, expressionBody, body) = context.Node switch
         {
@@ -152,7 +168,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
 
         foreach (var value in Returned(expressionBody, body))
         {
-            if (Held(context, uses, function, value) is { } use)
+            if (Held(context, uses, members, function, value) is { } use)
             {
                 Report(context, returnType, function, name, type, use);
                 return;
@@ -161,7 +177,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The parameter a member or value holds: the member's own binding, else its value's.</summary>
-    private static StatutoryUse? Held(SyntaxNodeAnalysisContext context, StatutoryUses uses, ISymbol symbol, ExpressionSyntax? value)
+    private static StatutoryUse? Held(SyntaxNodeAnalysisContext context, StatutoryUses uses, StatutoryMembers members, ISymbol symbol, ExpressionSyntax? value)
     {
         var options = uses.State.OptionsFor(context.Node.SyntaxTree);
         if (uses.BoundKey(symbol) is { } key)
@@ -169,7 +185,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return new StatutoryUse(key, uses.LabelOf(key, options));
         }
 
-        return MayHoldValue(value) && !IsLiteralNoParameterHas(value!, uses, options) && StatutoryUses.OperationOf(context.SemanticModel, value!, context.CancellationToken) is { } operation
+        return MayHoldValue(value) && members.MayHoldStatutoryValue(value!, symbol, uses.State) && StatutoryUses.OperationOf(context.SemanticModel, value!, context.CancellationToken) is { } operation
             ? uses.FindHeld(operation, symbol, options)
             : null;
     }
@@ -223,24 +239,6 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         return value is LiteralExpressionSyntax literal
             && literal.IsKind(SyntaxKind.NumericLiteralExpression)
             && literal.Token.Value is not (double or float);
-    }
-
-    /// <summary>
-    /// A value that is a numeric literal (through parentheses and casts, which <see cref="StatutoryUses.FindHeld"/>
-    /// looks through) whose value no parameter has, read from its text as the statutory rules read
-    /// literals: it holds no statutory value, known without the semantic model.
-    /// </summary>
-    private static bool IsLiteralNoParameterHas(ExpressionSyntax value, StatutoryUses uses, Configuration.LegalRulesOptions options)
-    {
-        while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-        {
-            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)value).Expression;
-        }
-
-        return value is LiteralExpressionSyntax literal
-            && literal.IsKind(SyntaxKind.NumericLiteralExpression)
-            && Matching.ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number)
-            && uses.State.RegistryFor(options).Find(number).IsEmpty;
     }
 
     private static bool IsLiteralArithmetic(ExpressionSyntax expression) => expression switch

@@ -254,6 +254,58 @@ public class ArithmeticRulesSyntaxFilterTests
     }
 
     [Fact]
+    public async Task A_var_is_typed_only_where_its_value_may_hold_a_statutory_value_and_every_such_value_is_still_reported()
+    {
+        // The type of a var set from a name is asked for only when the name may be bound or names a
+        // constant that may hold a parameter's value (or the declaring member is bound): each case here
+        // must still be reported; the names of parameters and of constants no parameter has are not.
+        await new FloatingPoint()
+            .WithSource($$"""
+                using System;
+                using LegalRules;
+                static class Constantes
+                {
+                    public const {|#5:double|} Crds = 0.005;
+                    public const {|#6:double|} CrdsPlie = 0.5 / 100;
+                    public const {|#7:double|} CrdsNomme = Crds;
+                    public const double MoisParAn = 12;
+                }
+
+                static class Paie
+                {
+                    static double ratio = 0.25;
+
+                    [StatutoryParameter("{{Keys.Crds}}")]
+                    static readonly Func<double> Lie = () => { {|#0:var|} lu = ratio; return lu; };
+
+                    static double Taux(DateTime debut, double assiette)
+                    {
+                        const {|#8:double|} crdsLocal = 0.005;
+                        {|#1:var|} a = Constantes.Crds;
+                        {|#2:var|} b = Constantes.CrdsPlie;
+                        {|#3:var|} c = Constantes.CrdsNomme;
+                        {|#4:var|} tauxCrds = crdsLocal;
+                        var e = Constantes.MoisParAn;
+                        var f = assiette;
+                        var courant = debut;
+                        return a + b + c + tauxCrds + e + f + courant.Day;
+                    }
+                }
+                """)
+            .Expect(
+                Lr0102(0).WithArguments("lu", "double", Keys.Crds, CrdsLabel),
+                Lr0102(1).WithArguments("a", "double", Keys.Crds, CrdsLabel),
+                Lr0102(2).WithArguments("b", "double", Keys.Crds, CrdsLabel),
+                Lr0102(3).WithArguments("c", "double", Keys.Crds, CrdsLabel),
+                Lr0102(4).WithArguments("tauxCrds", "double", Keys.Crds, CrdsLabel),
+                Lr0102(5).WithArguments("Crds", "double", Keys.Crds, CrdsLabel),
+                Lr0102(6).WithArguments("CrdsPlie", "double", Keys.Crds, CrdsLabel),
+                Lr0102(7).WithArguments("CrdsNomme", "double", Keys.Crds, CrdsLabel),
+                Lr0102(8).WithArguments("crdsLocal", "double", Keys.Crds, CrdsLabel))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Floating_point_declarations_in_a_member_marked_generated_code_are_not_reported()
     {
         await new FloatingPoint()
