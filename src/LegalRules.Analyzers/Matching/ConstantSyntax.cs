@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -48,7 +49,7 @@ internal static class ConstantSyntax
         "PI", "E", "Tau", "MaxValue", "MinValue", "Epsilon", "NaN", "PositiveInfinity", "NegativeInfinity", "NegativeZero", "One", "Zero", "MinusOne");
 
     private static readonly ConditionalWeakTable<SyntaxTree, TreeConstants> ConstantsByTree = new();
-    private static readonly ConditionalWeakTable<Compilation, HashSet<string>> NamesByCompilation = new();
+    private static readonly ConditionalWeakTable<Compilation, Lazy<HashSet<string>>> NamesByCompilation = new();
 
     private static readonly ConditionalWeakTable<SyntaxTree, TreeConstants>.CreateValueCallback ReadConstants = CollectConstants;
 
@@ -243,7 +244,7 @@ internal static class ConstantSyntax
     /// <summary>
     /// The constants a tree declares as fields and locals, with the expression that initialises them
     /// (null in broken code); enum members are not listed (their values are often implicit). Read
-    /// once per tree, in the same walk as <see cref="ConstantNamesOf(SyntaxTree)"/>.
+    /// once per tree, in the same reading as <see cref="ConstantNamesOf(SyntaxTree)"/>.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, ExpressionSyntax?>> DeclaredConstantsOf(SyntaxTree tree) => ConstantsByTree.GetValue(tree, ReadConstants).Declared;
 
@@ -252,7 +253,11 @@ internal static class ConstantSyntax
     /// gathered once per compilation, on the first question of any rule (not cancelled: a cancelled
     /// gathering would stay cached).
     /// </summary>
-    public static HashSet<string> ConstantNamesOf(Compilation compilation) => NamesByCompilation.GetValue(compilation, GatherNames);
+    public static HashSet<string> ConstantNamesOf(Compilation compilation) => NamesByCompilation.GetValue(compilation, NewGathering).Value;
+
+    // Rules ask from several threads at once: the table may create two gatherings, the Lazy runs only the one it keeps.
+    private static Lazy<HashSet<string>> NewGathering(Compilation compilation)
+        => new(() => GatherNames(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static HashSet<string> GatherNames(Compilation compilation)
     {
@@ -316,33 +321,59 @@ internal static class ConstantSyntax
         _ => false,
     };
 
+    /// <summary>
+    /// Reads a tree's constants from its <c>const</c> and <c>enum</c> keywords: the text is searched for
+    /// the words, and only the tokens found there are looked at, with the declarations they start.
+    /// Every constant is declared after one of these keywords, so nothing is missed; the rest of the
+    /// tree (method bodies above all) is not walked, nor are its nodes created for the walk.
+    /// </summary>
     private static TreeConstants CollectConstants(SyntaxTree tree)
     {
         var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var declared = new List<KeyValuePair<string, ExpressionSyntax?>>();
-        foreach (var node in tree.GetRoot().DescendantNodes(static n => n is not (UsingDirectiveSyntax or AttributeListSyntax or TypeSyntax or LiteralExpressionSyntax)))
+        var text = tree.GetText().ToString();
+        var root = tree.GetRoot();
+        foreach (var token in KeywordTokens(root, text, "const", SyntaxKind.ConstKeyword))
         {
-            var declaration = node switch
+            var declaration = token.Parent switch
             {
-                FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword) => field.Declaration,
-                LocalDeclarationStatementSyntax local when local.IsConst => local.Declaration,
+                FieldDeclarationSyntax field => field.Declaration,
+                LocalDeclarationStatementSyntax local => local.Declaration,
                 _ => null,
             };
-            if (declaration is not null)
+            foreach (var variable in declaration?.Variables ?? default)
             {
-                foreach (var variable in declaration.Variables)
-                {
-                    names.Add(variable.Identifier.ValueText);
-                    declared.Add(new KeyValuePair<string, ExpressionSyntax?>(variable.Identifier.ValueText, variable.Initializer?.Value));
-                }
+                names.Add(variable.Identifier.ValueText);
+                declared.Add(new KeyValuePair<string, ExpressionSyntax?>(variable.Identifier.ValueText, variable.Initializer?.Value));
             }
-            else if (node is EnumMemberDeclarationSyntax member)
+        }
+
+        foreach (var token in KeywordTokens(root, text, "enum", SyntaxKind.EnumKeyword))
+        {
+            if (token.Parent is EnumDeclarationSyntax enumeration)
             {
-                names.Add(member.Identifier.ValueText);
+                foreach (var member in enumeration.Members)
+                {
+                    names.Add(member.Identifier.ValueText);
+                }
             }
         }
 
         return new TreeConstants(names.ToImmutable(), declared.ToArray());
+    }
+
+    /// <summary>The tokens of <paramref name="kind"/> that <paramref name="word"/>'s occurrences in the text start, in order.</summary>
+    private static IEnumerable<SyntaxToken> KeywordTokens(SyntaxNode root, string text, string word, SyntaxKind kind)
+    {
+        for (var index = text.IndexOf(word, StringComparison.Ordinal); index >= 0; index = text.IndexOf(word, index + word.Length, StringComparison.Ordinal))
+        {
+            // A comment, a string or a longer name holds the word too: only the keyword's own token counts.
+            var token = root.FindToken(index);
+            if (token.SpanStart == index && token.IsKind(kind))
+            {
+                yield return token;
+            }
+        }
     }
 
     /// <summary>What a tree declares as constants: every name (enum members too), and the fields and locals with their initialisers.</summary>

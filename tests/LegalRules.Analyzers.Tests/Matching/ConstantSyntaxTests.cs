@@ -1,4 +1,10 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using LegalRules.Matching;
+using LegalRules.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
@@ -55,5 +61,91 @@ public class ConstantSyntaxTests
         ConstantSyntax.CollectMaybeConstant(outermost, name => name == "Mois", ref found);
         Assert.NotNull(found);
         Assert.Equal(new[] { "4005m * 12m", "Mois * 2" }, System.Linq.Enumerable.OrderBy(System.Linq.Enumerable.Select(found!, f => f.ToString()), s => s, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_tree_s_constants_are_read_from_its_keywords_as_a_walk_of_every_node_reads_them()
+    {
+        const string source = """"
+            // const int EnComment = 1; an enum in a comment
+            namespace Paie;
+            #if NEVER
+            const int Desactive = 2;
+            #endif
+            public enum Statut { Actif, Inactif = 3 }
+            public class Calcul
+            {
+                public const decimal Taux = 0.055m, Double = Taux * 2;
+                private const string Texte = "const int DansUneChaine = 4;";
+                private readonly int constante = 5, @const = 6;
+                private static readonly System.Func<decimal> Lambda = () => { const decimal DansUnLambda = 0.5m; return DansUnLambda; };
+                private enum Interne { Premier }
+                public decimal Montant()
+                {
+                    const decimal Local = 651.69m;
+                    decimal Fonction() { const int DansUneFonction = 12; return DansUneFonction; }
+                    var texte = $"{Local} const {Texte}";
+                    var brut = """
+                        const int Brut = 7;
+                        """;
+                    return Local * Fonction() + constante + @const;
+                }
+                const = 8;
+                const int;
+            }
+            """";
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: Array.Empty<string>()));
+        AssertReadAsAWalk(tree);
+        Assert.Equal(
+            new[] { string.Empty, "Actif", "DansUnLambda", "DansUneFonction", "Double", "Inactif", "Local", "Premier", "Taux", "Texte" },
+            ConstantSyntax.ConstantNamesOf(tree).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_source_file_of_the_repository_has_its_constants_read_as_a_walk_of_every_node_reads_them()
+    {
+        var files = new[] { "src", "samples", "bench" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(path => !path.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .ToList();
+        Assert.True(files.Count > 100, $"{files.Count} files");
+        var constants = 0;
+        foreach (var path in files)
+        {
+            var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(path), path: path);
+            AssertReadAsAWalk(tree);
+            constants += ConstantSyntax.DeclaredConstantsOf(tree).Count;
+        }
+
+        Assert.True(constants > 100, $"{constants} constants");
+    }
+
+    /// <summary>The names and declared constants a walk of every node finds, in the same order.</summary>
+    private static void AssertReadAsAWalk(SyntaxTree tree)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var declared = new List<string>();
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            var declaration = node switch
+            {
+                FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword) => field.Declaration,
+                LocalDeclarationStatementSyntax local when local.IsConst => local.Declaration,
+                _ => null,
+            };
+            foreach (var variable in declaration?.Variables ?? default)
+            {
+                names.Add(variable.Identifier.ValueText);
+                declared.Add(variable.Identifier.ValueText + " = " + variable.Initializer?.Value);
+            }
+
+            if (node is EnumMemberDeclarationSyntax member)
+            {
+                names.Add(member.Identifier.ValueText);
+            }
+        }
+
+        Assert.Equal(names.OrderBy(n => n, StringComparer.Ordinal), ConstantSyntax.ConstantNamesOf(tree).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(declared, ConstantSyntax.DeclaredConstantsOf(tree).Select(c => c.Key + " = " + c.Value));
     }
 }
