@@ -31,7 +31,7 @@ internal sealed class ParameterNames
 
     private readonly Compilation _compilation;
     private readonly Lazy<Index> _index;
-    private readonly Lazy<List<INamedTypeSymbol>> _referencedTypes;
+    private readonly Lazy<ReferencedTypes[]> _referencedTypes;
     private readonly ConcurrentDictionary<string, string[]> _methodWords = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _constructorWords = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<string>>> _localFunctions = new();
@@ -44,7 +44,7 @@ internal sealed class ParameterNames
     {
         _compilation = compilation;
         _index = new Lazy<Index>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
-        _referencedTypes = new Lazy<List<INamedTypeSymbol>>(GatherReferencedTypes, LazyThreadSafetyMode.ExecutionAndPublication);
+        _referencedTypes = new Lazy<ReferencedTypes[]>(GatherReferencedTypes, LazyThreadSafetyMode.ExecutionAndPublication);
         _methodWordsOf = MethodWordsOf;
         _constructorWordsOf = ConstructorWordsOf;
     }
@@ -203,20 +203,18 @@ internal sealed class ParameterNames
     private HashSet<string> ReferencedMethodParameters(string name)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var type in _referencedTypes.Value)
+        foreach (var assembly in _referencedTypes.Value)
         {
-            if (!type.MemberNames.Contains(name))
+            foreach (var type in assembly.WithMember(name))
             {
-                continue;
-            }
-
-            foreach (var member in type.GetMembers(name))
-            {
-                if (member is IMethodSymbol method)
+                foreach (var member in type.GetMembers(name))
                 {
-                    foreach (var parameter in method.Parameters)
+                    if (member is IMethodSymbol method)
                     {
-                        names.Add(parameter.Name);
+                        foreach (var parameter in method.Parameters)
+                        {
+                            names.Add(parameter.Name);
+                        }
                     }
                 }
             }
@@ -229,18 +227,16 @@ internal sealed class ParameterNames
     private HashSet<string> ReferencedConstructorParameters(string name)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var type in _referencedTypes.Value)
+        foreach (var assembly in _referencedTypes.Value)
         {
-            if (type.Name != name)
+            foreach (var type in assembly.Named(name))
             {
-                continue;
-            }
-
-            foreach (var constructor in type.InstanceConstructors)
-            {
-                foreach (var parameter in constructor.Parameters)
+                foreach (var constructor in type.InstanceConstructors)
                 {
-                    names.Add(parameter.Name);
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        names.Add(parameter.Name);
+                    }
                 }
             }
         }
@@ -248,39 +244,94 @@ internal sealed class ParameterNames
         return names;
     }
 
-    /// <summary>Every type of the referenced assemblies, nested ones included. Not cancelled: gathered once.</summary>
-    private List<INamedTypeSymbol> GatherReferencedTypes()
+    /// <summary>The types of each referenced assembly, indexed. Not cancelled: gathered once.</summary>
+    private ReferencedTypes[] GatherReferencedTypes()
     {
-        var types = new List<INamedTypeSymbol>();
-        var namespaces = new Stack<INamespaceSymbol>();
-        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        var assemblies = _compilation.SourceModule.ReferencedAssemblySymbols;
+        var indexes = new ReferencedTypes[assemblies.Length];
+        for (var i = 0; i < assemblies.Length; i++)
         {
-            namespaces.Push(assembly.GlobalNamespace);
+            indexes[i] = ReferencedTypes.Of(assemblies[i]);
         }
 
-        while (namespaces.Count > 0)
-        {
-            var current = namespaces.Pop();
-            foreach (var nested in current.GetNamespaceMembers())
-            {
-                namespaces.Push(nested);
-            }
-
-            foreach (var type in current.GetTypeMembers())
-            {
-                AddWithNested(type, types);
-            }
-        }
-
-        return types;
+        return indexes;
     }
 
-    private static void AddWithNested(INamedTypeSymbol type, List<INamedTypeSymbol> types)
+    /// <summary>
+    /// Every type of a referenced assembly, nested ones included, by its name and by the names of its
+    /// members: a name's types are found without looking at every type. Built once per assembly symbol,
+    /// and shared by the compilations that reference it (the compiler server's builds, the IDE's
+    /// projects). The index holds positions, not a list per name: the framework declares some hundred
+    /// thousand member names.
+    /// </summary>
+    private sealed class ReferencedTypes
     {
-        types.Add(type);
-        foreach (var nested in type.GetTypeMembers())
+        private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedTypes> PerAssembly = new();
+        private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedTypes>.CreateValueCallback Create = assembly => new ReferencedTypes(assembly);
+
+        private readonly List<INamedTypeSymbol> _types = new();
+        private readonly Dictionary<string, int> _lastByTypeName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _lastByMemberName = new(StringComparer.Ordinal);
+        private readonly List<int> _previousByTypeName = new();
+        private readonly List<int> _memberEntryType = new();
+        private readonly List<int> _previousByMemberName = new();
+
+        private ReferencedTypes(IAssemblySymbol assembly)
         {
-            AddWithNested(nested, types);
+            var namespaces = new Stack<INamespaceSymbol>();
+            namespaces.Push(assembly.GlobalNamespace);
+            while (namespaces.Count > 0)
+            {
+                var current = namespaces.Pop();
+                foreach (var nested in current.GetNamespaceMembers())
+                {
+                    namespaces.Push(nested);
+                }
+
+                foreach (var type in current.GetTypeMembers())
+                {
+                    AddWithNested(type);
+                }
+            }
+        }
+
+        public static ReferencedTypes Of(IAssemblySymbol assembly) => PerAssembly.GetValue(assembly, Create);
+
+        /// <summary>The types named <paramref name="name"/>.</summary>
+        public IEnumerable<INamedTypeSymbol> Named(string name)
+        {
+            for (var entry = _lastByTypeName.TryGetValue(name, out var last) ? last : -1; entry >= 0; entry = _previousByTypeName[entry])
+            {
+                yield return _types[entry];
+            }
+        }
+
+        /// <summary>The types that declare a member named <paramref name="name"/>.</summary>
+        public IEnumerable<INamedTypeSymbol> WithMember(string name)
+        {
+            for (var entry = _lastByMemberName.TryGetValue(name, out var last) ? last : -1; entry >= 0; entry = _previousByMemberName[entry])
+            {
+                yield return _types[_memberEntryType[entry]];
+            }
+        }
+
+        private void AddWithNested(INamedTypeSymbol type)
+        {
+            var position = _types.Count;
+            _types.Add(type);
+            _previousByTypeName.Add(_lastByTypeName.TryGetValue(type.Name, out var lastOfName) ? lastOfName : -1);
+            _lastByTypeName[type.Name] = position;
+            foreach (var memberName in type.MemberNames)
+            {
+                _memberEntryType.Add(position);
+                _previousByMemberName.Add(_lastByMemberName.TryGetValue(memberName, out var lastWithMember) ? lastWithMember : -1);
+                _lastByMemberName[memberName] = _memberEntryType.Count - 1;
+            }
+
+            foreach (var nested in type.GetTypeMembers())
+            {
+                AddWithNested(nested);
+            }
         }
     }
 

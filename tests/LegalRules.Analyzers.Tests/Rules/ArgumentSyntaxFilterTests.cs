@@ -111,11 +111,11 @@ public class ArgumentSyntaxFilterTests
     }
 
     [Fact]
-    public async Task A_method_of_a_referenced_assembly_passes_its_parameter_names()
+    public async Task A_method_of_a_referenced_assembly_or_of_a_type_nested_there_passes_its_parameter_names()
     {
         var library = CSharpCompilation.Create(
             "Bibliotheque",
-            new[] { CSharpSyntaxTree.ParseText("namespace Biblio { public static class Outils { public static decimal Appliquer(decimal m, decimal forfaitLogement) => m; } public class Regle { public Regle(decimal forfaitLogement) { } } }") },
+            new[] { CSharpSyntaxTree.ParseText("namespace Biblio { public static class Outils { public static decimal Appliquer(decimal m, decimal forfaitLogement) => m; } public class Regle { public Regle(decimal forfaitLogement) { } } public static class Externe { public static class Imbrique { public static decimal Calculer(decimal m, decimal forfaitLogement) => m; } } }") },
             TestReferences.Runtime,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         using var image = new MemoryStream();
@@ -129,6 +129,7 @@ public class ArgumentSyntaxFilterTests
             {
                 decimal Traiter(decimal m) => Outils.Appliquer(m, 0.12m);
                 object Creer() => new Regle(0.12m);
+                decimal Imbriquee(decimal m) => Externe.Imbrique.Calculer(m, 0.12m);
             }
             namespace Autre
             {
@@ -139,7 +140,7 @@ public class ArgumentSyntaxFilterTests
             reference);
 
         var found = diagnostics.Where(d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue && d.Properties["key"] == ForfaitLogement).ToList();
-        Assert.Equal(2, found.Count);
+        Assert.Equal(3, found.Count);
     }
 
     [Fact]
