@@ -31,7 +31,7 @@ internal sealed class ParameterNames
 
     private readonly Compilation _compilation;
     private readonly Lazy<Index> _index;
-    private readonly Lazy<ReferencedTypes[]> _referencedTypes;
+    private readonly Lazy<ReferencedAssembly[]> _referenced;
     private readonly ConcurrentDictionary<string, string[]> _methodWords = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _constructorWords = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<string>>> _localFunctions = new();
@@ -44,7 +44,7 @@ internal sealed class ParameterNames
     {
         _compilation = compilation;
         _index = new Lazy<Index>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
-        _referencedTypes = new Lazy<ReferencedTypes[]>(GatherReferencedTypes, LazyThreadSafetyMode.ExecutionAndPublication);
+        _referenced = new Lazy<ReferencedAssembly[]>(GatherReferenced, LazyThreadSafetyMode.ExecutionAndPublication);
         _methodWordsOf = MethodWordsOf;
         _constructorWordsOf = ConstructorWordsOf;
     }
@@ -203,9 +203,82 @@ internal sealed class ParameterNames
     private HashSet<string> ReferencedMethodParameters(string name)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in _referencedTypes.Value)
+        foreach (var assembly in _referenced.Value)
         {
-            foreach (var type in assembly.WithMember(name))
+            names.UnionWith(assembly.MethodParameters(name));
+        }
+
+        return names;
+    }
+
+    /// <summary>The parameter names of the constructors of the referenced assemblies' types named <paramref name="name"/>.</summary>
+    private HashSet<string> ReferencedConstructorParameters(string name)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assembly in _referenced.Value)
+        {
+            names.UnionWith(assembly.ConstructorParameters(name));
+        }
+
+        return names;
+    }
+
+    /// <summary>The referenced assemblies, with the answers already known for their metadata. Not cancelled: gathered once.</summary>
+    private ReferencedAssembly[] GatherReferenced()
+    {
+        var assemblies = _compilation.SourceModule.ReferencedAssemblySymbols;
+        var referenced = new ReferencedAssembly[assemblies.Length];
+        for (var i = 0; i < assemblies.Length; i++)
+        {
+            referenced[i] = new ReferencedAssembly(assemblies[i], MetadataOf(assemblies[i]));
+        }
+
+        return referenced;
+    }
+
+    /// <summary>The metadata an assembly was read from, which the compiler server and the IDE reuse from one compilation to the next; null for a compilation's reference.</summary>
+    private Metadata? MetadataOf(IAssemblySymbol assembly)
+    {
+        try
+        {
+            return (_compilation.GetMetadataReference(assembly) as PortableExecutableReference)?.GetMetadata();
+        }
+        catch (Exception exception) when (exception is System.IO.IOException or BadImageFormatException or InvalidOperationException or NotSupportedException)
+        {
+            return null; // read as the compilation's own symbols
+        }
+    }
+
+    /// <summary>
+    /// A referenced assembly's parameter names by method name and by type name. The names come from
+    /// metadata, so they are kept with it: the compiler server's next build of the project asks
+    /// again with new symbols of the same metadata, and is answered without looking at a type.
+    /// </summary>
+    private sealed class ReferencedAssembly
+    {
+        private static readonly ConditionalWeakTable<Metadata, Answers> PerMetadata = new();
+
+        private readonly IAssemblySymbol _assembly;
+        private readonly Answers _answers;
+        private readonly Func<string, string[]> _methodParametersOf;
+        private readonly Func<string, string[]> _constructorParametersOf;
+
+        public ReferencedAssembly(IAssemblySymbol assembly, Metadata? metadata)
+        {
+            _assembly = assembly;
+            _answers = metadata is null ? new Answers() : PerMetadata.GetValue(metadata, static _ => new Answers());
+            _methodParametersOf = MethodParametersOf;
+            _constructorParametersOf = ConstructorParametersOf;
+        }
+
+        public string[] MethodParameters(string name) => _answers.Methods.GetOrAdd(name, _methodParametersOf);
+
+        public string[] ConstructorParameters(string name) => _answers.Constructors.GetOrAdd(name, _constructorParametersOf);
+
+        private string[] MethodParametersOf(string name)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in ReferencedTypes.Of(_assembly).WithMember(name))
             {
                 foreach (var member in type.GetMembers(name))
                 {
@@ -218,18 +291,14 @@ internal sealed class ParameterNames
                     }
                 }
             }
+
+            return names.ToArray();
         }
 
-        return names;
-    }
-
-    /// <summary>The parameter names of the constructors of the referenced assemblies' types named <paramref name="name"/>.</summary>
-    private HashSet<string> ReferencedConstructorParameters(string name)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in _referencedTypes.Value)
+        private string[] ConstructorParametersOf(string name)
         {
-            foreach (var type in assembly.Named(name))
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in ReferencedTypes.Of(_assembly).Named(name))
             {
                 foreach (var constructor in type.InstanceConstructors)
                 {
@@ -239,22 +308,16 @@ internal sealed class ParameterNames
                     }
                 }
             }
+
+            return names.ToArray();
         }
 
-        return names;
-    }
-
-    /// <summary>The types of each referenced assembly, indexed. Not cancelled: gathered once.</summary>
-    private ReferencedTypes[] GatherReferencedTypes()
-    {
-        var assemblies = _compilation.SourceModule.ReferencedAssemblySymbols;
-        var indexes = new ReferencedTypes[assemblies.Length];
-        for (var i = 0; i < assemblies.Length; i++)
+        private sealed class Answers
         {
-            indexes[i] = ReferencedTypes.Of(assemblies[i]);
-        }
+            public ConcurrentDictionary<string, string[]> Methods { get; } = new(StringComparer.Ordinal);
 
-        return indexes;
+            public ConcurrentDictionary<string, string[]> Constructors { get; } = new(StringComparer.Ordinal);
+        }
     }
 
     /// <summary>

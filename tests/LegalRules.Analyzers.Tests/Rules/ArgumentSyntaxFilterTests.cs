@@ -24,6 +24,8 @@ namespace LegalRules.Tests.Rules;
 /// </summary>
 public class ArgumentSyntaxFilterTests
 {
+    private static MetadataReference? LibraryImage;
+
     private const string ForfaitLogement = "prestations_sociales.solidarite_insertion.minima_sociaux.rsa.rsa_fl.forfait_logement.taux_1_personne";
 
     public static IEnumerable<object[]> Calls()
@@ -110,8 +112,11 @@ public class ArgumentSyntaxFilterTests
         Assert.Equal(3, found.Count);
     }
 
-    [Fact]
-    public async Task A_method_of_a_referenced_assembly_or_of_a_type_nested_there_passes_its_parameter_names()
+    [Theory]
+    [InlineData("image")]
+    [InlineData("image, a second time")]
+    [InlineData("compilation")]
+    public async Task A_method_of_a_referenced_assembly_or_of_a_type_nested_there_passes_its_parameter_names(string referenceKind)
     {
         var library = CSharpCompilation.Create(
             "Bibliotheque",
@@ -120,7 +125,10 @@ public class ArgumentSyntaxFilterTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         using var image = new MemoryStream();
         Assert.True(library.Emit(image).Success);
-        var reference = MetadataReference.CreateFromImage(image.ToArray());
+
+        // The answers for an assembly read from metadata are kept with the metadata, for the next
+        // compilation that references it; a compilation's reference (the IDE's project references) is read as is.
+        var reference = referenceKind == "compilation" ? library.ToMetadataReference() : LibraryImage ??= MetadataReference.CreateFromImage(image.ToArray());
 
         var diagnostics = await AnalyzeWithReferenceAsync(
             """
