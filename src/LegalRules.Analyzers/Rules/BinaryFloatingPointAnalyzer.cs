@@ -185,7 +185,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return new StatutoryUse(key, uses.LabelOf(key, options));
         }
 
-        return MayHoldValue(value) && members.MayHoldStatutoryValue(value!, symbol, uses.State) && StatutoryUses.OperationOf(context.SemanticModel, value!, context.CancellationToken) is { } operation
+        return MayHoldValue(value) && members.MayHoldStatutoryValue(value!, symbol, uses.State) && BoundOperations.Of(context.SemanticModel, value!, context.CancellationToken) is { } operation
             ? uses.FindHeld(operation, symbol, options)
             : null;
     }

@@ -127,7 +127,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
 
     private static void Check(SyntaxNodeAnalysisContext context, StatutoryUses uses, ISymbol calculation, SyntaxNode body, SyntaxToken name)
     {
-        if (StatutoryUses.OperationOf(context.SemanticModel, body, context.CancellationToken) is { } operation
+        if (BoundOperations.Of(context.SemanticModel, body, context.CancellationToken) is { } operation
             && uses.FirstBoundReference(operation) is { } used
             && !GeneratedCodeFilter.IsInGeneratedCode(name.SyntaxTree!, name.SpanStart, calculation))
         {

@@ -119,7 +119,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (StatutoryUses.OperationOf(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
+        if (BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
             || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, method))
         {
             return;

@@ -228,24 +228,6 @@ internal sealed class StatutoryUses
         return false;
     }
 
-    /// <summary>
-    /// The operation of a node, asked of the semantic model for the rare nodes that syntax shows may
-    /// matter. Null for code the compiler cannot bind: Roslyn 4.8 throws (UnexpectedValue:
-    /// UnconvertedInterpolatedString) on some broken code, <c>$"…" = 1m</c> after a misplaced
-    /// <c>using</c>, and the exception would disable the analyzer (AD0001).
-    /// </summary>
-    public static IOperation? OperationOf(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return model.GetOperation(node, cancellationToken);
-        }
-        catch (System.InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The root of the body an operation belongs to (the method body, the initializer).</summary>
     public static IOperation RootOf(IOperation operation)
     {
