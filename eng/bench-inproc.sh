@@ -7,7 +7,7 @@
 #   bash eng/bench-inproc.sh [LINES] [OUT]        defaults: 100000 artifacts/bench/inproc
 #   BENCH_COLD_RUNS (15)  BENCH_ANALYZER_RUNS (5)  BENCH_BDN_ARGS (extra BenchmarkDotNet arguments)
 #
-# Writes OUT/results.txt (RESULT lines), OUT/analyzer.txt, OUT/bdn/ and OUT/summary.md.
+# Writes OUT/results.txt (RESULT lines), OUT/analyzer.txt, OUT/analyzer-serial.txt, OUT/bdn/ and OUT/summary.md.
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 
@@ -35,6 +35,12 @@ echo "== analyzers in one process over $lines lines, load $(bench_load)"
 # Beside the rule groups, two do-nothing analyzers: one syntax-tree action per file, and syntax-node
 # actions on literals and binary expressions (the shape of LegalRules' rules): the driver's floor.
 $bench analyzer --corpus "$corpus/drop" --runs "$analyzer_runs" --groups "${BENCH_ANALYZER_GROUPS:-statutory,arithmetic,all,tree-floor,syntax-floor}" | tee "$out/analyzer.txt" | tee -a "$results" | grep -v '^RESULT'
+
+echo "== the same on one thread, load $(bench_load)"
+# --serial: the compiler and the analyzers on one thread, so that each analyzer's execution time is
+# the processor time it costs (on two cores, a callback's time also counts the threads it waits behind).
+# Kept apart from results.txt: its RESULT lines have the same names.
+$bench analyzer --corpus "$corpus/drop" --runs "$analyzer_runs" --groups all,syntax-floor --serial | tee "$out/analyzer-serial.txt" | grep -v '^RESULT'
 
 echo "== BenchmarkDotNet, load $(bench_load)"
 # In-process toolchain: no project is generated and built inside the repository (whose

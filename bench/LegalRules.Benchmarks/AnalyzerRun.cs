@@ -12,16 +12,18 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LegalRules.Bench;
 
 /// <summary>
-/// <c>analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR]</c>: the cost of the
+/// <c>analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR] [--serial]</c>: the cost of the
 /// LegalRules analyzers in one process, the way the audit command and the IDE run them. Each run
 /// takes a fresh compilation of the same trees (nothing bound yet) and measures, interleaved, the
 /// compiler's own diagnostics (<c>GetDiagnostics</c>: the floor) and the same with each analyzer
 /// group (<c>CompilationWithAnalyzers.GetAllDiagnosticsAsync</c>), with each analyzer's execution
 /// time from the driver's telemetry. A first round warms the runtime up and is not counted.
+/// With <c>--serial</c>, the compiler and the analyzers run on one thread: each analyzer's execution
+/// time is then the processor time it costs, not stretched by the threads it shares two cores with.
 /// </summary>
 internal static class AnalyzerRun
 {
-    public static async Task<int> RunAsync(string corpus, int runs, IReadOnlyList<string> groups, string? openFisca)
+    public static async Task<int> RunAsync(string corpus, int runs, IReadOnlyList<string> groups, string? openFisca, bool serial)
     {
         var parse = Stopwatch.StartNew();
         var trees = BenchInputs.ParseFolder(corpus);
@@ -61,7 +63,7 @@ internal static class AnalyzerRun
         {
             var counted = run > 0;
             var stopwatch = Stopwatch.StartNew();
-            var compilerDiagnostics = BenchInputs.Compile(trees).GetDiagnostics();
+            var compilerDiagnostics = BenchInputs.Compile(trees, concurrentBuild: !serial).GetDiagnostics();
             stopwatch.Stop();
             if (counted)
             {
@@ -76,9 +78,9 @@ internal static class AnalyzerRun
                     continue;
                 }
 
-                var withAnalyzers = BenchInputs.Compile(trees).WithAnalyzers(
+                var withAnalyzers = BenchInputs.Compile(trees, concurrentBuild: !serial).WithAnalyzers(
                     analyzers,
-                    new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+                    new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: !serial, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
                 // What the audit command does: one pass for the compiler's and the analyzers' diagnostics.
                 stopwatch.Restart();
                 var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);

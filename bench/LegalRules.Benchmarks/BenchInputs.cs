@@ -45,12 +45,13 @@ internal static class BenchInputs
         return trees.ToImmutableArray();
     }
 
-    public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees)
+    /// <summary>The trees in one compilation; with <paramref name="concurrentBuild"/> false, the compiler binds on one thread.</summary>
+    public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees, bool concurrentBuild = true)
         => CSharpCompilation.Create(
             "LegalRulesBench",
             trees,
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: true, deterministic: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: concurrentBuild, deterministic: true));
 
     /// <summary>Analyzer options as a build sets them: additional files, and global options (evaluation date, OpenFisca root).</summary>
     public static AnalyzerOptions Options(IEnumerable<AdditionalText> additionalFiles, string? openFiscaRoot = null, bool defaultRegistry = true)

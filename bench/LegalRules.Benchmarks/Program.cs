@@ -31,14 +31,14 @@ internal static class Program
             case "analyzer" when Option(rest, "--corpus") is { } corpus:
                 var runs = int.Parse(Option(rest, "--runs") ?? "5", CultureInfo.InvariantCulture);
                 var groups = (Option(rest, "--groups") ?? "statutory,arithmetic,all").Split(',', StringSplitOptions.RemoveEmptyEntries);
-                return await AnalyzerRun.RunAsync(corpus, runs, groups, Option(rest, "--openfisca")).ConfigureAwait(false);
+                return await AnalyzerRun.RunAsync(corpus, runs, groups, Option(rest, "--openfisca"), rest.Contains("--serial")).ConfigureAwait(false);
             default:
                 Console.Error.WriteLine("""
                     usage: LegalRules.Benchmarks bdn [BenchmarkDotNet arguments]
                            LegalRules.Benchmarks registry-cold embedded|embedded-yaml|openfisca [--root DIR]
                            LegalRules.Benchmarks registry-phase events|tree|tree-parser|parse [--root DIR]
                            LegalRules.Benchmarks registry-cache [--root DIR]
-                           LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR]
+                           LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR] [--serial]
                     """);
                 return 2;
         }
