@@ -230,7 +230,10 @@ internal sealed class ParameterNames
         var referenced = new ReferencedAssembly[assemblies.Length];
         for (var i = 0; i < assemblies.Length; i++)
         {
-            referenced[i] = new ReferencedAssembly(assemblies[i], MetadataOf(assemblies[i]));
+            // An assembly that lets this compilation see its internals may show it more members than
+            // it shows others: its answers are this compilation's own.
+            var shared = assemblies[i].GivesAccessTo(_compilation.Assembly) ? null : MetadataOf(assemblies[i]);
+            referenced[i] = new ReferencedAssembly(assemblies[i], shared, _compilation.Options.MetadataImportOptions);
         }
 
         return referenced;
@@ -251,22 +254,26 @@ internal sealed class ParameterNames
 
     /// <summary>
     /// A referenced assembly's parameter names by method name and by type name. The names come from
-    /// metadata, so they are kept with it: the compiler server's next build of the project asks
-    /// again with new symbols of the same metadata, and is answered without looking at a type.
+    /// metadata, so they are kept with it (and with the import options, which say whether internal
+    /// members are read): the compiler server's next build of the project asks again with new symbols
+    /// of the same metadata, and is answered without looking at a type.
     /// </summary>
     private sealed class ReferencedAssembly
     {
-        private static readonly ConditionalWeakTable<Metadata, Answers> PerMetadata = new();
+        // Per metadata, per import options (which members a compilation reads from it).
+        private static readonly ConditionalWeakTable<Metadata, ConcurrentDictionary<MetadataImportOptions, Answers>> PerMetadata = new();
 
         private readonly IAssemblySymbol _assembly;
         private readonly Answers _answers;
         private readonly Func<string, string[]> _methodParametersOf;
         private readonly Func<string, string[]> _constructorParametersOf;
 
-        public ReferencedAssembly(IAssemblySymbol assembly, Metadata? metadata)
+        public ReferencedAssembly(IAssemblySymbol assembly, Metadata? metadata, MetadataImportOptions importOptions)
         {
             _assembly = assembly;
-            _answers = metadata is null ? new Answers() : PerMetadata.GetValue(metadata, static _ => new Answers());
+            _answers = metadata is null
+                ? new Answers()
+                : PerMetadata.GetValue(metadata, static _ => new ConcurrentDictionary<MetadataImportOptions, Answers>()).GetOrAdd(importOptions, static _ => new Answers());
             _methodParametersOf = MethodParametersOf;
             _constructorParametersOf = ConstructorParametersOf;
         }

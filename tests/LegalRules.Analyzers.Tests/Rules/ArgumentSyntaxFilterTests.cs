@@ -196,10 +196,37 @@ public class ArgumentSyntaxFilterTests
 
     private static object[] Case(string call, string expression, string declarations, string member = "") => new object[] { call, expression, declarations, member };
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithReferenceAsync(string source, MetadataReference reference)
+    [Fact]
+    public async Task An_internal_method_of_an_assembly_that_grants_access_passes_its_parameter_names_whoever_asked_first()
+    {
+        // The answers kept with the metadata were first asked by a compilation the assembly does not
+        // let see its internals; the one it does still reads the internal method's parameters.
+        var library = CSharpCompilation.Create(
+            "BibliothequeInterne",
+            new[] { CSharpSyntaxTree.ParseText("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Consommateur\")] namespace Biblio { public static class Outils { internal static decimal Reduire(decimal m, decimal forfaitLogement) => m; } }") },
+            TestReferences.Runtime,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        var reference = MetadataReference.CreateFromImage(image.ToArray());
+        const string source = """
+            class Calcul
+            {
+                decimal Traiter(decimal m) => Biblio.Outils.Reduire(m, 0.12m);
+            }
+            """;
+
+        await AnalyzeWithReferenceAsync(source, reference, "Autre");
+        var diagnostics = await AnalyzeWithReferenceAsync(source, reference, "Consommateur");
+
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue && d.Properties["key"] == ForfaitLogement);
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithReferenceAsync(string source, MetadataReference reference, string assemblyName = "Direct")
     {
         var compilation = CSharpCompilation.Create(
-            "Direct",
+            assemblyName,
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Test0.cs") },
             TestReferences.Runtime.Add(TestReferences.Annotations).Add(reference),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
