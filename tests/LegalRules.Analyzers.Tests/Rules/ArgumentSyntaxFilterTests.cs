@@ -118,17 +118,13 @@ public class ArgumentSyntaxFilterTests
     [InlineData("compilation")]
     public async Task A_method_of_a_referenced_assembly_or_of_a_type_nested_there_passes_its_parameter_names(string referenceKind)
     {
-        var library = CSharpCompilation.Create(
+        var (library, image) = Library(
             "Bibliotheque",
-            new[] { CSharpSyntaxTree.ParseText("namespace Biblio { public static class Outils { public static decimal Appliquer(decimal m, decimal forfaitLogement) => m; } public class Regle { public Regle(decimal forfaitLogement) { } } public static class Externe { public static class Imbrique { public static decimal Calculer(decimal m, decimal forfaitLogement) => m; } } }") },
-            TestReferences.Runtime,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(library.Emit(image).Success);
+            "namespace Biblio { public static class Outils { public static decimal Appliquer(decimal m, decimal forfaitLogement) => m; } public class Regle { public Regle(decimal forfaitLogement) { } } public static class Externe { public static class Imbrique { public static decimal Calculer(decimal m, decimal forfaitLogement) => m; } } }");
 
         // The answers for an assembly read from metadata are kept with the metadata, for the next
         // compilation that references it; a compilation's reference (the IDE's project references) is read as is.
-        var reference = referenceKind == "compilation" ? library.ToMetadataReference() : LibraryImage ??= MetadataReference.CreateFromImage(image.ToArray());
+        var reference = referenceKind == "compilation" ? library.ToMetadataReference() : LibraryImage ??= image;
 
         var diagnostics = await AnalyzeWithReferenceAsync(
             """
@@ -201,14 +197,9 @@ public class ArgumentSyntaxFilterTests
     {
         // The answers kept with the metadata were first asked by a compilation the assembly does not
         // let see its internals; the one it does still reads the internal method's parameters.
-        var library = CSharpCompilation.Create(
+        var (_, reference) = Library(
             "BibliothequeInterne",
-            new[] { CSharpSyntaxTree.ParseText("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Consommateur\")] namespace Biblio { public static class Outils { internal static decimal Reduire(decimal m, decimal forfaitLogement) => m; } }") },
-            TestReferences.Runtime,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(library.Emit(image).Success);
-        var reference = MetadataReference.CreateFromImage(image.ToArray());
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Consommateur\")] namespace Biblio { public static class Outils { internal static decimal Reduire(decimal m, decimal forfaitLogement) => m; } }");
         const string source = """
             class Calcul
             {
@@ -221,6 +212,19 @@ public class ArgumentSyntaxFilterTests
 
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue && d.Properties["key"] == ForfaitLogement);
+    }
+
+    /// <summary>A library compiled from <paramref name="source"/>, and a reference to its emitted image.</summary>
+    private static (CSharpCompilation Library, MetadataReference Image) Library(string name, string source)
+    {
+        var library = CSharpCompilation.Create(
+            name,
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            TestReferences.Runtime,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        return (library, MetadataReference.CreateFromImage(image.ToArray()));
     }
 
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithReferenceAsync(string source, MetadataReference reference, string assemblyName = "Direct")
