@@ -30,8 +30,8 @@ internal sealed class ContainingSymbols
 {
     private readonly SemanticModel _model;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<SyntaxNode, ISymbol?> _declared = new(NodeIdentity.Instance);
-    private readonly Dictionary<SyntaxNode, Answer> _answered = new(NodeIdentity.Instance);
+    private readonly Dictionary<SyntaxNode, ISymbol?> _declared = new();
+    private readonly Dictionary<SyntaxNode, Answer> _answered = new();
 
     public ContainingSymbols(SemanticModel model, CancellationToken cancellationToken)
     {
@@ -151,17 +151,4 @@ internal sealed class ContainingSymbols
 
     /// <summary>Whether the compiler's driver analyses a node, and the symbol it runs in.</summary>
     private readonly record struct Answer(bool Analysed, ISymbol? Symbol);
-
-    /// <summary>
-    /// Nodes by identity, hashed by where they lie: the runtime's identity hash is made the first time
-    /// it is asked for, and the memo asks it of every node the rules look at.
-    /// </summary>
-    private sealed class NodeIdentity : IEqualityComparer<SyntaxNode>
-    {
-        public static readonly NodeIdentity Instance = new();
-
-        public bool Equals(SyntaxNode? x, SyntaxNode? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(SyntaxNode node) => (node.SpanStart * 397) ^ (node.Span.Length * 31) ^ node.RawKind;
-    }
 }
