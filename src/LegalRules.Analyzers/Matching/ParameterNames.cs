@@ -263,14 +263,14 @@ internal sealed class ParameterNames
         // Per metadata, per import options (which members a compilation reads from it).
         private static readonly ConditionalWeakTable<Metadata, ConcurrentDictionary<MetadataImportOptions, Answers>> PerMetadata = new();
 
-        private readonly IAssemblySymbol _assembly;
+        private readonly Lazy<ReferencedTypes> _types;
         private readonly Answers _answers;
         private readonly Func<string, string[]> _methodParametersOf;
         private readonly Func<string, string[]> _constructorParametersOf;
 
         public ReferencedAssembly(IAssemblySymbol assembly, Metadata? metadata, MetadataImportOptions importOptions)
         {
-            _assembly = assembly;
+            _types = new Lazy<ReferencedTypes>(() => new ReferencedTypes(assembly), LazyThreadSafetyMode.ExecutionAndPublication);
             _answers = metadata is null
                 ? new Answers()
                 : PerMetadata.GetValue(metadata, static _ => new ConcurrentDictionary<MetadataImportOptions, Answers>()).GetOrAdd(importOptions, static _ => new Answers());
@@ -285,7 +285,7 @@ internal sealed class ParameterNames
         private string[] MethodParametersOf(string name)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var type in ReferencedTypes.Of(_assembly).WithMember(name))
+            foreach (var type in _types.Value.WithMember(name))
             {
                 foreach (var member in type.GetMembers(name))
                 {
@@ -305,7 +305,7 @@ internal sealed class ParameterNames
         private string[] ConstructorParametersOf(string name)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var type in ReferencedTypes.Of(_assembly).Named(name))
+            foreach (var type in _types.Value.Named(name))
             {
                 foreach (var constructor in type.InstanceConstructors)
                 {
@@ -329,16 +329,12 @@ internal sealed class ParameterNames
 
     /// <summary>
     /// Every type of a referenced assembly, nested ones included, by its name and by the names of its
-    /// members: a name's types are found without looking at every type. Built once per assembly symbol,
-    /// and shared by the compilations that reference it (the compiler server's builds, the IDE's
-    /// projects). The index holds positions, not a list per name: the framework declares some hundred
-    /// thousand member names.
+    /// members: a name's types are found without looking at every type. Built for a compilation when
+    /// its first question is not answered already (<see cref="ReferencedAssembly"/>). The index holds
+    /// positions, not a list per name: the framework declares some hundred thousand member names.
     /// </summary>
     private sealed class ReferencedTypes
     {
-        private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedTypes> PerAssembly = new();
-        private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedTypes>.CreateValueCallback Create = assembly => new ReferencedTypes(assembly);
-
         private readonly List<INamedTypeSymbol> _types = new();
         private readonly Dictionary<string, int> _lastByTypeName = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _lastByMemberName = new(StringComparer.Ordinal);
@@ -346,7 +342,7 @@ internal sealed class ParameterNames
         private readonly List<int> _memberEntryType = new();
         private readonly List<int> _previousByMemberName = new();
 
-        private ReferencedTypes(IAssemblySymbol assembly)
+        public ReferencedTypes(IAssemblySymbol assembly)
         {
             var namespaces = new Stack<INamespaceSymbol>();
             namespaces.Push(assembly.GlobalNamespace);
@@ -364,8 +360,6 @@ internal sealed class ParameterNames
                 }
             }
         }
-
-        public static ReferencedTypes Of(IAssemblySymbol assembly) => PerAssembly.GetValue(assembly, Create);
 
         /// <summary>The types named <paramref name="name"/>.</summary>
         public IEnumerable<INamedTypeSymbol> Named(string name)
