@@ -23,7 +23,7 @@ namespace LegalRules.Matching;
 /// Where syntax cannot name the callee — an indexer, <c>new(…)</c>, a <c>using</c> alias, an invoked
 /// expression that is not a name — there is no answer and the member is bound.
 /// </remarks>
-internal sealed class ParameterNames
+internal sealed partial class ParameterNames
 {
     private const string InvokeName = WellKnownMemberNames.DelegateInvokeName;
 
@@ -31,20 +31,21 @@ internal sealed class ParameterNames
 
     private readonly Compilation _compilation;
     private readonly Lazy<Index> _index;
-    private readonly Lazy<ReferencedAssembly[]> _referenced;
-    private readonly ConcurrentDictionary<string, string[]> _methodWords = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]> _constructorWords = new(StringComparer.Ordinal);
+    private readonly Lazy<ReferencedParameters[]> _referenced;
+    // Null where a referenced assembly's metadata could not be read: the member is bound.
+    private readonly ConcurrentDictionary<string, string[]?> _methodWords = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]?> _constructorWords = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<string>>> _localFunctions = new();
 
     // Created once: the lookups run for every literal passed as an argument, and a lambda there would allocate each time.
-    private readonly Func<string, string[]> _methodWordsOf;
-    private readonly Func<string, string[]> _constructorWordsOf;
+    private readonly Func<string, string[]?> _methodWordsOf;
+    private readonly Func<string, string[]?> _constructorWordsOf;
 
     private ParameterNames(Compilation compilation)
     {
         _compilation = compilation;
         _index = new Lazy<Index>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
-        _referenced = new Lazy<ReferencedAssembly[]>(GatherReferenced, LazyThreadSafetyMode.ExecutionAndPublication);
+        _referenced = new Lazy<ReferencedParameters[]>(GatherReferenced, LazyThreadSafetyMode.ExecutionAndPublication);
         _methodWordsOf = MethodWordsOf;
         _constructorWordsOf = ConstructorWordsOf;
     }
@@ -86,8 +87,14 @@ internal sealed class ParameterNames
                     return true;
                 }
 
-                words.UnionWith(_methodWords.GetOrAdd(invoked, _methodWordsOf));
-                words.UnionWith(_methodWords.GetOrAdd(InvokeName, _methodWordsOf));
+                if (_methodWords.GetOrAdd(invoked, _methodWordsOf) is not { } methodWords
+                    || _methodWords.GetOrAdd(InvokeName, _methodWordsOf) is not { } invokeWords)
+                {
+                    return false;
+                }
+
+                words.UnionWith(methodWords);
+                words.UnionWith(invokeWords);
                 if (invocation.Expression is SimpleNameSyntax)
                 {
                     AddLocalFunctionWords(invocation, invoked, words);
@@ -119,12 +126,17 @@ internal sealed class ParameterNames
             return true;
         }
 
-        words.UnionWith(_constructorWords.GetOrAdd(type, _constructorWordsOf));
+        if (_constructorWords.GetOrAdd(type, _constructorWordsOf) is not { } constructorWords)
+        {
+            return false;
+        }
+
+        words.UnionWith(constructorWords);
         return true;
     }
 
-    /// <summary>The words of the parameters of the methods named <paramref name="name"/>, of source and referenced assemblies.</summary>
-    private string[] MethodWordsOf(string name)
+    /// <summary>The words of the parameters of the methods named <paramref name="name"/>, of source and referenced assemblies; null where they cannot be read.</summary>
+    private string[]? MethodWordsOf(string name)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         if (_index.Value.MethodParameters.TryGetValue(name, out var inSource))
@@ -132,12 +144,11 @@ internal sealed class ParameterNames
             AddAll(inSource, words);
         }
 
-        AddAll(ReferencedMethodParameters(name), words);
-        return words.ToArray();
+        return AddReferenced(name, constructors: false, words) ? words.ToArray() : null;
     }
 
-    /// <summary>The words of the parameters of the constructors of the types named <paramref name="name"/>, of source and referenced assemblies.</summary>
-    private string[] ConstructorWordsOf(string name)
+    /// <summary>The words of the parameters of the constructors of the types named <paramref name="name"/>, of source and referenced assemblies; null where they cannot be read.</summary>
+    private string[]? ConstructorWordsOf(string name)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         if (_index.Value.ConstructorParameters.TryGetValue(name, out var inSource))
@@ -145,8 +156,7 @@ internal sealed class ParameterNames
             AddAll(inSource, words);
         }
 
-        AddAll(ReferencedConstructorParameters(name), words);
-        return words.ToArray();
+        return AddReferenced(name, constructors: true, words) ? words.ToArray() : null;
     }
 
     /// <summary>
@@ -196,206 +206,6 @@ internal sealed class ParameterNames
         foreach (var name in names)
         {
             NameWords.AddWords(name, words);
-        }
-    }
-
-    /// <summary>The parameter names of the methods named <paramref name="name"/> of the referenced assemblies' types.</summary>
-    private HashSet<string> ReferencedMethodParameters(string name)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in _referenced.Value)
-        {
-            names.UnionWith(assembly.MethodParameters(name));
-        }
-
-        return names;
-    }
-
-    /// <summary>The parameter names of the constructors of the referenced assemblies' types named <paramref name="name"/>.</summary>
-    private HashSet<string> ReferencedConstructorParameters(string name)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in _referenced.Value)
-        {
-            names.UnionWith(assembly.ConstructorParameters(name));
-        }
-
-        return names;
-    }
-
-    /// <summary>The referenced assemblies, with the answers already known for their metadata. Not cancelled: gathered once.</summary>
-    private ReferencedAssembly[] GatherReferenced()
-    {
-        var assemblies = _compilation.SourceModule.ReferencedAssemblySymbols;
-        var referenced = new ReferencedAssembly[assemblies.Length];
-        for (var i = 0; i < assemblies.Length; i++)
-        {
-            // An assembly that lets this compilation see its internals may show it more members than
-            // it shows others: its answers are this compilation's own.
-            var shared = assemblies[i].GivesAccessTo(_compilation.Assembly) ? null : MetadataOf(assemblies[i]);
-            referenced[i] = new ReferencedAssembly(assemblies[i], shared, _compilation.Options.MetadataImportOptions);
-        }
-
-        return referenced;
-    }
-
-    /// <summary>The metadata an assembly was read from, which the compiler server and the IDE reuse from one compilation to the next; null for a compilation's reference.</summary>
-    private Metadata? MetadataOf(IAssemblySymbol assembly)
-    {
-        try
-        {
-            return (_compilation.GetMetadataReference(assembly) as PortableExecutableReference)?.GetMetadata();
-        }
-        catch (Exception exception) when (exception is System.IO.IOException or BadImageFormatException or InvalidOperationException or NotSupportedException)
-        {
-            return null; // read as the compilation's own symbols
-        }
-    }
-
-    /// <summary>
-    /// A referenced assembly's parameter names by method name and by type name. The names come from
-    /// metadata, so they are kept with it (and with the import options, which say whether internal
-    /// members are read): the compiler server's next build of the project asks again with new symbols
-    /// of the same metadata, and is answered without looking at a type.
-    /// </summary>
-    private sealed class ReferencedAssembly
-    {
-        // Per metadata, per import options (which members a compilation reads from it).
-        private static readonly ConditionalWeakTable<Metadata, ConcurrentDictionary<MetadataImportOptions, Answers>> PerMetadata = new();
-
-        private readonly Lazy<ReferencedTypes> _types;
-        private readonly Answers _answers;
-        private readonly Func<string, string[]> _methodParametersOf;
-        private readonly Func<string, string[]> _constructorParametersOf;
-
-        public ReferencedAssembly(IAssemblySymbol assembly, Metadata? metadata, MetadataImportOptions importOptions)
-        {
-            _types = new Lazy<ReferencedTypes>(() => new ReferencedTypes(assembly), LazyThreadSafetyMode.ExecutionAndPublication);
-            _answers = metadata is null
-                ? new Answers()
-                : PerMetadata.GetValue(metadata, static _ => new ConcurrentDictionary<MetadataImportOptions, Answers>()).GetOrAdd(importOptions, static _ => new Answers());
-            _methodParametersOf = MethodParametersOf;
-            _constructorParametersOf = ConstructorParametersOf;
-        }
-
-        public string[] MethodParameters(string name) => _answers.Methods.GetOrAdd(name, _methodParametersOf);
-
-        public string[] ConstructorParameters(string name) => _answers.Constructors.GetOrAdd(name, _constructorParametersOf);
-
-        private string[] MethodParametersOf(string name)
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var type in _types.Value.WithMember(name))
-            {
-                foreach (var member in type.GetMembers(name))
-                {
-                    if (member is IMethodSymbol method)
-                    {
-                        foreach (var parameter in method.Parameters)
-                        {
-                            names.Add(parameter.Name);
-                        }
-                    }
-                }
-            }
-
-            return names.ToArray();
-        }
-
-        private string[] ConstructorParametersOf(string name)
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var type in _types.Value.Named(name))
-            {
-                foreach (var constructor in type.InstanceConstructors)
-                {
-                    foreach (var parameter in constructor.Parameters)
-                    {
-                        names.Add(parameter.Name);
-                    }
-                }
-            }
-
-            return names.ToArray();
-        }
-
-        private sealed class Answers
-        {
-            public ConcurrentDictionary<string, string[]> Methods { get; } = new(StringComparer.Ordinal);
-
-            public ConcurrentDictionary<string, string[]> Constructors { get; } = new(StringComparer.Ordinal);
-        }
-    }
-
-    /// <summary>
-    /// Every type of a referenced assembly, nested ones included, by its name and by the names of its
-    /// members: a name's types are found without looking at every type. Built for a compilation when
-    /// its first question is not answered already (<see cref="ReferencedAssembly"/>). The index holds
-    /// positions, not a list per name: the framework declares some hundred thousand member names.
-    /// </summary>
-    private sealed class ReferencedTypes
-    {
-        private readonly List<INamedTypeSymbol> _types = new();
-        private readonly Dictionary<string, int> _lastByTypeName = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _lastByMemberName = new(StringComparer.Ordinal);
-        private readonly List<int> _previousByTypeName = new();
-        private readonly List<int> _memberEntryType = new();
-        private readonly List<int> _previousByMemberName = new();
-
-        public ReferencedTypes(IAssemblySymbol assembly)
-        {
-            var namespaces = new Stack<INamespaceSymbol>();
-            namespaces.Push(assembly.GlobalNamespace);
-            while (namespaces.Count > 0)
-            {
-                var current = namespaces.Pop();
-                foreach (var nested in current.GetNamespaceMembers())
-                {
-                    namespaces.Push(nested);
-                }
-
-                foreach (var type in current.GetTypeMembers())
-                {
-                    AddWithNested(type);
-                }
-            }
-        }
-
-        /// <summary>The types named <paramref name="name"/>.</summary>
-        public IEnumerable<INamedTypeSymbol> Named(string name)
-        {
-            for (var entry = _lastByTypeName.TryGetValue(name, out var last) ? last : -1; entry >= 0; entry = _previousByTypeName[entry])
-            {
-                yield return _types[entry];
-            }
-        }
-
-        /// <summary>The types that declare a member named <paramref name="name"/>.</summary>
-        public IEnumerable<INamedTypeSymbol> WithMember(string name)
-        {
-            for (var entry = _lastByMemberName.TryGetValue(name, out var last) ? last : -1; entry >= 0; entry = _previousByMemberName[entry])
-            {
-                yield return _types[_memberEntryType[entry]];
-            }
-        }
-
-        private void AddWithNested(INamedTypeSymbol type)
-        {
-            var position = _types.Count;
-            _types.Add(type);
-            _previousByTypeName.Add(_lastByTypeName.TryGetValue(type.Name, out var lastOfName) ? lastOfName : -1);
-            _lastByTypeName[type.Name] = position;
-            foreach (var memberName in type.MemberNames)
-            {
-                _memberEntryType.Add(position);
-                _previousByMemberName.Add(_lastByMemberName.TryGetValue(memberName, out var lastWithMember) ? lastWithMember : -1);
-                _lastByMemberName[memberName] = _memberEntryType.Count - 1;
-            }
-
-            foreach (var nested in type.GetTypeMembers())
-            {
-                AddWithNested(nested);
-            }
         }
     }
 
