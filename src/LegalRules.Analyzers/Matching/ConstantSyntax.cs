@@ -93,6 +93,14 @@ internal static class ConstantSyntax
             return;
         }
 
+        // Most composite expressions hold no constant binary expression at all (a name of a variable
+        // in each): a walk that allocates nothing tells, as deep as it goes.
+        var anyBinary = false;
+        if (QuickMayBeConstant(outermost, isConstantName, depth: 0, ref anyBinary) != QuickTooDeep && !anyBinary)
+        {
+            return;
+        }
+
         // Pre-order list of the composite nodes; read backwards, every node comes after its operands.
         var order = new List<ExpressionSyntax>();
         var pending = new Stack<ExpressionSyntax>();
@@ -282,6 +290,58 @@ internal static class ConstantSyntax
         ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax or ConditionalExpressionSyntax => true,
         _ => false,
     };
+
+    private const int QuickTooDeep = -1;
+    private const int QuickMaximumDepth = 48;
+
+    /// <summary>
+    /// Whether <paramref name="node"/> may be constant (1) or not (0), as <see cref="CollectMaybeConstant"/>
+    /// decides it, by recursion; <paramref name="anyBinary"/> set when a binary expression under it
+    /// (itself included) may be. <see cref="QuickTooDeep"/> for an expression nested deeper than
+    /// <see cref="QuickMaximumDepth"/>: long sums are left to the iterative walk.
+    /// </summary>
+    private static int QuickMayBeConstant(ExpressionSyntax node, Func<string, bool> isConstantName, int depth, ref bool anyBinary)
+    {
+        if (!IsComposite(node))
+        {
+            return IsConstantLeaf(node, isConstantName) ? 1 : 0;
+        }
+
+        if (depth > QuickMaximumDepth)
+        {
+            return QuickTooDeep;
+        }
+
+        switch (node)
+        {
+            case BinaryExpressionSyntax binary:
+                var left = QuickMayBeConstant(binary.Left, isConstantName, depth + 1, ref anyBinary);
+                var right = left == QuickTooDeep ? QuickTooDeep : QuickMayBeConstant(binary.Right, isConstantName, depth + 1, ref anyBinary);
+                if (right == QuickTooDeep)
+                {
+                    return QuickTooDeep;
+                }
+
+                var may = left & right;
+                anyBinary |= may == 1;
+                return may;
+            case PrefixUnaryExpressionSyntax unary:
+                return QuickMayBeConstant(unary.Operand, isConstantName, depth + 1, ref anyBinary);
+            case ParenthesizedExpressionSyntax parenthesized:
+                return QuickMayBeConstant(parenthesized.Expression, isConstantName, depth + 1, ref anyBinary);
+            case CastExpressionSyntax cast:
+                return QuickMayBeConstant(cast.Expression, isConstantName, depth + 1, ref anyBinary);
+            case CheckedExpressionSyntax @checked:
+                return QuickMayBeConstant(@checked.Expression, isConstantName, depth + 1, ref anyBinary);
+            case ConditionalExpressionSyntax conditional:
+                var condition = QuickMayBeConstant(conditional.Condition, isConstantName, depth + 1, ref anyBinary);
+                var whenTrue = condition == QuickTooDeep ? QuickTooDeep : QuickMayBeConstant(conditional.WhenTrue, isConstantName, depth + 1, ref anyBinary);
+                var whenFalse = whenTrue == QuickTooDeep ? QuickTooDeep : QuickMayBeConstant(conditional.WhenFalse, isConstantName, depth + 1, ref anyBinary);
+                return whenFalse == QuickTooDeep ? QuickTooDeep : condition & whenTrue & whenFalse;
+            default:
+                return QuickTooDeep; // a composite kind the walk does not know: the iterative walk decides
+        }
+    }
 
     private static IEnumerable<ExpressionSyntax> Operands(ExpressionSyntax composite)
     {

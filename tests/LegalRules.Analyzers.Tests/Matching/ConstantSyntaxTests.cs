@@ -63,6 +63,34 @@ public class ConstantSyntaxTests
         Assert.Equal(new[] { "4005m * 12m", "Mois * 2" }, System.Linq.Enumerable.OrderBy(System.Linq.Enumerable.Select(found!, f => f.ToString()), s => s, System.StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("x * (y + z)", "")]
+    [InlineData("(x + 1) * (y - 2) / -z", "")]
+    [InlineData("(decimal)(1 + 2) * x", "1 + 2")]
+    [InlineData("checked(3 * 4) + x", "3 * 4")]
+    [InlineData("(b ? 1 : 2) * 3 + x", "")]
+    [InlineData("(B ? 1 : 2) * 3 + x", "(B ? 1 : 2) * 3")]
+    [InlineData("x + (Mois * (12 - 1)) * y", "Mois * (12 - 1)")]
+    [InlineData("x * PARENS(1 + 2)", "1 + 2")]
+    [InlineData("SUM(60) + x", "SUM(60)")]
+    [InlineData("x + (SUM(60)) * y", "SUM(60)")]
+    [InlineData("x + SUM(60) * y", "")]
+    [InlineData("SUM(60) + x + 1 * 2", "1 * 2|SUM(60)")]
+    public void Composite_expressions_give_their_largest_parts_that_may_be_constant_however_deep(string expression, string expected)
+    {
+        // PARENS(e): e in 60 pairs of parentheses; SUM(n): 1 + 2 + … + n, nested on the left. Deeper
+        // than the quick walk goes: the iterative walk answers.
+        var parens = string.Concat(System.Linq.Enumerable.Repeat("(", 60));
+        var closing = string.Concat(System.Linq.Enumerable.Repeat(")", 60));
+        var sum = string.Join(" + ", System.Linq.Enumerable.Range(1, 60));
+        string Expand(string text) => text.Replace("PARENS(1 + 2)", parens + "1 + 2" + closing, System.StringComparison.Ordinal).Replace("SUM(60)", sum, System.StringComparison.Ordinal);
+        var outermost = (BinaryExpressionSyntax)SyntaxFactory.ParseExpression(Expand(expression));
+        System.Collections.Generic.List<BinaryExpressionSyntax>? found = null;
+        ConstantSyntax.CollectMaybeConstant(outermost, name => name is "Mois" or "B", ref found);
+        var parts = found is null ? "" : string.Join("|", System.Linq.Enumerable.OrderBy(System.Linq.Enumerable.Select(found, f => f.ToString()), t => t, System.StringComparer.Ordinal));
+        Assert.Equal(Expand(expected), parts);
+    }
+
     [Fact]
     public void A_tree_s_constants_are_read_from_its_keywords_as_a_walk_of_every_node_reads_them()
     {
