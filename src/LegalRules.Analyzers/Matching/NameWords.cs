@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -62,6 +63,41 @@ internal static class NameWords
     /// <remarks>Code may write acronyms of two letters (<c>TauxAf</c>); a parameter's key and label need three.</remarks>
     public static void AddWords(string text, ISet<string> into, int minimumLength = 2)
     {
+        if (minimumLength != CodeMinimumLength)
+        {
+            foreach (var word in SignificantWords(text, minimumLength))
+            {
+                into.Add(word);
+            }
+
+            return;
+        }
+
+        // Code repeats its names: each is split once. The cache is dropped when it grows past its
+        // bound, so that a long-lived host (the IDE) does not keep every name it ever met.
+        if (!CodeWords.TryGetValue(text, out var words))
+        {
+            if (CodeWords.Count >= CodeWordsBound)
+            {
+                CodeWords.Clear();
+            }
+
+            words = CodeWords.GetOrAdd(text, SignificantWords(text, CodeMinimumLength));
+        }
+
+        foreach (var word in words)
+        {
+            into.Add(word);
+        }
+    }
+
+    private const int CodeMinimumLength = 2;
+    private const int CodeWordsBound = 200_000;
+    private static readonly ConcurrentDictionary<string, string[]> CodeWords = new(StringComparer.Ordinal);
+
+    private static string[] SignificantWords(string text, int minimumLength)
+    {
+        List<string>? words = null;
         foreach (var word in Split(text))
         {
             if (word.Length < minimumLength)
@@ -72,9 +108,11 @@ internal static class NameWords
             var stem = Stem(word);
             if (!Generic.Contains(stem) && !Generic.Contains(word))
             {
-                into.Add(stem);
+                (words ??= new List<string>()).Add(stem);
             }
         }
+
+        return words?.ToArray() ?? Array.Empty<string>();
     }
 
     /// <summary>True when one of the code's words is one of the parameter's words.</summary>
