@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -56,18 +57,23 @@ internal static class AnalyzerRun
         Console.WriteLine($"additional files: {options.AdditionalFiles.Length}");
         var bare = new List<double>();
         var withGroup = groups.ToDictionary(g => g, _ => new List<double>());
+        // Megabytes allocated by the pass (every thread): the analyzers' share is what a pass with them allocates more.
+        var bareAllocated = new List<double>();
+        var allocatedWith = groups.ToDictionary(g => g, _ => new List<double>());
         var perAnalyzer = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         var findings = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
         for (var run = 0; run <= runs; run++)
         {
             var counted = run > 0;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
             var compilerDiagnostics = BenchInputs.Compile(trees, concurrentBuild: !serial).GetDiagnostics();
             stopwatch.Stop();
             if (counted)
             {
                 bare.Add(stopwatch.Elapsed.TotalSeconds);
+                bareAllocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6);
             }
 
             foreach (var group in groups)
@@ -82,9 +88,15 @@ internal static class AnalyzerRun
                     analyzers,
                     new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: !serial, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
                 // What the audit command does: one pass for the compiler's and the analyzers' diagnostics.
+                var groupAllocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var jittedBefore = JitInfo.GetCompiledMethodCount();
+                var jitTimeBefore = JitInfo.GetCompilationTime();
                 stopwatch.Restart();
                 var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
                 stopwatch.Stop();
+                var jitted = JitInfo.GetCompiledMethodCount() - jittedBefore;
+                var jitTime = JitInfo.GetCompilationTime() - jitTimeBefore;
+                var groupAllocated = (GC.GetTotalAllocatedBytes(precise: true) - groupAllocatedBefore) / 1e6;
 
                 // The analysis is done; its result carries the driver's telemetry (per-analyzer execution time).
                 var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
@@ -96,10 +108,18 @@ internal static class AnalyzerRun
 
                 if (!counted)
                 {
+                    // The first pass is a fresh compiler's (the compiler's own code ran once already,
+                    // without analyzers): the analyzers' code is compiled as it first runs.
+                    var cold = analyzers.Sum(a => result.AnalyzerTelemetryInfo[a].ExecutionTime.TotalSeconds);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first pass with '{group}': {stopwatch.Elapsed.TotalSeconds:0.000} s, analyzer execution time {cold:0.000} s; methods compiled by the JIT during it: {jitted} in {jitTime.TotalMilliseconds:0} ms"));
+                    Statistics.Result($"analyzer.{group}.cold.executionSeconds", cold);
+                    Statistics.Result($"analyzer.{group}.cold.jittedMethods", jitted);
+                    Statistics.Result($"analyzer.{group}.cold.jitMilliseconds", jitTime.TotalMilliseconds);
                     continue;
                 }
 
                 withGroup[group].Add(stopwatch.Elapsed.TotalSeconds);
+                allocatedWith[group].Add(groupAllocated);
                 foreach (var analyzer in analyzers)
                 {
                     var telemetry = result.AnalyzerTelemetryInfo[analyzer];
@@ -124,12 +144,14 @@ internal static class AnalyzerRun
             }
         }
 
-        Console.WriteLine($"GetDiagnostics without analyzers (s): {Statistics.Summary(bare)}");
+        Console.WriteLine($"GetDiagnostics without analyzers (s): {Statistics.Summary(bare)}; allocated (MB): {Statistics.Summary(bareAllocated)}");
         Statistics.Result("analyzer.bare.seconds", Statistics.Median(bare));
+        Statistics.Result("analyzer.bare.allocatedMegabytes", Statistics.Median(bareAllocated));
         foreach (var (group, times) in withGroup.Where(g => g.Value.Count > 0))
         {
             var ratio = Statistics.Median(times) / Statistics.Median(bare);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"with '{group}' analyzers (s): {Statistics.Summary(times)} → {ratio:0.000}× the floor"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"with '{group}' analyzers (s): {Statistics.Summary(times)} → {ratio:0.000}× the floor; allocated (MB): {Statistics.Summary(allocatedWith[group])}"));
+            Statistics.Result($"analyzer.{group}.allocatedMegabytes", Statistics.Median(allocatedWith[group]));
             Statistics.Result($"analyzer.{group}.seconds", Statistics.Median(times));
             Statistics.Result($"analyzer.{group}.ratio", ratio);
             var total = perAnalyzer.Where(p => p.Key.StartsWith(group + "/", StringComparison.Ordinal)).Sum(p => Statistics.Median(p.Value));
