@@ -107,9 +107,9 @@ internal static class CodeContext
     /// alias, an invoked expression that is not a name), an attribute's argument, a collection
     /// initializer (an implicit <c>Add</c> call), or an expression deeper than names are looked for.
     /// </summary>
-    public static HashSet<string>? SyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol, ParameterNames parameterNames)
+    public static CodeWords? SyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol, ParameterNames parameterNames)
     {
-        var words = new HashSet<string>(System.StringComparer.Ordinal);
+        var words = new CodeWords();
         SyntaxNode child = constant;
         var levels = 0;
         for (var node = constant.Parent; node is not null; child = node, node = node.Parent)
@@ -123,22 +123,22 @@ internal static class CodeContext
             switch (node)
             {
                 case VariableDeclaratorSyntax declarator:
-                    NameWords.AddWords(declarator.Identifier.ValueText, words);
+                    NameWords.AddWords(declarator.Identifier.ValueText, words.Own);
                     goto done;
                 case PropertyDeclarationSyntax property:
-                    NameWords.AddWords(property.Identifier.ValueText, words);
+                    NameWords.AddWords(property.Identifier.ValueText, words.Own);
                     goto done;
                 case EnumMemberDeclarationSyntax enumMember:
-                    NameWords.AddWords(enumMember.Identifier.ValueText, words);
+                    NameWords.AddWords(enumMember.Identifier.ValueText, words.Own);
                     goto done;
                 case ParameterSyntax parameter:
-                    NameWords.AddWords(parameter.Identifier.ValueText, words);
+                    NameWords.AddWords(parameter.Identifier.ValueText, words.Own);
                     goto done;
                 case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }:
-                    NameWords.AddWords(nameEquals.Name.Identifier.ValueText, words);
+                    NameWords.AddWords(nameEquals.Name.Identifier.ValueText, words.Own);
                     goto done;
                 case AssignmentExpressionSyntax assignment:
-                    AddWrittenName(assignment.Left, words);
+                    AddWrittenName(assignment.Left, words.Own);
                     goto done;
                 case ArgumentSyntax argument:
                     if (!parameterNames.TryAddWords(argument, words))
@@ -152,7 +152,7 @@ internal static class CodeContext
                 case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression) || initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression):
                     return null;
                 case BinaryExpressionSyntax binary:
-                    AddWrittenName(binary.Left == child ? binary.Right : binary.Left, words);
+                    AddWrittenName(binary.Left == child ? binary.Right : binary.Left, words.Own);
                     break;
                 case StatementSyntax or MemberDeclarationSyntax or ArrowExpressionClauseSyntax or AnonymousFunctionExpressionSyntax:
                     goto done;
@@ -161,10 +161,10 @@ internal static class CodeContext
 
         done:
         var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
-        NameWords.AddWords(member.Name, words);
+        NameWords.AddWords(member.Name, words.Own);
         if (member.ContainingType is { } type)
         {
-            NameWords.AddWords(type.Name, words);
+            NameWords.AddWords(type.Name, words.Own);
         }
 
         return words;

@@ -33,13 +33,13 @@ internal sealed partial class ParameterNames
     private readonly Lazy<Index> _index;
     private readonly Lazy<ReferencedParameters[]> _referenced;
     // Null where a referenced assembly's metadata could not be read: the member is bound.
-    private readonly ConcurrentDictionary<string, string[]?> _methodWords = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]?> _constructorWords = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HashSet<string>?> _methodWords = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HashSet<string>?> _constructorWords = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<string>>> _localFunctions = new();
 
     // Created once: the lookups run for every literal passed as an argument, and a lambda there would allocate each time.
-    private readonly Func<string, string[]?> _methodWordsOf;
-    private readonly Func<string, string[]?> _constructorWordsOf;
+    private readonly Func<string, HashSet<string>?> _methodWordsOf;
+    private readonly Func<string, HashSet<string>?> _constructorWordsOf;
 
     private ParameterNames(Compilation compilation)
     {
@@ -58,7 +58,7 @@ internal sealed partial class ParameterNames
     /// <paramref name="argument"/> gives (its parameter's name, the method called or the type
     /// created) — a superset of them, read from syntax. False where syntax cannot tell them.
     /// </summary>
-    public bool TryAddWords(ArgumentSyntax argument, HashSet<string> words)
+    public bool TryAddWords(ArgumentSyntax argument, CodeWords words)
     {
         if (argument.Parent is TupleExpressionSyntax)
         {
@@ -79,11 +79,11 @@ internal sealed partial class ParameterNames
                 }
 
                 // The method of that name, or the Invoke of a delegate held under that name.
-                NameWords.AddWords(invoked, words);
-                NameWords.AddWords(InvokeName, words);
+                NameWords.AddWords(invoked, words.Own);
+                NameWords.AddWords(InvokeName, words.Own);
                 if (argument.NameColon is { } named)
                 {
-                    NameWords.AddWords(named.Name.Identifier.ValueText, words);
+                    NameWords.AddWords(named.Name.Identifier.ValueText, words.Own);
                     return true;
                 }
 
@@ -93,11 +93,11 @@ internal sealed partial class ParameterNames
                     return false;
                 }
 
-                words.UnionWith(methodWords);
-                words.UnionWith(invokeWords);
+                words.AddShared(methodWords);
+                words.AddShared(invokeWords);
                 if (invocation.Expression is SimpleNameSyntax)
                 {
-                    AddLocalFunctionWords(invocation, invoked, words);
+                    AddLocalFunctionWords(invocation, invoked, words.Own);
                 }
 
                 return true;
@@ -111,7 +111,7 @@ internal sealed partial class ParameterNames
         }
     }
 
-    private bool AddConstructorWords(ArgumentSyntax argument, string type, string calledName, HashSet<string> words)
+    private bool AddConstructorWords(ArgumentSyntax argument, string type, string calledName, CodeWords words)
     {
         var index = _index.Value;
         if (index.AliasNames.Contains(type))
@@ -119,10 +119,10 @@ internal sealed partial class ParameterNames
             return false; // the type created is named by the alias's target
         }
 
-        NameWords.AddWords(calledName, words);
+        NameWords.AddWords(calledName, words.Own);
         if (argument.NameColon is { } named)
         {
-            NameWords.AddWords(named.Name.Identifier.ValueText, words);
+            NameWords.AddWords(named.Name.Identifier.ValueText, words.Own);
             return true;
         }
 
@@ -131,12 +131,12 @@ internal sealed partial class ParameterNames
             return false;
         }
 
-        words.UnionWith(constructorWords);
+        words.AddShared(constructorWords);
         return true;
     }
 
     /// <summary>The words of the parameters of the methods named <paramref name="name"/>, of source and referenced assemblies; null where they cannot be read.</summary>
-    private string[]? MethodWordsOf(string name)
+    private HashSet<string>? MethodWordsOf(string name)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         if (_index.Value.MethodParameters.TryGetValue(name, out var inSource))
@@ -144,11 +144,11 @@ internal sealed partial class ParameterNames
             AddAll(inSource, words);
         }
 
-        return AddReferenced(name, constructors: false, words) ? words.ToArray() : null;
+        return AddReferenced(name, constructors: false, words) ? words : null;
     }
 
     /// <summary>The words of the parameters of the constructors of the types named <paramref name="name"/>, of source and referenced assemblies; null where they cannot be read.</summary>
-    private string[]? ConstructorWordsOf(string name)
+    private HashSet<string>? ConstructorWordsOf(string name)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         if (_index.Value.ConstructorParameters.TryGetValue(name, out var inSource))
@@ -156,7 +156,7 @@ internal sealed partial class ParameterNames
             AddAll(inSource, words);
         }
 
-        return AddReferenced(name, constructors: true, words) ? words.ToArray() : null;
+        return AddReferenced(name, constructors: true, words) ? words : null;
     }
 
     /// <summary>

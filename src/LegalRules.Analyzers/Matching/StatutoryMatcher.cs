@@ -49,7 +49,7 @@ internal static class StatutoryMatcher
     public static bool MayMatch(ImmutableArray<ValueOccurrence> occurrences, decimal number, ExpressionSyntax literal, ISymbol containingSymbol, LegalRulesOptions options, ParameterNames parameterNames)
     {
         var distinctive = Distinctiveness.IsDistinctive(number, integerUse: false) || Distinctiveness.IsDistinctive(number, integerUse: true);
-        HashSet<string>? words = null;
+        CodeWords? words = null;
         foreach (var occurrence in occurrences)
         {
             if (!InWindow(occurrence, options.AsOf, options.WindowStart))
@@ -63,7 +63,7 @@ internal static class StatutoryMatcher
             }
 
             words ??= CodeContext.SyntacticWordsAround(literal, containingSymbol, parameterNames);
-            if (words is null || NameWords.Corroborates(words, occurrence.Parameter))
+            if (words is null || words.Corroborates(occurrence.Parameter))
             {
                 return true;
             }

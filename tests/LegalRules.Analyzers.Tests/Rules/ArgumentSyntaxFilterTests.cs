@@ -166,7 +166,7 @@ public class ArgumentSyntaxFilterTests
         HashSet<string>? WordsOf(string text)
         {
             var literal = tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>().First(l => l.Token.Text == text);
-            return CodeContext.SyntacticWordsAround(literal, method, names);
+            return CodeContext.SyntacticWordsAround(literal, method, names)?.ToSet();
         }
 
         var applied = WordsOf("0.12m");
