@@ -47,7 +47,7 @@ internal sealed class CodeWords
         return false;
     }
 
-    /// <summary>True when one of the parameter's words is among these (as <see cref="NameWords.Corroborates"/>).</summary>
+    /// <summary>True when one of the parameter's words is among these: they corroborate it.</summary>
     public bool Corroborates(StatutoryParameter parameter)
     {
         foreach (var word in parameter.Words)

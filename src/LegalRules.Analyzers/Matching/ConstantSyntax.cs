@@ -109,9 +109,9 @@ internal static class ConstantSyntax
         {
             var node = pending.Pop();
             order.Add(node);
-            foreach (var operand in Operands(node))
+            for (var i = 0; i < OperandCount(node); i++)
             {
-                if (IsComposite(operand))
+                if (Operand(node, i) is var operand && IsComposite(operand))
                 {
                     pending.Push(operand);
                 }
@@ -123,8 +123,9 @@ internal static class ConstantSyntax
         {
             var node = order[i];
             var all = true;
-            foreach (var operand in Operands(node))
+            for (var o = 0; o < OperandCount(node); o++)
             {
+                var operand = Operand(node, o);
                 if (!(IsComposite(operand) ? mayBeConstant[operand] : IsConstantLeaf(operand, isConstantName)))
                 {
                     all = false;
@@ -312,64 +313,42 @@ internal static class ConstantSyntax
             return QuickTooDeep;
         }
 
-        switch (node)
+        var all = 1;
+        for (var i = 0; i < OperandCount(node); i++)
         {
-            case BinaryExpressionSyntax binary:
-                var left = QuickMayBeConstant(binary.Left, isConstantName, depth + 1, ref anyBinary);
-                var right = left == QuickTooDeep ? QuickTooDeep : QuickMayBeConstant(binary.Right, isConstantName, depth + 1, ref anyBinary);
-                if (right == QuickTooDeep)
-                {
-                    return QuickTooDeep;
-                }
+            var operand = QuickMayBeConstant(Operand(node, i), isConstantName, depth + 1, ref anyBinary);
+            if (operand == QuickTooDeep)
+            {
+                return QuickTooDeep;
+            }
 
-                var may = left & right;
-                anyBinary |= may == 1;
-                return may;
-            case PrefixUnaryExpressionSyntax unary:
-                return QuickMayBeConstant(unary.Operand, isConstantName, depth + 1, ref anyBinary);
-            case ParenthesizedExpressionSyntax parenthesized:
-                return QuickMayBeConstant(parenthesized.Expression, isConstantName, depth + 1, ref anyBinary);
-            case CastExpressionSyntax cast:
-                return QuickMayBeConstant(cast.Expression, isConstantName, depth + 1, ref anyBinary);
-            case CheckedExpressionSyntax @checked:
-                return QuickMayBeConstant(@checked.Expression, isConstantName, depth + 1, ref anyBinary);
-            case ConditionalExpressionSyntax conditional:
-                var condition = QuickMayBeConstant(conditional.Condition, isConstantName, depth + 1, ref anyBinary);
-                var whenTrue = condition == QuickTooDeep ? QuickTooDeep : QuickMayBeConstant(conditional.WhenTrue, isConstantName, depth + 1, ref anyBinary);
-                var whenFalse = whenTrue == QuickTooDeep ? QuickTooDeep : QuickMayBeConstant(conditional.WhenFalse, isConstantName, depth + 1, ref anyBinary);
-                return whenFalse == QuickTooDeep ? QuickTooDeep : condition & whenTrue & whenFalse;
-            default:
-                return QuickTooDeep; // a composite kind the walk does not know: the iterative walk decides
+            all &= operand;
         }
+
+        anyBinary |= all == 1 && node is BinaryExpressionSyntax;
+        return all;
     }
 
-    private static IEnumerable<ExpressionSyntax> Operands(ExpressionSyntax composite)
+    /// <summary>How many operands a composite expression (<see cref="IsComposite"/>) has; 0 for any other.</summary>
+    private static int OperandCount(ExpressionSyntax composite) => composite switch
     {
-        switch (composite)
-        {
-            case BinaryExpressionSyntax binary:
-                yield return binary.Left;
-                yield return binary.Right;
-                break;
-            case PrefixUnaryExpressionSyntax unary:
-                yield return unary.Operand;
-                break;
-            case ParenthesizedExpressionSyntax parenthesized:
-                yield return parenthesized.Expression;
-                break;
-            case CastExpressionSyntax cast:
-                yield return cast.Expression;
-                break;
-            case CheckedExpressionSyntax @checked:
-                yield return @checked.Expression;
-                break;
-            case ConditionalExpressionSyntax conditional:
-                yield return conditional.Condition;
-                yield return conditional.WhenTrue;
-                yield return conditional.WhenFalse;
-                break;
-        }
-    }
+        BinaryExpressionSyntax => 2,
+        ConditionalExpressionSyntax => 3,
+        PrefixUnaryExpressionSyntax or ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax => 1,
+        _ => 0,
+    };
+
+    /// <summary>A composite expression's operand <paramref name="index"/>, below <see cref="OperandCount"/>; read without an iterator, on the path of every arithmetic expression.</summary>
+    private static ExpressionSyntax Operand(ExpressionSyntax composite, int index) => composite switch
+    {
+        BinaryExpressionSyntax binary => index == 0 ? binary.Left : binary.Right,
+        ConditionalExpressionSyntax conditional => index == 0 ? conditional.Condition : index == 1 ? conditional.WhenTrue : conditional.WhenFalse,
+        PrefixUnaryExpressionSyntax unary => unary.Operand,
+        ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+        CastExpressionSyntax cast => cast.Expression,
+        CheckedExpressionSyntax @checked => @checked.Expression,
+        _ => throw new ArgumentOutOfRangeException(nameof(composite)),
+    };
 
     private static bool IsConstantLeaf(ExpressionSyntax leaf, Func<string, bool> isConstantName) => leaf switch
     {

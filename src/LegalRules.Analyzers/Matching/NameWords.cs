@@ -75,14 +75,14 @@ internal static class NameWords
 
         // Code repeats its names: each is split once. The cache is dropped when it grows past its
         // bound, so that a long-lived host (the IDE) does not keep every name it ever met.
-        if (!CodeWords.TryGetValue(text, out var words))
+        if (!WordsOfNames.TryGetValue(text, out var words))
         {
-            if (CodeWords.Count >= CodeWordsBound)
+            if (WordsOfNames.Count >= WordsOfNamesBound)
             {
-                CodeWords.Clear();
+                WordsOfNames.Clear();
             }
 
-            words = CodeWords.GetOrAdd(text, SignificantWords(text, CodeMinimumLength));
+            words = WordsOfNames.GetOrAdd(text, SignificantWords(text, CodeMinimumLength));
         }
 
         foreach (var word in words)
@@ -92,8 +92,8 @@ internal static class NameWords
     }
 
     private const int CodeMinimumLength = 2;
-    private const int CodeWordsBound = 200_000;
-    private static readonly ConcurrentDictionary<string, string[]> CodeWords = new(StringComparer.Ordinal);
+    private const int WordsOfNamesBound = 200_000;
+    private static readonly ConcurrentDictionary<string, string[]> WordsOfNames = new(StringComparer.Ordinal);
 
     private static string[] SignificantWords(string text, int minimumLength)
     {
@@ -114,10 +114,6 @@ internal static class NameWords
 
         return words?.ToArray() ?? Array.Empty<string>();
     }
-
-    /// <summary>True when one of the code's words is one of the parameter's words.</summary>
-    public static bool Corroborates(IReadOnlyCollection<string> codeWords, StatutoryParameter parameter)
-        => SharedWords(codeWords, parameter, registryWords: null, stopAt: 1) >= 1;
 
     /// <summary>
     /// How many of the parameter's words the code's words share, counting only words specific in

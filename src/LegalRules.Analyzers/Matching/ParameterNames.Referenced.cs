@@ -87,6 +87,17 @@ internal sealed partial class ParameterNames
         }
     }
 
+    /// <summary>
+    /// Appends an entry named <paramref name="name"/> to an index chained by name: the entry's
+    /// position in <paramref name="previous"/> is the new last of its name, and holds the one before
+    /// (-1 for none).
+    /// </summary>
+    private static void Chain(Dictionary<string, int> lastByName, List<int> previous, string name)
+    {
+        previous.Add(lastByName.TryGetValue(name, out var last) ? last : -1);
+        lastByName[name] = previous.Count - 1;
+    }
+
     /// <summary>A referenced assembly's parameter names by method name and by type name, each name looked up once.</summary>
     private abstract class ReferencedParameters
     {
@@ -110,6 +121,13 @@ internal sealed partial class ParameterNames
         protected abstract string[]? MethodParametersOf(string name);
 
         protected abstract string[]? ConstructorParametersOf(string name);
+
+        protected static string[] ToArray(HashSet<string> names)
+        {
+            var result = new string[names.Count];
+            names.CopyTo(result);
+            return result;
+        }
     }
 
     /// <summary>
@@ -188,9 +206,7 @@ internal sealed partial class ParameterNames
                 return null;
             }
 
-            var result = new string[names.Count];
-            names.CopyTo(result);
-            return result;
+            return ToArray(names);
         }
 
         private static bool IsUnreadable(Exception exception) => exception is BadImageFormatException or ObjectDisposedException or InvalidOperationException;
@@ -290,12 +306,6 @@ internal sealed partial class ParameterNames
             }
         }
 
-        private static void Chain(Dictionary<string, int> lastByName, List<int> previous, string name)
-        {
-            previous.Add(lastByName.TryGetValue(name, out var last) ? last : -1);
-            lastByName[name] = previous.Count - 1;
-        }
-
         private static string NameOf(MetadataReader reader, StringHandle handle, Dictionary<StringHandle, string> names)
         {
             if (!names.TryGetValue(handle, out var name))
@@ -390,13 +400,6 @@ internal sealed partial class ParameterNames
 
             return ToArray(names);
         }
-
-        private static string[] ToArray(HashSet<string> names)
-        {
-            var result = new string[names.Count];
-            names.CopyTo(result);
-            return result;
-        }
     }
 
     /// <summary>
@@ -454,13 +457,11 @@ internal sealed partial class ParameterNames
         {
             var position = _types.Count;
             _types.Add(type);
-            _previousByTypeName.Add(_lastByTypeName.TryGetValue(type.Name, out var lastOfName) ? lastOfName : -1);
-            _lastByTypeName[type.Name] = position;
+            Chain(_lastByTypeName, _previousByTypeName, type.Name);
             foreach (var memberName in type.MemberNames)
             {
                 _memberEntryType.Add(position);
-                _previousByMemberName.Add(_lastByMemberName.TryGetValue(memberName, out var lastWithMember) ? lastWithMember : -1);
-                _lastByMemberName[memberName] = _memberEntryType.Count - 1;
+                Chain(_lastByMemberName, _previousByMemberName, memberName);
             }
 
             foreach (var nested in type.GetTypeMembers())
