@@ -31,7 +31,11 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+
+        // Generated code is not analysed (no Analyze flag), and the findings that would land in it are
+        // dropped here (Reporter), not by the driver: its check scans a whole file for [GeneratedCode]
+        // declarations the first time the file has a finding (docs/performance.md).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
@@ -66,12 +70,15 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
         var options = state.OptionsFor(tree);
         var registry = state.RegistryFor(options);
         var memberLocation = member.Locations[0];
+
+        // A symbol is analysed when one of its declarations is not generated: any file may be.
+        var report = Reporter(context.ReportDiagnostic, analysedTree: null, member, context.Options);
         if (!registry.TryGetParameter(binding.Key, out var parameter))
         {
             // A bindings file's unknown key is reported once, in the file (AnalyzeBindingsFile).
             if (binding.FromAttribute)
             {
-                ReportUnknownKey(context.ReportDiagnostic, registry, binding.Key, binding.KeyLocation);
+                ReportUnknownKey(report, registry, binding.Key, binding.KeyLocation);
             }
 
             return;
@@ -82,19 +89,38 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
         var index = parameter.IndexAt(date);
         if (index < 0 || parameter.Values[index].IsEnd)
         {
-            context.ReportDiagnostic(NotInForce(parameter, index, date, reportAt));
+            report(NotInForce(parameter, index, date, reportAt));
             return;
         }
 
-        LegalDataChecks.Report(context.ReportDiagnostic, parameter, index, date, options, memberLocation, bound: true);
+        LegalDataChecks.Report(report, parameter, index, date, options, memberLocation, bound: true);
 
         // Constants (enum members included) have their value on the symbol; other members are
         // checked on their initializer (AnalyzeInitializer) or getter (AnalyzeGetter).
         if (member is IFieldSymbol { HasConstantValue: true } field && ValueSyntax(field) is { } valueSyntax)
         {
-            CompareValue(context.ReportDiagnostic, parameter, index, date, field.ConstantValue, valueSyntax);
+            CompareValue(report, parameter, index, date, field.ConstantValue, valueSyntax);
         }
     }
+
+    /// <summary>
+    /// Reports what the driver would: not in generated code. A finding in the tree the driver gave the
+    /// rule (<paramref name="analysedTree"/>, which is not a generated file) is dropped in a
+    /// <c>#line hidden</c> region or a <c>[GeneratedCode]</c> member; one anywhere else (null: every
+    /// tree) also in a generated file.
+    /// </summary>
+    private static Action<Diagnostic> Reporter(Action<Diagnostic> report, SyntaxTree? analysedTree, ISymbol member, AnalyzerOptions options)
+        => diagnostic =>
+        {
+            if (diagnostic.Location.SourceTree is { } tree
+                && ((tree != analysedTree && GeneratedCodeFilter.IsGeneratedFile(tree, options))
+                    || GeneratedCodeFilter.IsInGeneratedCode(tree, diagnostic.Location.SourceSpan.Start, member)))
+            {
+                return;
+            }
+
+            report(diagnostic);
+        };
 
     /// <summary>LR0001 for a field that is not constant, on its initializer.</summary>
     private static void AnalyzeField(SyntaxNodeAnalysisContext context, LegalRulesCompilationState state)
@@ -116,7 +142,7 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
                 && StatutoryBindings.IsBound(symbol, state)
                 && BoundOperations.Of(context.SemanticModel, initializer, context.CancellationToken) is IFieldInitializerOperation { InitializedFields.Length: 1 } operation)
             {
-                CheckValue(context.ReportDiagnostic, symbol, operation.Value, state);
+                CheckValue(Reporter(context.ReportDiagnostic, field.SyntaxTree, symbol, context.Options), symbol, operation.Value, state);
             }
         }
     }
@@ -142,17 +168,18 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var report = Reporter(context.ReportDiagnostic, property.SyntaxTree, symbol, context.Options);
         if (initializer is not null
             && BoundOperations.Of(context.SemanticModel, initializer, context.CancellationToken) is IPropertyInitializerOperation { InitializedProperties.Length: 1 } operation)
         {
-            CheckValue(context.ReportDiagnostic, symbol, operation.Value, state);
+            CheckValue(report, symbol, operation.Value, state);
         }
 
         if (getterBody is not null
             && BoundOperations.Of(context.SemanticModel, getterBody, context.CancellationToken) is IBlockOperation { Operations.Length: 1 } block
             && block.Operations[0] is IReturnOperation { ReturnedValue: { } returned })
         {
-            CheckValue(context.ReportDiagnostic, symbol, returned, state);
+            CheckValue(report, symbol, returned, state);
         }
     }
 
