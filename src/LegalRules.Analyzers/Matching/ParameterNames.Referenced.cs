@@ -50,6 +50,9 @@ internal sealed partial class ParameterNames
         return all;
     }
 
+    /// <summary>The answers kept for an assembly's metadata (for tests: one object for every copy of a loaded image); null where it cannot be read.</summary>
+    internal static object? AnswersFor(Metadata metadata, MetadataImportOptions reads) => MetadataParameters.For(metadata, reads);
+
     /// <summary>
     /// The answers of each referenced assembly: read from its metadata tables where the compilation
     /// has them, which the compiler server and the IDE reuse from one compilation to the next (so are
@@ -134,11 +137,17 @@ internal sealed partial class ParameterNames
     /// An assembly's parameter names read from its metadata tables, without a symbol: the methods and
     /// types the compilation may call (by the import options: public and protected ones; internal
     /// ones too for an assembly that gives access), indexed by name the first time a name is asked
-    /// for. One per metadata and import options, kept with the metadata.
+    /// for. One per assembly image and import options, kept as long as the image is loaded.
     /// </summary>
+    /// <remarks>
+    /// A reference gives each compilation its own copy of its metadata (<c>GetMetadata</c>), and the
+    /// copies share the image read from the file. The answers are kept with the image — keyed by its
+    /// manifest module's reader, the same object in every copy — so that the compilations of the
+    /// compiler server and of the IDE, which keep the images loaded, index each assembly once.
+    /// </remarks>
     private sealed class MetadataParameters : ReferencedParameters
     {
-        private static readonly ConditionalWeakTable<Metadata, ConcurrentDictionary<MetadataImportOptions, Lazy<MetadataParameters?>>> PerMetadata = new();
+        private static readonly ConditionalWeakTable<MetadataReader, ConcurrentDictionary<MetadataImportOptions, Lazy<MetadataParameters?>>> PerImage = new();
 
         private readonly ModuleIndex[] _modules;
 
@@ -147,8 +156,31 @@ internal sealed partial class ParameterNames
         /// <summary>The parameter names of <paramref name="metadata"/> as a compilation reading it with <paramref name="reads"/> sees them; null where its tables cannot be read.</summary>
         public static MetadataParameters? For(Metadata metadata, MetadataImportOptions reads)
         {
-            var byOptions = PerMetadata.GetValue(metadata, static _ => new ConcurrentDictionary<MetadataImportOptions, Lazy<MetadataParameters?>>());
+            if (ImageOf(metadata) is not { } image)
+            {
+                return null;
+            }
+
+            var byOptions = PerImage.GetValue(image, static _ => new ConcurrentDictionary<MetadataImportOptions, Lazy<MetadataParameters?>>());
             return byOptions.GetOrAdd(reads, _ => new Lazy<MetadataParameters?>(() => Read(metadata, reads), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
+
+        /// <summary>The reader of the assembly's manifest module (or of the module), shared by every copy of its metadata; null where it cannot be read.</summary>
+        private static MetadataReader? ImageOf(Metadata metadata)
+        {
+            try
+            {
+                return metadata switch
+                {
+                    AssemblyMetadata assembly => assembly.GetModules() is { Length: > 0 } modules ? modules[0].GetMetadataReader() : null,
+                    ModuleMetadata module => module.GetMetadataReader(),
+                    _ => null,
+                };
+            }
+            catch (Exception exception) when (IsUnreadable(exception))
+            {
+                return null;
+            }
         }
 
         private static MetadataParameters? Read(Metadata metadata, MetadataImportOptions reads)

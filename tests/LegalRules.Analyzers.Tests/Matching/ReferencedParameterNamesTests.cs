@@ -106,6 +106,34 @@ public class ReferencedParameterNamesTests
         Assert.Empty(names.ReferencedParameterNames("AucuneMethodeDeCeNom", constructors: false)!);
     }
 
+    [Fact]
+    public void An_assembly_is_indexed_once_for_every_compilation_that_shares_its_loaded_image()
+    {
+        // Each compilation is given its own copy of a reference's metadata; the copies share the image.
+        var library = Library();
+        var first = library.GetMetadata();
+        var second = library.GetMetadata();
+        Assert.NotSame(first, second);
+        var answers = ParameterNames.AnswersFor(first, MetadataImportOptions.Public);
+        Assert.NotNull(answers);
+        Assert.Same(answers, ParameterNames.AnswersFor(second, MetadataImportOptions.Public));
+
+        // Two compilations with that reference: the second one's question is answered from the same index.
+        var names = new List<HashSet<string>?>();
+        foreach (var assemblyName in new[] { "Premiere", "Seconde" })
+        {
+            var compilation = CSharpCompilation.Create(assemblyName, new[] { CSharpSyntaxTree.ParseText("class Vide { }") }, TestReferences.Runtime.Add(library));
+            names.Add(ParameterNames.For(compilation).ReferencedParameterNames("Calculer", constructors: false));
+        }
+
+        Assert.Contains("ouvert", names[0]!);
+        Assert.Equal(names[0]!.OrderBy(n => n, StringComparer.Ordinal), names[1]!.OrderBy(n => n, StringComparer.Ordinal));
+
+        // Another import of the same image is another index; another image of the same bytes, too.
+        Assert.NotSame(answers, ParameterNames.AnswersFor(first, MetadataImportOptions.Internal));
+        Assert.NotSame(answers, ParameterNames.AnswersFor(Library().GetMetadata(), MetadataImportOptions.Public));
+    }
+
     private static HashSet<string> LibraryParameterNames() => new(
         new[] { "ouvert", "protege", "prive", "interne", "protegeOuInterne", "protegeEtInterne", "imbriqueOuvert", "imbriqueProtege", "imbriquePrive", "imbriqueInterne", "generique", "generiqueMethode", "typeInterne", "interface_", "explicite", "delegue" },
         StringComparer.Ordinal);
