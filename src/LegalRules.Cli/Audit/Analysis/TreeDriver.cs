@@ -23,7 +23,7 @@ namespace LegalRules.Cli.Audit.Analysis;
 /// <para>
 /// Roslyn's driver (<c>CompilationWithAnalyzers</c>) keeps every method body the compiler binds
 /// for analyzers until the last one is bound, which made the audit's memory grow with the drop
-/// (docs/performance.md, "Audit: what holds the memory"), and it drives analyzers from compilation
+/// (docs/performance-history.md, "Audit: what holds the memory", under run4), and it drives analyzers from compilation
 /// events whose cost comes on top of the compiler's. LegalRules' rules need little of it: syntax-node
 /// actions, symbol actions on the members declared in source, additional-file actions and
 /// compilation-end actions. This driver runs exactly those, as the compiler's driver does: the same
