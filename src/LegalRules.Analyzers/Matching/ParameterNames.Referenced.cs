@@ -241,7 +241,8 @@ internal sealed partial class ParameterNames
             return ToArray(names);
         }
 
-        private static bool IsUnreadable(Exception exception) => exception is BadImageFormatException or ObjectDisposedException or InvalidOperationException;
+        /// <summary>What reading an image may throw: a bad image, one disposed meanwhile, a module of a multi-module assembly that cannot be loaded.</summary>
+        private static bool IsUnreadable(Exception exception) => exception is BadImageFormatException or ObjectDisposedException or InvalidOperationException or System.IO.IOException;
     }
 
     /// <summary>

@@ -134,6 +134,39 @@ public class ReferencedParameterNamesTests
         Assert.NotSame(answers, ParameterNames.AnswersFor(Library().GetMetadata(), MetadataImportOptions.Public));
     }
 
+    [Fact]
+    public void An_assembly_whose_module_file_is_missing_has_no_answers_and_nothing_is_thrown()
+    {
+        // A multi-module assembly whose second module is gone: its members are bound instead (null answers).
+        var folder = Directory.CreateTempSubdirectory("legalrules-modules-").FullName;
+        try
+        {
+            var modulePath = Path.Combine(folder, "Partie.netmodule");
+            var module = CSharpCompilation.Create(
+                "Partie",
+                new[] { CSharpSyntaxTree.ParseText("public class Partie { public static decimal Calculer(decimal partiel) => partiel; }") },
+                TestReferences.Runtime,
+                new CSharpCompilationOptions(OutputKind.NetModule));
+            Assert.True(module.Emit(modulePath).Success);
+            var assemblyPath = Path.Combine(folder, "Assemblage.dll");
+            var assembly = CSharpCompilation.Create(
+                "Assemblage",
+                new[] { CSharpSyntaxTree.ParseText("public class Tout { }") },
+                TestReferences.Runtime.Add(ModuleMetadata.CreateFromFile(modulePath).GetReference()),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.True(assembly.Emit(assemblyPath).Success);
+            File.Delete(modulePath);
+
+            using var metadata = AssemblyMetadata.CreateFromFile(assemblyPath);
+            Assert.Throws<FileNotFoundException>(() => metadata.GetModules());
+            Assert.Null(ParameterNames.AnswersFor(metadata, MetadataImportOptions.Public));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static HashSet<string> LibraryParameterNames() => new(
         new[] { "ouvert", "protege", "prive", "interne", "protegeOuInterne", "protegeEtInterne", "imbriqueOuvert", "imbriqueProtege", "imbriquePrive", "imbriqueInterne", "generique", "generiqueMethode", "typeInterne", "interface_", "explicite", "delegue" },
         StringComparer.Ordinal);
