@@ -60,6 +60,11 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, StatutoryUses uses, BoundMemberNames names)
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
+        if (!MayBePublic(declaration))
+        {
+            return; // only public calculations are reported: the walk of the body is for them
+        }
+
         using var candidates = Candidates(declaration, names).GetEnumerator();
         if (!candidates.MoveNext()
             || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method
@@ -85,6 +90,20 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             }
         }
         while (candidates.MoveNext());
+    }
+
+    /// <summary>
+    /// From its modifiers, whether a method may be declared public: it says <c>public</c>, or it is an
+    /// interface's member and says no other accessibility (an interface's members are public by default).
+    /// </summary>
+    private static bool MayBePublic(MethodDeclarationSyntax declaration)
+    {
+        var modifiers = declaration.Modifiers;
+        return modifiers.Any(SyntaxKind.PublicKeyword)
+            || (declaration.Parent is InterfaceDeclarationSyntax
+                && !modifiers.Any(SyntaxKind.PrivateKeyword)
+                && !modifiers.Any(SyntaxKind.ProtectedKeyword)
+                && !modifiers.Any(SyntaxKind.InternalKeyword));
     }
 
     /// <summary>The simple names under <paramref name="node"/> that may name a bound member, in the order of the text.</summary>

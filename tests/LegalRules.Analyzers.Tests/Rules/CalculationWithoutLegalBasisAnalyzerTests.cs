@@ -106,6 +106,40 @@ public class CalculationWithoutLegalBasisAnalyzerTests
     }
 
     [Fact]
+    public async Task Interface_methods_are_public_unless_they_say_otherwise()
+    {
+        // Whether a method is public is known from its modifiers, but an interface's members are public without one.
+        await new Test()
+            .WithSource($$"""
+                using LegalRules;
+                public static class Smic
+                {
+                    [StatutoryParameter("{{Keys.SmicHoraire}}")]
+                    public const decimal Horaire = 12.31m;
+                }
+
+                public interface ICalcul
+                {
+                    decimal {|#0:Mensuel|}(decimal heures) => Smic.Horaire * heures;
+                    public decimal {|#1:Annuel|}(decimal heures) => Smic.Horaire * heures * 12m;
+                    private decimal Prive(decimal heures) => Smic.Horaire * heures;
+                    protected decimal Protege(decimal heures) => Smic.Horaire * heures;
+                    internal decimal Interne(decimal heures) => Smic.Horaire * heures;
+                    decimal Abstraite(decimal heures);
+                }
+
+                public class Calcul : ICalcul
+                {
+                    decimal ICalcul.Abstraite(decimal heures) => Smic.Horaire * heures;
+                }
+                """)
+            .Expect(
+                Lr0201(0).WithArguments("ICalcul.Mensuel", Keys.SmicHoraire, SmicLabel),
+                Lr0201(1).WithArguments("ICalcul.Annuel", Keys.SmicHoraire, SmicLabel))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Members_bound_by_a_bindings_file_count()
     {
         var diagnostics = await DirectRun.AnalyzeAsync(
