@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LegalRules.Rules;
 
@@ -48,7 +49,7 @@ internal sealed class BoundMemberNames
         var names = new HashSet<string>(_state.BoundMemberNames, StringComparer.Ordinal);
 
         // Not cancelled: a walk of the declarations, once; a cancelled gathering would stay cached.
-        AddBoundInSource(_compilation.Assembly.GlobalNamespace, names);
+        AddBoundInSource(_compilation, names);
 
         // An attribute of a referenced assembly is of a type it declares or of one of its references:
         // the assemblies that declare a type named StatutoryParameterAttribute, and those that reference one.
@@ -78,38 +79,88 @@ internal sealed class BoundMemberNames
         return names;
     }
 
-    /// <summary>Source fields and properties with a <c>[StatutoryParameter]</c> attribute (by simple name, as <see cref="StatutoryBindings"/> reads it).</summary>
-    private static void AddBoundInSource(INamespaceOrTypeSymbol container, HashSet<string> names)
+    /// <summary>
+    /// Source fields, properties (a record's positional parameters included) and enum members that
+    /// may carry <c>[StatutoryParameter]</c>, read from the declarations of every tree, without a
+    /// symbol: an attribute written <c>StatutoryParameter</c> or <c>StatutoryParameterAttribute</c>
+    /// (qualified or not), or with the name of a using alias of a type so named. The attribute is
+    /// recognised by its class's simple name (<see cref="StatutoryBindings"/>), so these are all the
+    /// members it may bind. Asking the symbols instead made every member of the compilation and its
+    /// attributes be built on the first question of a rule.
+    /// </summary>
+    private static void AddBoundInSource(Compilation compilation, HashSet<string> names)
     {
-        foreach (var member in container.GetMembers())
+        var attributeNames = new HashSet<string>(StringComparer.Ordinal) { StatutoryBindings.AttributeName, StatutoryBindings.AttributeShortName };
+        foreach (var tree in compilation.SyntaxTrees)
         {
-            switch (member)
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
             {
-                case INamespaceSymbol @namespace:
-                    AddBoundInSource(@namespace, names);
-                    break;
-                case INamedTypeSymbol type:
-                    AddBoundInSource(type, names);
-                    break;
-                case IFieldSymbol or IPropertySymbol when !names.Contains(member.Name) && HasBindingAttribute(member):
-                    names.Add(member.Name);
-                    break;
+                if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && IsBindingAttributeName(RightmostName(target)))
+                {
+                    attributeNames.Add(alias.Name.Identifier.ValueText);
+                }
+            }
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or EnumDeclarationSyntax))
+            {
+                switch (node)
+                {
+                    case FieldDeclarationSyntax field when MayBind(field.AttributeLists, attributeNames):
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            names.Add(variable.Identifier.ValueText);
+                        }
+
+                        break;
+                    case PropertyDeclarationSyntax property when MayBind(property.AttributeLists, attributeNames):
+                        names.Add(property.Identifier.ValueText);
+                        break;
+                    case EnumMemberDeclarationSyntax enumMember when MayBind(enumMember.AttributeLists, attributeNames):
+                        names.Add(enumMember.Identifier.ValueText);
+                        break;
+                    case TypeDeclarationSyntax { ParameterList: { } parameters }:
+                        foreach (var parameter in parameters.Parameters)
+                        {
+                            if (MayBind(parameter.AttributeLists, attributeNames))
+                            {
+                                names.Add(parameter.Identifier.ValueText);
+                            }
+                        }
+
+                        break;
+                }
             }
         }
     }
 
-    private static bool HasBindingAttribute(ISymbol member)
+    private static bool IsBindingAttributeName(string? name) => name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName;
+
+    private static bool MayBind(SyntaxList<AttributeListSyntax> lists, HashSet<string> attributeNames)
     {
-        foreach (var attribute in member.GetAttributes())
+        foreach (var list in lists)
         {
-            if (attribute.AttributeClass?.Name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName)
+            foreach (var attribute in list.Attributes)
             {
-                return true;
+                if (RightmostName(attribute.Name) is { } name && attributeNames.Contains(name))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    private static string? RightmostName(NameSyntax name) => name switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     private static bool References(IAssemblySymbol assembly, HashSet<string> declaring)
     {

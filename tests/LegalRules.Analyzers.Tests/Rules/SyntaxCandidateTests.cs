@@ -111,4 +111,48 @@ public class SyntaxCandidateTests
         var divergent = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.DivergentValue);
         Assert.Equal("600.06", divergent.Properties["found"]);
     }
+
+    [Fact]
+    public async Task Members_bound_by_attribute_in_every_form_of_declaration_are_seen_by_the_arithmetic_rules()
+    {
+        // The arithmetic rules read from syntax which names may name a bound member: each form of
+        // declaration below binds one, and the public calculation that uses it is reported (LR0201).
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            """
+            global using Global = LegalRules.StatutoryParameterAttribute;
+            """,
+            $$"""
+            using Local = LegalRules.StatutoryParameterAttribute;
+            namespace Vendor;
+
+            public static class Valeurs
+            {
+                [System.Obsolete, global::LegalRules.StatutoryParameter("{{Keys.SmicHoraire}}")] public const decimal Qualifie = 12.31m;
+                [Local("{{Keys.SmicHoraire}}")] public static readonly decimal Premier = 12.31m, Second = 12.31m;
+                [Global("{{Keys.SmicHoraire}}")] public static decimal Propriete { get; } = 12.31m;
+                [LegalRules.StatutoryParameterAttribute("{{Keys.SmicHoraire}}")] public static decimal Long => 12.31m;
+            }
+
+            public enum Codes { [LegalRules.StatutoryParameter("{{Keys.SmicHoraire}}")] Horaire = 12 }
+
+            public record Bareme([property: LegalRules.StatutoryParameter("{{Keys.SmicHoraire}}")] decimal Positionnel);
+
+            public class Calculs
+            {
+                public decimal ParQualifie(decimal h) => Valeurs.Qualifie * h;
+                public decimal ParSecond(decimal h) => Valeurs.Second * h;
+                public decimal ParPropriete(decimal h) => Valeurs.Propriete * h;
+                public decimal ParLong(decimal h) => Valeurs.Long * h;
+                public int ParEnum(int h) => (int)Codes.Horaire * h;
+                public decimal ParPositionnel(Bareme b, decimal h) => b.Positionnel * h;
+            }
+            """,
+        });
+
+        var calculations = diagnostics.Where(d => d.Id == RuleIdentifiers.CalculationWithoutLegalBasis)
+            .Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan))
+            .OrderBy(t => t, System.StringComparer.Ordinal);
+        Assert.Equal(new[] { "ParEnum", "ParLong", "ParPositionnel", "ParPropriete", "ParQualifie", "ParSecond" }, calculations);
+    }
 }
