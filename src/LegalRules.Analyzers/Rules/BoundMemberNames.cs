@@ -11,11 +11,12 @@ namespace LegalRules.Rules;
 /// <summary>
 /// Which simple names can name a bound field or property: a filter on syntax, so that only the names
 /// that can reach a bound member are given to the semantic model. A name passes when a field or
-/// property of that name in source has <c>[StatutoryParameter]</c>, when a bindings file names a
+/// property of that name in source carries an attribute written <c>[StatutoryParameter]</c> (or
+/// through a using alias of that type), when a bindings file names a
 /// member of that name, or when a referenced assembly that can carry <c>[StatutoryParameter]</c> declares a
 /// field or property of that name. It may pass names that bind nothing; it never stops one that does.
 /// One instance per compilation; the names are gathered once, on the first question, from the
-/// compilation's declarations (no body is bound).
+/// compilation's declarations, without a symbol.
 /// </summary>
 internal sealed class BoundMemberNames
 {
