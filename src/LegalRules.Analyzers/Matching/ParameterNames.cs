@@ -102,7 +102,7 @@ internal sealed partial class ParameterNames
 
                 return true;
             case ObjectCreationExpressionSyntax creation:
-                return TypeName(creation.Type) is { } created && AddConstructorWords(argument, created, created, words);
+                return WrittenNames.Rightmost(creation.Type) is { } created && AddConstructorWords(argument, created, created, words);
             case ConstructorInitializerSyntax initializer:
                 return InitializedTypeName(initializer) is { } initialized
                     && AddConstructorWords(argument, initialized, WellKnownMemberNames.InstanceConstructorName, words);
@@ -218,14 +218,6 @@ internal sealed partial class ParameterNames
         _ => null,
     };
 
-    private static string? TypeName(TypeSyntax type) => type switch
-    {
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-        _ => null,
-    };
-
     /// <summary>The type whose constructor <c>this(…)</c> or <c>base(…)</c> calls, when its declaration says.</summary>
     private static string? InitializedTypeName(ConstructorInitializerSyntax initializer)
     {
@@ -241,7 +233,7 @@ internal sealed partial class ParameterNames
 
         // A class's base class comes first in its base list; in another part of a partial class, it is not here.
         return type is ClassDeclarationSyntax or RecordDeclarationSyntax && type.BaseList is { Types.Count: > 0 } bases
-            ? TypeName(bases.Types[0].Type)
+            ? WrittenNames.Rightmost(bases.Types[0].Type)
             : null;
     }
 

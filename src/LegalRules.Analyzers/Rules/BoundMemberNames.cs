@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
+using LegalRules.Matching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -96,7 +97,7 @@ internal sealed class BoundMemberNames
         {
             foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
             {
-                if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && IsBindingAttributeName(RightmostName(target)))
+                if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && IsBindingAttributeName(WrittenNames.Rightmost(target)))
                 {
                     attributeNames.Add(alias.Name.Identifier.ValueText);
                 }
@@ -145,7 +146,7 @@ internal sealed class BoundMemberNames
         {
             foreach (var attribute in list.Attributes)
             {
-                if (RightmostName(attribute.Name) is { } name && attributeNames.Contains(name))
+                if (WrittenNames.Rightmost(attribute.Name) is { } name && attributeNames.Contains(name))
                 {
                     return true;
                 }
@@ -154,14 +155,6 @@ internal sealed class BoundMemberNames
 
         return false;
     }
-
-    private static string? RightmostName(NameSyntax name) => name switch
-    {
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     private static bool References(IAssemblySymbol assembly, HashSet<string> declaring)
     {
