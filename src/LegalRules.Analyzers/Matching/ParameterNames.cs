@@ -35,7 +35,7 @@ internal sealed partial class ParameterNames
     // Null where a referenced assembly's metadata could not be read: the member is bound.
     private readonly ConcurrentDictionary<string, HashSet<string>?> _methodWords = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>?> _constructorWords = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, List<string>>> _localFunctions = new();
+    private readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, HashSet<string>>> _localFunctions = new();
 
     // Created once: the lookups run for every literal passed as an argument, and a lambda there would allocate each time.
     private readonly Func<string, HashSet<string>?> _methodWordsOf;
@@ -187,9 +187,9 @@ internal sealed partial class ParameterNames
         }
     }
 
-    private static Dictionary<string, List<string>> LocalFunctionsOf(SyntaxNode scope)
+    private static Dictionary<string, HashSet<string>> LocalFunctionsOf(SyntaxNode scope)
     {
-        var functions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var functions = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var node in scope.DescendantNodes())
         {
             if (node is LocalFunctionStatementSyntax local)
@@ -255,11 +255,14 @@ internal sealed partial class ParameterNames
 
     private sealed class Index
     {
+        // Sets, not lists: a project declares the same method name (Calculer, Apply…) in many types,
+        // mostly with the same parameter names, and each name is read into words once.
+
         /// <summary>Parameter names of the methods, by name; of the delegates, under Invoke.</summary>
-        public Dictionary<string, List<string>> MethodParameters { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, HashSet<string>> MethodParameters { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Parameter names of the constructors (and primary constructors) of the types, by type name; every type declared has an entry.</summary>
-        public Dictionary<string, List<string>> ConstructorParameters { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, HashSet<string>> ConstructorParameters { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> AliasNames { get; } = new(StringComparer.Ordinal);
 
@@ -285,11 +288,11 @@ internal sealed partial class ParameterNames
             }
         }
 
-        public static void AddParameters(Dictionary<string, List<string>> into, string name, BaseParameterListSyntax? parameters)
+        public static void AddParameters(Dictionary<string, HashSet<string>> into, string name, BaseParameterListSyntax? parameters)
         {
             if (!into.TryGetValue(name, out var names))
             {
-                into.Add(name, names = new List<string>());
+                into.Add(name, names = new HashSet<string>(StringComparer.Ordinal));
             }
 
             foreach (var parameter in parameters?.Parameters ?? default)
