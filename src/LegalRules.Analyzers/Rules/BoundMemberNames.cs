@@ -26,13 +26,13 @@ internal sealed class BoundMemberNames
 
     private readonly Compilation _compilation;
     private readonly LegalRulesCompilationState _state;
-    private readonly Lazy<HashSet<string>> _names;
+    private readonly Lazy<NameSet> _names;
 
     private BoundMemberNames(Compilation compilation, LegalRulesCompilationState state)
     {
         _compilation = compilation;
         _state = state;
-        _names = new Lazy<HashSet<string>>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
+        _names = new Lazy<NameSet>(() => new NameSet(Gather()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The names of <paramref name="compilation"/>, gathered on the first question of any rule.</summary>
@@ -41,6 +41,21 @@ internal sealed class BoundMemberNames
 
     /// <summary>Whether <paramref name="name"/> (an identifier's value text) may name a bound field or property.</summary>
     public bool MayBeBound(string name) => _names.Value.Contains(name);
+
+    /// <summary>Whether one of <paramref name="names"/> may name a bound field or property.</summary>
+    public bool AnyMayBeBound(IEnumerable<string> names)
+    {
+        var bound = _names.Value;
+        foreach (var name in names)
+        {
+            if (bound.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The names of the source fields and properties bound by attribute, of the members the bindings
@@ -106,6 +121,11 @@ internal sealed class BoundMemberNames
 
         foreach (var tree in compilation.SyntaxTrees)
         {
+            if (!MayWriteAttribute(tree, attributeNames))
+            {
+                continue;
+            }
+
             foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or EnumDeclarationSyntax))
             {
                 switch (node)
@@ -137,6 +157,39 @@ internal sealed class BoundMemberNames
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="tree"/>'s text may write one of <paramref name="attributeNames"/>: it
+    /// contains one of them, or a Unicode escape (an identifier may be written with escapes). Most
+    /// files bind nothing, and a search of their text is much cheaper than a walk of their members.
+    /// Texts beyond the size the compiler keeps as one string are walked without the search.
+    /// </summary>
+    private static bool MayWriteAttribute(SyntaxTree tree, HashSet<string> attributeNames)
+    {
+        if (!tree.TryGetText(out var text) || text.Length > WholeTextSearchLimit)
+        {
+            return true;
+        }
+
+        var content = text.ToString();
+        if (content.IndexOf("\\u", StringComparison.Ordinal) >= 0 || content.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var name in attributeNames)
+        {
+            if (content.IndexOf(name, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Below the compiler's limit for a text held as one string, whose ToString() copies nothing.
+    private const int WholeTextSearchLimit = 40 * 1024;
 
     private static bool IsBindingAttributeName(string? name) => name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName;
 
@@ -191,5 +244,35 @@ internal sealed class BoundMemberNames
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The names, behind a test of their lengths and first characters: the rules ask about every
+    /// simple name of the members they look into, and a project binds few names, so most questions
+    /// are answered without hashing the name.
+    /// </summary>
+    private sealed class NameSet
+    {
+        private readonly HashSet<string> _names;
+        private readonly ulong _lengths;
+        private readonly ulong _initials;
+
+        public NameSet(HashSet<string> names)
+        {
+            _names = names;
+            foreach (var name in names)
+            {
+                _lengths |= LengthBit(name);
+                _initials |= InitialBit(name);
+            }
+        }
+
+        public bool Contains(string name)
+            => (_lengths & LengthBit(name)) != 0 && (_initials & InitialBit(name)) != 0 && _names.Contains(name);
+
+        // Lengths from 63 share a bit, as do characters equal modulo 64; the empty name has the initial bit 0.
+        private static ulong LengthBit(string name) => 1UL << Math.Min(name.Length, 63);
+
+        private static ulong InitialBit(string name) => name.Length == 0 ? 1UL : 1UL << (name[0] & 63);
     }
 }

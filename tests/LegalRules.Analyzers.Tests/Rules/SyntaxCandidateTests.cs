@@ -155,4 +155,33 @@ public class SyntaxCandidateTests
             .OrderBy(t => t, System.StringComparer.Ordinal);
         Assert.Equal(new[] { "ParEnum", "ParLong", "ParPositionnel", "ParPropriete", "ParQualifie", "ParSecond" }, calculations);
     }
+
+    [Fact]
+    public async Task A_member_bound_by_an_attribute_written_with_unicode_escapes_is_seen_by_the_arithmetic_rules()
+    {
+        // Files are searched for the attribute's names before their members are walked; an
+        // identifier written with escapes does not contain the name as text, and must still count.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            $$"""
+            namespace Vendor;
+
+            public static class Valeurs
+            {
+                [LegalRules.Statutory\u0050arameter("{{Keys.SmicHoraire}}")] public const decimal Horaire = 12.31m;
+            }
+            """,
+            """
+            namespace Vendor;
+
+            public class Calculs
+            {
+                public decimal Salaire(decimal h) => Valeurs.Horaire * h;
+            }
+            """,
+        });
+
+        var calculation = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.CalculationWithoutLegalBasis);
+        Assert.Equal("Salaire", calculation.Location.SourceTree!.GetText().ToString(calculation.Location.SourceSpan));
+    }
 }
