@@ -47,7 +47,8 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
 
             var uses = new StatutoryUses(state);
             var names = BoundMemberNames.For(start.Compilation, state);
-            start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, uses, names), SyntaxKind.MethodDeclaration);
+            var memberSyntax = MemberSyntax.For(start.Compilation, state);
+            start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, uses, memberSyntax), SyntaxKind.MethodDeclaration);
             start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses, names), SyntaxKind.PropertyDeclaration);
         });
     }
@@ -57,7 +58,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
     /// may name a bound member is bound, in the order of the text, until one refers to a bound field
     /// or property.
     /// </summary>
-    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, StatutoryUses uses, BoundMemberNames names)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, StatutoryUses uses, MemberSyntax memberSyntax)
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
         if (!MayBePublic(declaration))
@@ -65,8 +66,9 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             return; // only public calculations are reported: the walk of the body is for them
         }
 
-        using var candidates = Candidates(declaration, names).GetEnumerator();
-        if (!candidates.MoveNext()
+        // The walk is shared with the rounding rule, which asks about the same members.
+        var candidates = memberSyntax.Of(declaration).BoundNames;
+        if (candidates.Count == 0
             || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method
             || method.IsImplicitlyDeclared
             || uses.HasLegalBasis(method)
@@ -76,9 +78,9 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        do
+        foreach (var candidate in candidates)
         {
-            if (context.SemanticModel.GetSymbolInfo(candidates.Current, context.CancellationToken).Symbol is { } member
+            if (context.SemanticModel.GetSymbolInfo(candidate, context.CancellationToken).Symbol is { } member
                 && uses.BoundKey(member) is not null)
             {
                 if (!GeneratedCodeFilter.IsInGeneratedCode(method.Locations[0], method))
@@ -89,7 +91,6 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
                 return;
             }
         }
-        while (candidates.MoveNext());
     }
 
     /// <summary>

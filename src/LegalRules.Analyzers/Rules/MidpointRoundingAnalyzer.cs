@@ -72,8 +72,8 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             }
 
             var roundingTypes = builder.ToImmutable();
-            var modeName = new StatedModeNames(compilation);
             var state = LegalRulesCompilationState.Get(compilation, start.Options, start.CancellationToken);
+            var modeName = new StatedModeNames(compilation, MemberSyntax.For(compilation, state));
             var uses = new StatutoryUses(state);
             var members = StatutoryMembers.For(compilation, state);
             start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, midpointRounding, uses, members, modeName), SyntaxKind.InvocationExpression);
@@ -92,7 +92,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         // binds the whole body, and a rounding is an amount only where a statutory value can reach
         // it, in a member that may use a bound value, or where declarations make every decimal an amount.
         if (!uses.HasLegalBasis(containingSymbol)
-            && !uses.InTypeDeclaringBoundMembers(containingSymbol)
+            && !uses.InTypeDeclaringBoundMembers(containingSymbol, members.BoundNames)
             && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
         {
             return;
@@ -142,7 +142,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             what = Resources.Localizable("LR0101_FromParameter", use.Key, use.Label);
             properties = properties.Add(PropertyNames.Key, use.Key).Add(PropertyNames.Label, use.Label);
         }
-        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && IsStatutoryCalculation(invocation, containingSymbol, uses))
+        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && IsStatutoryCalculation(invocation, containingSymbol, uses, members.BoundNames))
         {
             what = Resources.Localizable("LR0101_InCalculation", MemberName(containingSymbol));
         }
@@ -173,9 +173,9 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
     };
 
     /// <summary>A calculation with a legal basis, or one that uses bound values.</summary>
-    private static bool IsStatutoryCalculation(IOperation operation, ISymbol containingSymbol, StatutoryUses uses)
+    private static bool IsStatutoryCalculation(IOperation operation, ISymbol containingSymbol, StatutoryUses uses, BoundMemberNames names)
         => uses.HasLegalBasis(containingSymbol)
-            || uses.InTypeDeclaringBoundMembers(containingSymbol)
+            || uses.InTypeDeclaringBoundMembers(containingSymbol, names)
             || uses.FirstBoundReference(StatutoryUses.RootOf(operation)) is not null;
 
     private static bool IsOneOf(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> types)
@@ -209,11 +209,13 @@ internal sealed class StatedModeNames
 {
     private const string TypeName = "MidpointRounding";
     private readonly Compilation _compilation;
+    private readonly MemberSyntax _memberSyntax;
     private readonly Lazy<bool> _onlySystems;
 
-    public StatedModeNames(Compilation compilation)
+    public StatedModeNames(Compilation compilation, MemberSyntax memberSyntax)
     {
         _compilation = compilation;
+        _memberSyntax = memberSyntax;
         _onlySystems = new Lazy<bool>(OnlySystems);
     }
 
@@ -272,17 +274,6 @@ internal sealed class StatedModeNames
     }
 
     /// <summary>A local, parameter, range variable or type parameter of the member named <c>MidpointRounding</c>.</summary>
-    private static bool DeclaredInMember(SyntaxNode node)
-    {
-        var member = StatutoryMembers.MemberOf(node) ?? node.SyntaxTree.GetRoot();
-        foreach (var token in member.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == TypeName && token.Parent is not IdentifierNameSyntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool DeclaredInMember(SyntaxNode node)
+        => _memberSyntax.Of(MemberSyntax.MemberOf(node) ?? node.SyntaxTree.GetRoot()).DeclaresMidpointRounding;
 }

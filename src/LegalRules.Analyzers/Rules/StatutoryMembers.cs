@@ -21,8 +21,8 @@ namespace LegalRules.Rules;
 /// (<see cref="ConstantSyntax.ConstantNamesOf(Compilation)"/>) that may hold a value some parameter
 /// has or that may fold with another constant. For a declaration's value (LR0102): the same, in the
 /// value itself. False means that binding cannot find one. Constants of referenced assemblies are not
-/// looked at (as the statutory rules do not fold them). Whether a member names a bound member is
-/// answered once per member.
+/// looked at (as the statutory rules do not fold them). What a member names and assigns is read in
+/// one walk per member (<see cref="MemberSyntax"/>).
 /// </summary>
 /// <remarks>
 /// A constant's name counts when some constant of that name is declared with an initialiser that
@@ -40,7 +40,7 @@ internal sealed class StatutoryMembers
     private readonly Compilation _compilation;
     private readonly BoundMemberNames _boundNames;
     private readonly ParameterNames _parameterNames;
-    private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _namesBoundMember = new();
+    private readonly MemberSyntax _memberSyntax;
     private readonly ConcurrentDictionary<StatutoryRegistry, HashSet<string>> _constantsWithValues = new();
     private readonly Func<StatutoryRegistry, HashSet<string>> _gatherConstantsWithValues;
 
@@ -49,12 +49,16 @@ internal sealed class StatutoryMembers
         _compilation = compilation;
         _boundNames = BoundMemberNames.For(compilation, state);
         _parameterNames = ParameterNames.For(compilation);
+        _memberSyntax = MemberSyntax.For(compilation, state);
         _gatherConstantsWithValues = ConstantsThatMayHoldValues;
     }
 
     /// <summary>The instance of <paramref name="compilation"/>, created by the first rule that asks.</summary>
     public static StatutoryMembers For(Compilation compilation, LegalRulesCompilationState state)
         => PerCompilation.GetValue(compilation, c => new StatutoryMembers(c, state));
+
+    /// <summary>The names that may name a bound member in this compilation.</summary>
+    public BoundMemberNames BoundNames => _boundNames;
 
     /// <summary>
     /// Whether <paramref name="value"/> may turn out, once bound, to hold a statutory value as
@@ -74,67 +78,29 @@ internal sealed class StatutoryMembers
     /// </summary>
     public bool MayHoldStatutoryValue(InvocationExpressionSyntax rounding, ISymbol containingSymbol, LegalRulesCompilationState state)
     {
-        if (MemberOf(rounding) is not { } member)
+        if (MemberSyntax.MemberOf(rounding) is not { } member)
         {
             return true; // not in a member: bind, as before
         }
 
-        if (_namesBoundMember.GetValue(member, m => new StrongBox<bool>(NamesBoundMember(m))).Value)
+        var facts = _memberSyntax.Of(member);
+        if (facts.BoundNames.Count > 0)
         {
             return true;
         }
 
-        foreach (var value in ValuesRead(rounding, member))
+        if (Scan(rounding.ArgumentList, containingSymbol, state))
         {
-            if (Scan(value, containingSymbol, state))
-            {
-                return true;
-            }
+            return true;
         }
 
-        return false;
-    }
-
-    /// <summary>The member whose body holds <paramref name="node"/>; for top-level statements, which share their locals, the file.</summary>
-    internal static SyntaxNode? MemberOf(SyntaxNode node)
-    {
-        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        // The values assigned, anywhere in the member, to the names the arguments read: a superset
+        // of what StatutoryUses.Find examines with locals followed once.
+        if (facts.Assigned.Count == 0)
         {
-            if (ancestor is GlobalStatementSyntax)
-            {
-                return ancestor.Parent;
-            }
-
-            if (ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
-            {
-                return ancestor;
-            }
+            return false;
         }
 
-        return null;
-    }
-
-    private bool NamesBoundMember(SyntaxNode member)
-    {
-        foreach (var node in member.DescendantNodes())
-        {
-            if (node is IdentifierNameSyntax name && _boundNames.MayBeBound(name.Identifier.ValueText))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The rounding's arguments, and the initialisers and assigned values, anywhere in the member, of
-    /// the names the arguments read: a superset of what <see cref="StatutoryUses.Find"/> examines with
-    /// locals followed once.
-    /// </summary>
-    private static List<SyntaxNode> ValuesRead(InvocationExpressionSyntax rounding, SyntaxNode member)
-    {
-        var values = new List<SyntaxNode> { rounding.ArgumentList };
         HashSet<string>? names = null;
         foreach (var node in rounding.ArgumentList.DescendantNodes())
         {
@@ -146,33 +112,18 @@ internal sealed class StatutoryMembers
 
         if (names is null)
         {
-            return values;
+            return false;
         }
 
-        foreach (var node in member.DescendantNodes())
+        foreach (var assigned in facts.Assigned)
         {
-            switch (node)
+            if (names.Contains(assigned.Key) && Scan(assigned.Value, containingSymbol, state))
             {
-                case VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator when names.Contains(declarator.Identifier.ValueText):
-                    values.Add(initial);
-                    break;
-                case AssignmentExpressionSyntax assignment when Unparenthesized(assignment.Left) is IdentifierNameSyntax target && names.Contains(target.Identifier.ValueText):
-                    values.Add(assignment.Right);
-                    break;
+                return true;
             }
         }
 
-        return values;
-    }
-
-    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        return expression;
+        return false;
     }
 
     /// <summary>Whether <paramref name="root"/> holds a literal, fold or constant that may be statutory, or a name that may be bound.</summary>

@@ -214,12 +214,22 @@ internal sealed class StatutoryUses
         return false;
     }
 
-    /// <summary>True when <paramref name="symbol"/>'s type, or a type containing it, declares bound members.</summary>
-    public bool InTypeDeclaringBoundMembers(ISymbol symbol)
+    /// <summary>
+    /// True when <paramref name="symbol"/>'s type, or a type containing it, declares bound members.
+    /// A type none of whose member names <paramref name="names"/> passes declares none, known from its
+    /// declarations without building its members.
+    /// </summary>
+    public bool InTypeDeclaringBoundMembers(ISymbol symbol, BoundMemberNames names)
     {
         for (var type = symbol.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (_declaresBound.GetOrAdd(type, t => DeclaresBoundMembers((INamedTypeSymbol)t)))
+            if (!_declaresBound.TryGetValue(type, out var declares))
+            {
+                declares = names.AnyMayBeBound(type.MemberNames) && DeclaresBoundMembers(type);
+                _declaresBound.TryAdd(type, declares);
+            }
+
+            if (declares)
             {
                 return true;
             }

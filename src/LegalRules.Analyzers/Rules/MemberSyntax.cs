@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using LegalRules.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LegalRules.Rules;
+
+/// <summary>
+/// What one walk of a member's syntax tells the rules that look into bodies before binding them
+/// (LR0101, LR0201): the simple names that may name a bound member, the values assigned to simple
+/// names, and (from its tokens, when asked) whether the member declares a name <c>MidpointRounding</c>.
+/// Each member is walked once per compilation, however many roundings it holds and whichever rule
+/// asks first.
+/// </summary>
+internal sealed class MemberSyntax
+{
+    private const string MidpointRoundingName = "MidpointRounding";
+
+    // One per compilation: which names may be bound depends on the compilation's declarations.
+    private static readonly ConditionalWeakTable<Compilation, MemberSyntax> PerCompilation = new();
+
+    private readonly BoundMemberNames _boundNames;
+    private readonly ConditionalWeakTable<SyntaxNode, Facts> _facts = new();
+
+    // Created once: a lambda given to the table would allocate on every question.
+    private readonly ConditionalWeakTable<SyntaxNode, Facts>.CreateValueCallback _walk;
+
+    private MemberSyntax(BoundMemberNames boundNames)
+    {
+        _boundNames = boundNames;
+        _walk = Walk;
+    }
+
+    /// <summary>The instance of <paramref name="compilation"/>, created by the first rule that asks.</summary>
+    public static MemberSyntax For(Compilation compilation, LegalRulesCompilationState state)
+        => PerCompilation.GetValue(compilation, c => new MemberSyntax(BoundMemberNames.For(c, state)));
+
+    /// <summary>
+    /// The member whose body holds <paramref name="node"/>: a method, property, field, constructor,
+    /// operator, accessor's property…; for top-level statements, which share their locals, the file.
+    /// Null outside any member (an attribute of a type, a base list).
+    /// </summary>
+    public static SyntaxNode? MemberOf(SyntaxNode node)
+    {
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (ancestor is GlobalStatementSyntax)
+            {
+                return ancestor.Parent;
+            }
+
+            if (ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
+            {
+                return ancestor;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The facts of <paramref name="member"/> (a member's declaration, or a file), from one walk.</summary>
+    public Facts Of(SyntaxNode member) => _facts.GetValue(member, _walk);
+
+    private Facts Walk(SyntaxNode member)
+    {
+        List<IdentifierNameSyntax>? boundNames = null;
+        List<KeyValuePair<string, ExpressionSyntax>>? assigned = null;
+        foreach (var node in member.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case IdentifierNameSyntax name when _boundNames.MayBeBound(name.Identifier.ValueText):
+                    (boundNames ??= new List<IdentifierNameSyntax>()).Add(name);
+                    break;
+                case VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator:
+                    (assigned ??= new List<KeyValuePair<string, ExpressionSyntax>>()).Add(new KeyValuePair<string, ExpressionSyntax>(declarator.Identifier.ValueText, initial));
+                    break;
+                case AssignmentExpressionSyntax assignment when Unparenthesized(assignment.Left) is IdentifierNameSyntax target:
+                    (assigned ??= new List<KeyValuePair<string, ExpressionSyntax>>()).Add(new KeyValuePair<string, ExpressionSyntax>(target.Identifier.ValueText, assignment.Right));
+                    break;
+            }
+        }
+
+        return new Facts(
+            member,
+            boundNames ?? (IReadOnlyList<IdentifierNameSyntax>)Array.Empty<IdentifierNameSyntax>(),
+            assigned ?? (IReadOnlyList<KeyValuePair<string, ExpressionSyntax>>)Array.Empty<KeyValuePair<string, ExpressionSyntax>>());
+    }
+
+    /// <summary>Whether an identifier token under <paramref name="member"/> named <c>MidpointRounding</c> is not a simple name's.</summary>
+    private static bool WritesMidpointRoundingOtherThanAsName(SyntaxNode member)
+    {
+        foreach (var token in member.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is not IdentifierNameSyntax && token.ValueText == MidpointRoundingName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    /// <summary>What the walk of one member found.</summary>
+    internal sealed class Facts
+    {
+        private readonly SyntaxNode _member;
+
+        // 0: not asked yet, 1: no, 2: yes. Tokens are walked only for the members that round with a
+        // stated mode; the answer is the same whichever thread computes it.
+        private int _declaresMidpointRounding;
+
+        public Facts(SyntaxNode member, IReadOnlyList<IdentifierNameSyntax> boundNames, IReadOnlyList<KeyValuePair<string, ExpressionSyntax>> assigned)
+        {
+            _member = member;
+            BoundNames = boundNames;
+            Assigned = assigned;
+        }
+
+        /// <summary>The simple names that may name a bound field or property, in the order of the text.</summary>
+        public IReadOnlyList<IdentifierNameSyntax> BoundNames { get; }
+
+        /// <summary>
+        /// The values given to simple names: variables' initialisers and the right side of
+        /// assignments whose target is a name (through parentheses), with that name.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, ExpressionSyntax>> Assigned { get; }
+
+        /// <summary>
+        /// Whether an identifier <c>MidpointRounding</c> is written other than as a simple name: a
+        /// local, parameter, range variable, type parameter or generic name that may hide the type.
+        /// Read from the member's tokens on the first question.
+        /// </summary>
+        public bool DeclaresMidpointRounding
+        {
+            get
+            {
+                var answer = Volatile.Read(ref _declaresMidpointRounding);
+                if (answer == 0)
+                {
+                    answer = WritesMidpointRoundingOtherThanAsName(_member) ? 2 : 1;
+                    Volatile.Write(ref _declaresMidpointRounding, answer);
+                }
+
+                return answer == 2;
+            }
+        }
+    }
+}
