@@ -10,11 +10,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LegalRules.Rules;
 
 /// <summary>
-/// What one walk of a member's syntax tells the rules that look into bodies before binding them
-/// (LR0101, LR0201): the simple names that may name a bound member, the values assigned to simple
-/// names, and (from its tokens, when asked) whether the member declares a name <c>MidpointRounding</c>.
-/// Each member is walked once per compilation, however many roundings it holds and whichever rule
-/// asks first.
+/// What a member's syntax tells the rules that look into bodies before binding them (LR0101,
+/// LR0201): the simple names that may name a bound member, the values assigned to simple names, and
+/// whether the member declares a name <c>MidpointRounding</c>. Each is read from the member once per
+/// compilation, however many roundings it holds and whichever rule asks first.
 /// </summary>
 internal sealed class MemberSyntax
 {
@@ -25,9 +24,12 @@ internal sealed class MemberSyntax
 
     private readonly BoundMemberNames _boundNames;
     private readonly ConditionalWeakTable<SyntaxNode, Facts> _facts = new();
+    private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _declaresMidpointRounding = new();
 
-    // Created once: a lambda given to the table would allocate on every question.
+    // Created once: a lambda given to a table would allocate on every question.
     private readonly ConditionalWeakTable<SyntaxNode, Facts>.CreateValueCallback _walk;
+    private static readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>>.CreateValueCallback ReadMidpointRoundingDeclarations
+        = member => new StrongBox<bool>(WritesMidpointRoundingOtherThanAsName(member));
 
     private MemberSyntax(BoundMemberNames boundNames)
     {
@@ -62,20 +64,38 @@ internal sealed class MemberSyntax
         return null;
     }
 
-    /// <summary>The facts of <paramref name="member"/> (a member's declaration, or a file), from one walk.</summary>
+    /// <summary>The facts of <paramref name="member"/> (a member's declaration, or a file).</summary>
     public Facts Of(SyntaxNode member) => _facts.GetValue(member, _walk);
+
+    /// <summary>
+    /// Whether an identifier <c>MidpointRounding</c> is written in <paramref name="member"/> other than
+    /// as a simple name: a local, parameter, range variable, type parameter or generic name that may
+    /// hide the type. Read from the member's tokens, for the members that round with a stated mode.
+    /// </summary>
+    public bool DeclaresMidpointRounding(SyntaxNode member) => _declaresMidpointRounding.GetValue(member, ReadMidpointRoundingDeclarations).Value;
 
     private Facts Walk(SyntaxNode member)
     {
         List<IdentifierNameSyntax>? boundNames = null;
-        List<KeyValuePair<string, ExpressionSyntax>>? assigned = null;
         foreach (var node in member.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax name && _boundNames.MayBeBound(name.Identifier.ValueText))
+            {
+                (boundNames ??= new List<IdentifierNameSyntax>()).Add(name);
+            }
+        }
+
+        return new Facts(member, boundNames ?? (IReadOnlyList<IdentifierNameSyntax>)Array.Empty<IdentifierNameSyntax>());
+    }
+
+    /// <summary>The values given to simple names under <paramref name="member"/>, with those names.</summary>
+    private static IReadOnlyList<KeyValuePair<string, ExpressionSyntax>> AssignedValues(SyntaxNode member)
+    {
+        List<KeyValuePair<string, ExpressionSyntax>>? assigned = null;
+        foreach (var node in member.DescendantNodes())
         {
             switch (node)
             {
-                case IdentifierNameSyntax name when _boundNames.MayBeBound(name.Identifier.ValueText):
-                    (boundNames ??= new List<IdentifierNameSyntax>()).Add(name);
-                    break;
                 case VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator:
                     (assigned ??= new List<KeyValuePair<string, ExpressionSyntax>>()).Add(new KeyValuePair<string, ExpressionSyntax>(declarator.Identifier.ValueText, initial));
                     break;
@@ -85,10 +105,7 @@ internal sealed class MemberSyntax
             }
         }
 
-        return new Facts(
-            member,
-            boundNames ?? (IReadOnlyList<IdentifierNameSyntax>)Array.Empty<IdentifierNameSyntax>(),
-            assigned ?? (IReadOnlyList<KeyValuePair<string, ExpressionSyntax>>)Array.Empty<KeyValuePair<string, ExpressionSyntax>>());
+        return assigned ?? (IReadOnlyList<KeyValuePair<string, ExpressionSyntax>>)Array.Empty<KeyValuePair<string, ExpressionSyntax>>();
     }
 
     /// <summary>Whether an identifier token under <paramref name="member"/> named <c>MidpointRounding</c> is not a simple name's.</summary>
@@ -115,20 +132,21 @@ internal sealed class MemberSyntax
         return expression;
     }
 
-    /// <summary>What the walk of one member found.</summary>
+    /// <summary>
+    /// What the walks of one member found: the names that may be bound, from the first walk (every
+    /// rule that looks into the member needs them); the values assigned, from a second walk on the
+    /// first question (only roundings ask). Concurrent first questions may walk twice; they find the
+    /// same answer.
+    /// </summary>
     internal sealed class Facts
     {
         private readonly SyntaxNode _member;
+        private IReadOnlyList<KeyValuePair<string, ExpressionSyntax>>? _assigned;
 
-        // 0: not asked yet, 1: no, 2: yes. Tokens are walked only for the members that round with a
-        // stated mode; the answer is the same whichever thread computes it.
-        private int _declaresMidpointRounding;
-
-        public Facts(SyntaxNode member, IReadOnlyList<IdentifierNameSyntax> boundNames, IReadOnlyList<KeyValuePair<string, ExpressionSyntax>> assigned)
+        public Facts(SyntaxNode member, IReadOnlyList<IdentifierNameSyntax> boundNames)
         {
             _member = member;
             BoundNames = boundNames;
-            Assigned = assigned;
         }
 
         /// <summary>The simple names that may name a bound field or property, in the order of the text.</summary>
@@ -138,25 +156,18 @@ internal sealed class MemberSyntax
         /// The values given to simple names: variables' initialisers and the right side of
         /// assignments whose target is a name (through parentheses), with that name.
         /// </summary>
-        public IReadOnlyList<KeyValuePair<string, ExpressionSyntax>> Assigned { get; }
-
-        /// <summary>
-        /// Whether an identifier <c>MidpointRounding</c> is written other than as a simple name: a
-        /// local, parameter, range variable, type parameter or generic name that may hide the type.
-        /// Read from the member's tokens on the first question.
-        /// </summary>
-        public bool DeclaresMidpointRounding
+        public IReadOnlyList<KeyValuePair<string, ExpressionSyntax>> Assigned
         {
             get
             {
-                var answer = Volatile.Read(ref _declaresMidpointRounding);
-                if (answer == 0)
+                var assigned = Volatile.Read(ref _assigned);
+                if (assigned is null)
                 {
-                    answer = WritesMidpointRoundingOtherThanAsName(_member) ? 2 : 1;
-                    Volatile.Write(ref _declaresMidpointRounding, answer);
+                    assigned = AssignedValues(_member);
+                    Volatile.Write(ref _assigned, assigned);
                 }
 
-                return answer == 2;
+                return assigned;
             }
         }
     }
