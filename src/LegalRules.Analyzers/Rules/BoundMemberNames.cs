@@ -26,13 +26,19 @@ internal sealed class BoundMemberNames
 
     private readonly Compilation _compilation;
     private readonly LegalRulesCompilationState _state;
+    // Beyond this many names, searching each file's text for each costs more than the walks it saves.
+    private const int MaxNamesSearchedInText = 32;
+
     private readonly Lazy<NameSet> _names;
+    private readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> _namedIn = new();
+    private readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>>.CreateValueCallback _searchText;
 
     private BoundMemberNames(Compilation compilation, LegalRulesCompilationState state)
     {
         _compilation = compilation;
         _state = state;
         _names = new Lazy<NameSet>(() => new NameSet(Gather()), LazyThreadSafetyMode.ExecutionAndPublication);
+        _searchText = tree => new StrongBox<bool>(TreeText.MayWriteAny(tree, _names.Value.Names));
     }
 
     /// <summary>The names of <paramref name="compilation"/>, gathered on the first question of any rule.</summary>
@@ -41,6 +47,17 @@ internal sealed class BoundMemberNames
 
     /// <summary>Whether <paramref name="name"/> (an identifier's value text) may name a bound field or property.</summary>
     public bool MayBeBound(string name) => _names.Value.Contains(name);
+
+    /// <summary>
+    /// Whether <paramref name="tree"/> may name a bound field or property: false when its text contains
+    /// none of the names (see <see cref="TreeText"/>), so that no walk of its members looks for them.
+    /// Answered once per file; with many names (a referenced assembly's members), always true.
+    /// </summary>
+    public bool MayBeNamedIn(SyntaxTree tree)
+    {
+        var names = _names.Value;
+        return names.Count > MaxNamesSearchedInText || _namedIn.GetValue(tree, _searchText).Value;
+    }
 
     /// <summary>Whether one of <paramref name="names"/> may name a bound field or property.</summary>
     public bool AnyMayBeBound(IEnumerable<string> names)
@@ -121,7 +138,8 @@ internal sealed class BoundMemberNames
 
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (!MayWriteAttribute(tree, attributeNames))
+            // Most files bind nothing: their text names no binding attribute, and their members are not walked.
+            if (!TreeText.MayWriteAny(tree, attributeNames))
             {
                 continue;
             }
@@ -157,39 +175,6 @@ internal sealed class BoundMemberNames
             }
         }
     }
-
-    /// <summary>
-    /// Whether <paramref name="tree"/>'s text may write one of <paramref name="attributeNames"/>: it
-    /// contains one of them, or a Unicode escape (an identifier may be written with escapes). Most
-    /// files bind nothing, and a search of their text is much cheaper than a walk of their members.
-    /// Texts beyond the size the compiler keeps as one string are walked without the search.
-    /// </summary>
-    private static bool MayWriteAttribute(SyntaxTree tree, HashSet<string> attributeNames)
-    {
-        if (!tree.TryGetText(out var text) || text.Length > WholeTextSearchLimit)
-        {
-            return true;
-        }
-
-        var content = text.ToString();
-        if (content.IndexOf("\\u", StringComparison.Ordinal) >= 0 || content.IndexOf("\\U", StringComparison.Ordinal) >= 0)
-        {
-            return true;
-        }
-
-        foreach (var name in attributeNames)
-        {
-            if (content.IndexOf(name, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Below the compiler's limit for a text held as one string, whose ToString() copies nothing.
-    private const int WholeTextSearchLimit = 40 * 1024;
 
     private static bool IsBindingAttributeName(string? name) => name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName;
 
@@ -266,6 +251,10 @@ internal sealed class BoundMemberNames
                 _initials |= InitialBit(name);
             }
         }
+
+        public IReadOnlyCollection<string> Names => _names;
+
+        public int Count => _names.Count;
 
         public bool Contains(string name)
             => (_lengths & LengthBit(name)) != 0 && (_initials & InitialBit(name)) != 0 && _names.Contains(name);

@@ -134,6 +134,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
         // A getter that names no member that may be bound uses no bound value: known from syntax.
         // A bound property is a statutory value itself, not a calculation with one.
         if (getter is null
+            || !names.MayBeNamedIn(property.SyntaxTree)
             || !HasCandidate(getter, names)
             || context.SemanticModel.GetDeclaredSymbol(property, context.CancellationToken) is not { DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } symbol
             || uses.BoundKey(symbol) is not null

@@ -77,6 +77,11 @@ internal sealed class MemberSyntax
     private Facts Walk(SyntaxNode member)
     {
         List<IdentifierNameSyntax>? boundNames = null;
+        if (!_boundNames.MayBeNamedIn(member.SyntaxTree))
+        {
+            return new Facts(member, Array.Empty<IdentifierNameSyntax>());
+        }
+
         foreach (var node in member.DescendantNodesAndSelf())
         {
             if (node is IdentifierNameSyntax name && _boundNames.MayBeBound(name.Identifier.ValueText))

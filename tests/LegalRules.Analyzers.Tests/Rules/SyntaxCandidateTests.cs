@@ -184,4 +184,45 @@ public class SyntaxCandidateTests
         var calculation = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.CalculationWithoutLegalBasis);
         Assert.Equal("Salaire", calculation.Location.SourceTree!.GetText().ToString(calculation.Location.SourceSpan));
     }
+
+    [Fact]
+    public async Task A_bound_member_named_with_unicode_escapes_or_from_another_file_is_seen_by_the_arithmetic_rules()
+    {
+        // A file whose text contains no name of a bound member is not walked for one: a name written
+        // with escapes does not contain the name as text, and must still count.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            $$"""
+            namespace Vendor;
+
+            public static class Valeurs
+            {
+                [LegalRules.StatutoryParameter("{{Keys.SmicHoraire}}")] public const decimal Horaire = 12.31m;
+            }
+            """,
+            """
+            namespace Vendor;
+
+            public class Calculs
+            {
+                public decimal Echappe(decimal h) => Valeurs.Hor\u0061ire * h;
+                public decimal Propriete => Valeurs.Hor\u0061ire * 2;
+            }
+            """,
+            """
+            namespace Vendor;
+
+            public class Autres
+            {
+                public decimal Direct(decimal h) => Valeurs.Horaire * h;
+                public decimal Rien(decimal h) => h * 2;
+            }
+            """,
+        });
+
+        var calculations = diagnostics.Where(d => d.Id == RuleIdentifiers.CalculationWithoutLegalBasis)
+            .Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan))
+            .OrderBy(t => t, System.StringComparer.Ordinal);
+        Assert.Equal(new[] { "Direct", "Echappe", "Propriete" }, calculations);
+    }
 }
