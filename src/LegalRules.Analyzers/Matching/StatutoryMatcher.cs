@@ -106,7 +106,9 @@ internal static class StatutoryMatcher
 
     /// <summary>
     /// The believable match: values in force before past ones (LR0003 over LR0002), corroborated
-    /// before merely distinctive, recent before old, then by key for a stable choice.
+    /// before merely distinctive, recent before old, then by key for a stable choice. A value that
+    /// only its distinctiveness makes believable is not one when it belongs to an evenly spaced
+    /// series of literals (<see cref="ValueSeries"/>).
     /// </summary>
     private static StatutoryMatch? Choose(StatutoryRegistry registry, ImmutableArray<ValueOccurrence> occurrences, decimal number, DateTime asOf, DateTime windowStart, IOperation operation, ISymbol containingSymbol)
     {
@@ -128,6 +130,7 @@ internal static class StatutoryMatcher
         }
 
         StatutoryMatch? best = null;
+        bool? inSeries = null;
         foreach (var occurrence in occurrences)
         {
             if (!InWindow(occurrence, asOf, windowStart))
@@ -139,6 +142,12 @@ internal static class StatutoryMatcher
             registryWords ??= RegistryWords.For(registry);
             var corroborated = Corroborates(near, typeWords, occurrence.Parameter, registryWords, strict);
             if (!distinctive && !corroborated)
+            {
+                continue;
+            }
+
+            // Distinctive but named by nothing: not a statutory value if it is one step of a grid of numbers.
+            if (!corroborated && (inSeries ??= ValueSeries.IsInSeries(operation.Syntax, number)))
             {
                 continue;
             }

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using LegalRules.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LegalRules.Matching;
+
+/// <summary>
+/// Whether a literal is one value of an evenly spaced series written in the same member: at least
+/// <see cref="MinimumLength"/> literals whose values follow each other by a round step (1, 2, 2.5 or
+/// 5 times a power of ten) — <c>10.05, 10.15, 10.25 … 10.95</c> in a test of number formatting or
+/// rounding. Such a grid enumerates numbers; a value of it that equals a statutory value does so by
+/// chance, as every tenth of a unit is some year's rate of something. A table of statutory amounts
+/// is not spaced by a round step (family allowances grow by 190.29 per child, not by 100).
+/// </summary>
+internal static class ValueSeries
+{
+    /// <summary>Values in a row, the literal's included, from which a series is a grid.</summary>
+    public const int MinimumLength = 4;
+
+    // A member with more literals is not searched for steps: the walk stays linear.
+    private const int MaximumValues = 512;
+
+    /// <summary>
+    /// True when <paramref name="literal"/> is a numeric literal of value <paramref name="value"/> in
+    /// such a series of literals of its member (for top-level statements, of its file).
+    /// </summary>
+    public static bool IsInSeries(SyntaxNode literal, decimal value)
+    {
+        if (literal is not LiteralExpressionSyntax || (MemberSyntax.MemberOf(literal) ?? literal.SyntaxTree.GetRoot()) is not { } member)
+        {
+            return false;
+        }
+
+        var values = new HashSet<decimal>();
+        foreach (var node in member.DescendantNodes())
+        {
+            if (node is LiteralExpressionSyntax other
+                && other.IsKind(SyntaxKind.NumericLiteralExpression)
+                && !ConstantValues.IsBitPattern(other.Token)
+                && ConstantValues.TryReadPlainLiteral(other.Token.Text, out var number))
+            {
+                values.Add(number);
+                if (values.Count > MaximumValues)
+                {
+                    return false;
+                }
+            }
+        }
+
+        value = Math.Abs(value);
+        if (values.Count < MinimumLength || !values.Contains(value))
+        {
+            return false;
+        }
+
+        foreach (var other in values)
+        {
+            var step = Math.Abs(other - value);
+            if (step != 0m && IsRound(step) && RunLength(values, value, step) >= MinimumLength)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many values of the series of step <paramref name="step"/> through <paramref name="value"/> are in <paramref name="values"/>, in a row.</summary>
+    private static int RunLength(HashSet<decimal> values, decimal value, decimal step)
+    {
+        var length = 1;
+        for (var below = value - step; values.Contains(below) && length < MinimumLength; below -= step)
+        {
+            length++;
+        }
+
+        for (var above = value + step; values.Contains(above) && length < MinimumLength; above += step)
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    /// <summary>1, 2, 2.5 or 5 times a power of ten.</summary>
+    internal static bool IsRound(decimal step)
+    {
+        for (var i = 0; i < 28 && step < 1m; i++)
+        {
+            step *= 10m;
+        }
+
+        while (step >= 10m && decimal.Remainder(step, 10m) == 0m)
+        {
+            step /= 10m;
+        }
+
+        if (step == 25m)
+        {
+            step = 2.5m;
+        }
+
+        return step is 1m or 2m or 2.5m or 5m;
+    }
+}
