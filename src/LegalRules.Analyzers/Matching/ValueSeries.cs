@@ -8,12 +8,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LegalRules.Matching;
 
 /// <summary>
-/// Whether a literal is one value of an evenly spaced series written in the same member: at least
-/// <see cref="MinimumLength"/> literals whose values follow each other by a round step (1, 2, 2.5 or
-/// 5 times a power of ten) — <c>10.05, 10.15, 10.25 … 10.95</c> in a test of number formatting or
-/// rounding. Such a grid enumerates numbers; a value of it that equals a statutory value does so by
-/// chance, as every tenth of a unit is some year's rate of something. A table of statutory amounts
-/// is not spaced by a round step (family allowances grow by 190.29 per child, not by 100).
+/// Whether a literal is one value of a series of numbers written in the same member: at least
+/// <see cref="MinimumLength"/> literals in a row of a sequence that enumerates numbers rather than
+/// states amounts — evenly spaced by a round step (1, 2, 2.5 or 5 times a power of ten), as
+/// <c>10.05, 10.15, 10.25 … 10.95</c> in a test of number formatting or rounding; or each the sum of
+/// the two before it, as Fibonacci's <c>17711, 28657, 46368, 75025</c>. A value of such a series that
+/// equals a statutory value does so by chance (every tenth of a unit is some year's rate of
+/// something; 46368 was a year's social security ceiling). A table of statutory amounts follows
+/// neither (family allowances grow by 190.29 per child, not by 100).
 /// </summary>
 internal static class ValueSeries
 {
@@ -63,9 +65,43 @@ internal static class ValueSeries
             {
                 return true;
             }
+
+            if (other < value && RecurrenceLength(values, other, value) >= MinimumLength)
+            {
+                return true;
+            }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// How many values, in a row, of the series in which each value is the sum of the two before it
+    /// (Fibonacci's: <c>17711, 28657, 46368, 75025</c>) are in <paramref name="values"/>, with
+    /// <paramref name="before"/> just before <paramref name="value"/>.
+    /// </summary>
+    private static int RecurrenceLength(HashSet<decimal> values, decimal before, decimal value)
+    {
+        var first = value - before;
+        if (first <= 0m || first >= before || !values.Contains(first))
+        {
+            return 0;
+        }
+
+        var length = 3;
+        for (decimal a = first, b = before; length < MinimumLength && b - a > 0m && b - a < a && values.Contains(b - a);)
+        {
+            (a, b) = (b - a, a);
+            length++;
+        }
+
+        for (decimal b = before, c = value; length < MinimumLength && values.Contains(b + c);)
+        {
+            (b, c) = (c, b + c);
+            length++;
+        }
+
+        return length;
     }
 
     /// <summary>How many values of the series of step <paramref name="step"/> through <paramref name="value"/> are in <paramref name="values"/>, in a row.</summary>

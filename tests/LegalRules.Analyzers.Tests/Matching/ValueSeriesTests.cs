@@ -84,6 +84,30 @@ public sealed class ValueSeriesTests
         Assert.Equal(new[] { "10.15", "10.25" }, found);
     }
 
+    [Fact]
+    public async Task A_value_in_a_run_of_fibonacci_numbers_is_not_reported_and_one_in_a_shorter_run_is()
+    {
+        // 46368 was the annual social security ceiling of 2024; here it is the 24th Fibonacci number.
+        var found = await FoundAsync("""
+            public class Recoltes
+            {
+                private readonly int[] _prix = new int[8];
+
+                public void Prix()
+                {
+                    _prix[0] = 17711;
+                    _prix[1] = 28657;
+                    _prix[2] = 46368;
+                    _prix[3] = 75025;
+                }
+
+                public int[] Trois() => new[] { 17711, 28657, 46368 };
+            }
+            """);
+
+        Assert.Equal(new[] { "46368" }, found);
+    }
+
     [Theory]
     [InlineData("0.1", true)]
     [InlineData("0.05", true)]
