@@ -76,6 +76,7 @@ internal sealed class MemberSyntax
 
     private Facts Walk(SyntaxNode member)
     {
+        // A file whose text contains no name of a bound member cannot name one: nothing to walk.
         List<IdentifierNameSyntax>? boundNames = null;
         if (!_boundNames.MayBeNamedIn(member.SyntaxTree))
         {
