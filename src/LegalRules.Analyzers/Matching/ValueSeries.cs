@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using LegalRules.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -36,7 +38,16 @@ internal static class ValueSeries
             return false;
         }
 
-        var values = new HashSet<decimal>();
+        // Read once per member: a member of thousands of literals asks about each of them.
+        var values = PerMember.GetValue(member, ReadValues);
+        return values.Numbers is { } numbers && values.Answers.GetOrAdd(Math.Abs(value), v => InSeries(numbers, v));
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxNode, MemberValues> PerMember = new();
+
+    private static readonly ConditionalWeakTable<SyntaxNode, MemberValues>.CreateValueCallback ReadValues = member =>
+    {
+        var numbers = new HashSet<decimal>();
         foreach (var node in member.DescendantNodes())
         {
             if (node is LiteralExpressionSyntax other
@@ -44,16 +55,20 @@ internal static class ValueSeries
                 && !ConstantValues.IsBitPattern(other.Token)
                 && ConstantValues.TryReadPlainLiteral(other.Token.Text, out var number))
             {
-                values.Add(number);
-                if (values.Count > MaximumValues)
+                numbers.Add(number);
+                if (numbers.Count > MaximumValues)
                 {
-                    return false;
+                    return new MemberValues(null);
                 }
             }
         }
 
-        value = Math.Abs(value);
-        if (values.Count < MinimumLength || !values.Contains(value))
+        return new MemberValues(numbers.Count >= MinimumLength ? numbers : null);
+    };
+
+    private static bool InSeries(HashSet<decimal> values, decimal value)
+    {
+        if (!values.Contains(value))
         {
             return false;
         }
@@ -119,6 +134,19 @@ internal static class ValueSeries
         }
 
         return length;
+    }
+
+    /// <summary>The values of a member's literals; null when too few or too many to search.</summary>
+    private sealed class MemberValues
+    {
+        public MemberValues(HashSet<decimal>? numbers)
+        {
+            Numbers = numbers;
+        }
+
+        public HashSet<decimal>? Numbers { get; }
+
+        public ConcurrentDictionary<decimal, bool> Answers { get; } = new();
     }
 
     /// <summary>1, 2, 2.5 or 5 times a power of ten.</summary>
