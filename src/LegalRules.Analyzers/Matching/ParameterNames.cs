@@ -165,17 +165,7 @@ internal sealed partial class ParameterNames
     /// </summary>
     private void AddLocalFunctionWords(SyntaxNode invocation, string name, HashSet<string> words)
     {
-        SyntaxNode? scope = null;
-        for (var node = invocation.Parent; node is not null; node = node.Parent)
-        {
-            if (node is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
-            {
-                scope = node is GlobalStatementSyntax ? node.Parent : node;
-                break;
-            }
-        }
-
-        if (scope is null)
+        if (Rules.MemberSyntax.MemberOf(invocation) is not { } scope)
         {
             return;
         }
