@@ -27,22 +27,6 @@ internal static class ValueSeries
     // A member with more literals is not searched for steps: the walk stays linear.
     private const int MaximumValues = 512;
 
-    /// <summary>
-    /// True when <paramref name="literal"/> is a numeric literal of value <paramref name="value"/> in
-    /// such a series of literals of its member (for top-level statements, of its file).
-    /// </summary>
-    public static bool IsInSeries(SyntaxNode literal, decimal value)
-    {
-        if (literal is not LiteralExpressionSyntax || (MemberSyntax.MemberOf(literal) ?? literal.SyntaxTree.GetRoot()) is not { } member)
-        {
-            return false;
-        }
-
-        // Read once per member: a member of thousands of literals asks about each of them.
-        var values = PerMember.GetValue(member, ReadValues);
-        return values.Numbers is { } numbers && values.Answers.GetOrAdd(Math.Abs(value), v => InSeries(numbers, v));
-    }
-
     private static readonly ConditionalWeakTable<SyntaxNode, MemberValues> PerMember = new();
 
     private static readonly ConditionalWeakTable<SyntaxNode, MemberValues>.CreateValueCallback ReadValues = member =>
@@ -65,6 +49,22 @@ internal static class ValueSeries
 
         return new MemberValues(numbers.Count >= MinimumLength ? numbers : null);
     };
+
+    /// <summary>
+    /// True when <paramref name="literal"/> is a numeric literal of value <paramref name="value"/> in
+    /// such a series of literals of its member (for top-level statements, of its file).
+    /// </summary>
+    public static bool IsInSeries(SyntaxNode literal, decimal value)
+    {
+        if (literal is not LiteralExpressionSyntax)
+        {
+            return false;
+        }
+
+        // Read once per member: a member of thousands of literals asks about each of them.
+        var values = PerMember.GetValue(MemberSyntax.MemberOrFileOf(literal), ReadValues);
+        return values.Numbers is { } numbers && values.Answers.GetOrAdd(Math.Abs(value), v => InSeries(numbers, v));
+    }
 
     private static bool InSeries(HashSet<decimal> values, decimal value)
     {

@@ -64,6 +64,9 @@ internal sealed class MemberSyntax
         return null;
     }
 
+    /// <summary>The member whose body holds <paramref name="node"/> (<see cref="MemberOf"/>), or else its file.</summary>
+    public static SyntaxNode MemberOrFileOf(SyntaxNode node) => MemberOf(node) ?? node.SyntaxTree.GetRoot();
+
     /// <summary>The facts of <paramref name="member"/> (a member's declaration, or a file).</summary>
     public Facts Of(SyntaxNode member) => _facts.GetValue(member, _walk);
 

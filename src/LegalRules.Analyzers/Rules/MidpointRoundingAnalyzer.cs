@@ -275,5 +275,5 @@ internal sealed class StatedModeNames
 
     /// <summary>A local, parameter, range variable or type parameter of the member named <c>MidpointRounding</c>.</summary>
     private bool DeclaredInMember(SyntaxNode node)
-        => _memberSyntax.DeclaresMidpointRounding(MemberSyntax.MemberOf(node) ?? node.SyntaxTree.GetRoot());
+        => _memberSyntax.DeclaresMidpointRounding(MemberSyntax.MemberOrFileOf(node));
 }
