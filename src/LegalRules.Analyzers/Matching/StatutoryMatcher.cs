@@ -108,7 +108,8 @@ internal static class StatutoryMatcher
     /// The believable match: values in force before past ones (LR0003 over LR0002), corroborated
     /// before merely distinctive, recent before old, then by key for a stable choice. A value that
     /// only its distinctiveness makes believable is not one when it belongs to an evenly spaced
-    /// series of literals (<see cref="ValueSeries"/>).
+    /// series of literals (<see cref="ValueSeries"/>), or is the only such value of a row of data
+    /// (<see cref="DataRows"/>).
     /// </summary>
     private static StatutoryMatch? Choose(StatutoryRegistry registry, ImmutableArray<ValueOccurrence> occurrences, decimal number, DateTime asOf, DateTime windowStart, IOperation operation, ISymbol containingSymbol)
     {
@@ -130,7 +131,7 @@ internal static class StatutoryMatcher
         }
 
         StatutoryMatch? best = null;
-        bool? inSeries = null;
+        bool? byChance = null;
         foreach (var occurrence in occurrences)
         {
             if (!InWindow(occurrence, asOf, windowStart))
@@ -146,8 +147,9 @@ internal static class StatutoryMatcher
                 continue;
             }
 
-            // Distinctive but named by nothing: not a statutory value if it is one step of a grid of numbers.
-            if (!corroborated && (inSeries ??= ValueSeries.IsInSeries(operation.Syntax, number)))
+            // Distinctive but named by nothing: not a statutory value if it is one step of a grid of
+            // numbers, or the one statutory-looking number of a row of data.
+            if (!corroborated && (byChance ??= ValueSeries.IsInSeries(operation.Syntax, number) || DataRows.IsLoneValueOfRow(operation.Syntax, registry, asOf, windowStart)))
             {
                 continue;
             }
@@ -180,7 +182,8 @@ internal static class StatutoryMatcher
         return shared + NameWords.SharedWords(typeWords, parameter, registryWords, needed - shared) >= needed;
     }
 
-    private static bool InWindow(ValueOccurrence occurrence, DateTime asOf, DateTime windowStart)
+    /// <summary>Whether the dated value was in force at some time between <paramref name="windowStart"/> and <paramref name="asOf"/>.</summary>
+    internal static bool InWindow(ValueOccurrence occurrence, DateTime asOf, DateTime windowStart)
     {
         var period = occurrence.Period;
         return period.From <= asOf && (period.To is not { } to || to >= windowStart);
