@@ -98,9 +98,10 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
-            || method.Name != RoundName
-            || method.Parameters.Length == 0
+        // One question to the compiler: the operation names the method called. Asking for the
+        // invocation's symbol first bound its statement once, then the operation bound the body again.
+        if (BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
+            || invocation.TargetMethod is not { Name: RoundName, Parameters.Length: > 0 } method
             || !IsOneOf(method.ContainingType, roundingTypes))
         {
             return;
@@ -112,12 +113,6 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             {
                 return; // the rounding is stated, whichever it is
             }
-        }
-
-        if (BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
-            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, method))
-        {
-            return;
         }
 
         IOperation? value = null;
