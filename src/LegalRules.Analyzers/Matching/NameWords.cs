@@ -26,12 +26,12 @@ internal static class NameWords
         "annuel", "annuelle", "mensuel", "mensuelle", "horaire", "journalier", "annual", "monthly", "hourly", "daily", "year",
         "month", "hour", "day", "annee", "mois", "heure", "jour", "personne", "person", "result", "resultat", "data", "info",
         "prestation", "sociale", "sociaux", "social", "prelevement", "contribution", "generale", "solidarite", "insertion",
-        "minima", "marche", "travail", "etat", "sante", "revenu", "income", "plafond", "seuil", "threshold", "limit", "limite",
+        "minima", "marche", "travail", "etat", "sante", "revenu", "income", "seuil", "threshold", "limit", "limite",
         "tranche", "bracket", "brackets", "bareme", "scale", "echelon", "step", "average", "non", "sum", "somme", "brut", "net", "gross",
         // Words that name people, places and periods in any business code.
         "deux", "trois", "quatre", "seul", "seule", "couple", "age", "ages", "heure", "duree", "legale", "legal", "plein",
         "reduit", "median", "global", "globale", "enfant", "supplementaire", "troisieme", "prime", "foyer", "metropole",
-        "france", "remplacement", "securite", "general", "mensuelle", "annuelle", "applique", "appliquee", "partir",
+        "france", "remplacement", "general", "mensuelle", "annuelle", "applique", "appliquee", "partir",
     };
 
     /// <summary>The words of a parameter: its key's segments, its label and its keywords, less generic words.</summary>
