@@ -8,7 +8,8 @@ namespace LegalRules.Matching;
 
 /// <summary>
 /// The names around a constant that can corroborate a parameter: the variable, field, property or
-/// parameter (as its default value) it initialises or is assigned to, the parameter it is passed as and the method called, the
+/// parameter (as its default value) it initialises or is assigned to, the parameter it is passed as and the method called
+/// (through <c>Math.Round</c>, <c>Math.Min</c> and the like: what receives their result), the
 /// operands it is compared or combined with, the member and type that contain it.
 /// Asked only when a value matches, so never on the common path.
 /// </summary>
@@ -59,6 +60,13 @@ internal static class CodeContext
                     AddReferenceName(assignment.Target, words);
                     goto done;
                 case IArgumentOperation argument:
+                    if (argument.Parent is IInvocationOperation { TargetMethod: var arithmetic } && IsArithmeticOfTheValue(arithmetic))
+                    {
+                        // Math.Round(assiette * 0.005m, 2) is the amount itself: its names are those of
+                        // what receives the result, not Round's parameter (d, decimals).
+                        break;
+                    }
+
                     if (argument.Parameter is { } parameter)
                     {
                         NameWords.AddWords(parameter.Name, words);
@@ -95,6 +103,24 @@ internal static class CodeContext
         }
 
         return words;
+    }
+
+    /// <summary>Methods whose result is their argument's value, rounded, bounded or combined: <c>Math.Round</c>, <c>Math.Min</c>, <c>decimal.Multiply</c>….</summary>
+    private static readonly HashSet<string> ArithmeticMethodNames = new(System.StringComparer.Ordinal)
+    {
+        "Round", "Floor", "Ceiling", "Truncate", "Abs", "Min", "Max", "Clamp", "Add", "Subtract", "Multiply", "Divide", "Negate",
+    };
+
+    /// <summary>A static method of <c>System.Math</c>, <c>System.MathF</c>, <c>decimal</c>, <c>double</c> or <c>float</c> that computes with the value it is given (<see cref="ArithmeticMethodNames"/>).</summary>
+    private static bool IsArithmeticOfTheValue(IMethodSymbol method)
+    {
+        if (!method.IsStatic || !ArithmeticMethodNames.Contains(method.Name) || method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        return type.SpecialType is SpecialType.System_Decimal or SpecialType.System_Double or SpecialType.System_Single
+            || (type.Name is "Math" or "MathF" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true });
     }
 
     /// <summary>

@@ -106,7 +106,8 @@ internal static class StatutoryMatcher
 
     /// <summary>
     /// The believable match: values in force before past ones (LR0003 over LR0002), corroborated
-    /// before merely distinctive, recent before old, then by key for a stable choice. A value that
+    /// before merely distinctive, the parameter the names say most of (<see cref="Affinity"/>) and
+    /// then the one they leave less unsaid, recent before old, then by key for a stable choice. A value that
     /// only its distinctiveness makes believable is not one when it belongs to an evenly spaced
     /// series of literals (<see cref="ValueSeries"/>), or is the only such value of a row of data
     /// (<see cref="DataRows"/>).
@@ -154,7 +155,8 @@ internal static class StatutoryMatcher
                 continue;
             }
 
-            var candidate = new StatutoryMatch(number, occurrence, occurrence.Parameter.IndexAt(asOf) == occurrence.Index, corroborated);
+            var affinity = corroborated ? Affinity(near, typeWords, occurrence.Parameter, registryWords) : 0;
+            var candidate = new StatutoryMatch(number, occurrence, occurrence.Parameter.IndexAt(asOf) == occurrence.Index, corroborated, affinity);
             if (best is null || candidate.IsBetterThan(best))
             {
                 best = candidate;
@@ -163,6 +165,16 @@ internal static class StatutoryMatcher
 
         return best;
     }
+
+    /// <summary>
+    /// How much the names say of <paramref name="parameter"/>, to choose between parameters that share
+    /// the value: the specific words shared with the nearest names count twice, those of the type once.
+    /// <c>TauxCsgActiviteImposable = 0.024m</c> is the CSG on earnings (csg, activite, imposable), not the
+    /// CSG on unemployment benefits (csg, imposable), which has the same rate.
+    /// </summary>
+    private static int Affinity(HashSet<string> near, HashSet<string>? typeWords, StatutoryParameter parameter, RegistryWords registryWords)
+        => (2 * NameWords.SharedWords(near, parameter, registryWords, int.MaxValue))
+            + (typeWords is null ? 0 : NameWords.SharedWords(typeWords, parameter, registryWords, int.MaxValue));
 
     /// <summary>One specific word shared with the parameter; when <paramref name="strict"/>, two, one of them from the nearest names.</summary>
     private static bool Corroborates(HashSet<string> near, HashSet<string>? typeWords, StatutoryParameter parameter, RegistryWords registryWords, bool strict)
@@ -294,12 +306,13 @@ internal static class StatutoryMatcher
 /// <summary>A constant in code believed to be a dated value of a parameter.</summary>
 internal sealed class StatutoryMatch
 {
-    public StatutoryMatch(decimal value, ValueOccurrence occurrence, bool inForce, bool corroborated)
+    public StatutoryMatch(decimal value, ValueOccurrence occurrence, bool inForce, bool corroborated, int affinity)
     {
         Value = value;
         Occurrence = occurrence;
         InForce = inForce;
         Corroborated = corroborated;
+        Affinity = affinity;
     }
 
     /// <summary>The constant's exact value.</summary>
@@ -315,6 +328,9 @@ internal sealed class StatutoryMatch
     /// <summary>True when names around the constant share a word with the parameter.</summary>
     public bool Corroborated { get; }
 
+    /// <summary>How many words the names share with the parameter (the nearest names' count twice); 0 when not corroborated.</summary>
+    public int Affinity { get; }
+
     public bool IsBetterThan(StatutoryMatch other)
     {
         if (InForce != other.InForce)
@@ -325,6 +341,18 @@ internal sealed class StatutoryMatch
         if (Corroborated != other.Corroborated)
         {
             return Corroborated;
+        }
+
+        if (Affinity != other.Affinity)
+        {
+            return Affinity > other.Affinity;
+        }
+
+        // The names say as much of both: the parameter they leave less unsaid, the plainer one
+        // (TauxCsgNonDeductible: the CSG on earnings, not its variant on unemployment benefits).
+        if (Corroborated && Parameter.Words.Length != other.Parameter.Words.Length)
+        {
+            return Parameter.Words.Length < other.Parameter.Words.Length;
         }
 
         var byDate = Occurrence.Value.From.CompareTo(other.Occurrence.Value.From);
