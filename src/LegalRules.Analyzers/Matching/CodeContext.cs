@@ -30,6 +30,12 @@ internal static class CodeContext
     public static HashSet<string> WordsAround(IOperation constant, ISymbol containingSymbol, out HashSet<string>? typeWords)
     {
         var words = new HashSet<string>(System.StringComparer.Ordinal);
+        if (constant is IBinaryOperation folded)
+        {
+            // TauxCsg / 100m: the constants a fold is made of name what it holds.
+            AddFoldedNames(folded, words);
+        }
+
         var child = constant;
         var levels = 0;
         for (var operation = constant.Parent; operation is not null && levels++ < MaxLevels; child = operation, operation = operation.Parent)
@@ -235,6 +241,35 @@ internal static class CodeContext
             }
         }
     }
+
+    /// <summary>The names of the constants (fields and locals) a folded expression reads, up to <see cref="MaxFoldedNames"/> of them.</summary>
+    private static void AddFoldedNames(IBinaryOperation folded, HashSet<string> words)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(folded);
+        var names = 0;
+        while (pending.Count > 0 && names < MaxFoldedNames)
+        {
+            var operation = pending.Pop();
+            switch (operation)
+            {
+                case IFieldReferenceOperation or ILocalReferenceOperation:
+                    AddReferenceName(operation, words);
+                    names++;
+                    continue;
+                case IBinaryOperation or IConversionOperation or IParenthesizedOperation or IUnaryOperation:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        pending.Push(child);
+                    }
+
+                    continue;
+            }
+        }
+    }
+
+    /// <summary>How many names of a fold's constants are read: a fold written by hand names a few.</summary>
+    private const int MaxFoldedNames = 8;
 
     private static void AddReferenceName(IOperation operation, HashSet<string> words)
     {

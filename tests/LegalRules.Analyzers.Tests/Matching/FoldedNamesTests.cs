@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using LegalRules.Tests.Infrastructure;
+using Xunit;
+
+namespace LegalRules.Tests.Matching;
+
+/// <summary>
+/// A rate kept as a percentage and divided where it is used (<c>TauxCsg / 100m</c>) folds to the
+/// statutory rate; the constants the fold reads name it. The embedded registry, on 2026-06-01: 0.092
+/// is the overall CSG rate on earnings, 0.005 the CRDS rate; neither is distinctive.
+/// </summary>
+public sealed class FoldedNamesTests
+{
+    [Theory]
+    [InlineData("private const decimal TauxCsg = 9.2m; public decimal Calcul(decimal brut) => brut * (TauxCsg / 100m);", "LR0003 0.092")]
+    [InlineData("private const decimal TauxCrds = 0.5m; public decimal Calcul(decimal brut) => brut * (TauxCrds / 100);", "LR0003 0.005")]
+    [InlineData("public decimal Calcul(decimal brut) { const decimal tauxCsgPourcent = 9.2m; return brut * (tauxCsgPourcent / 100m); }", "LR0003 0.092")]
+    public async Task A_percentage_divided_by_a_hundred_is_named_by_its_constant(string members, string expected)
+    {
+        var found = await FoundAsync("public class Paie { " + members + " }");
+
+        Assert.Equal(new[] { expected }, found);
+    }
+
+    [Fact]
+    public async Task A_fold_of_constants_whose_names_say_nothing_is_not_reported()
+    {
+        var found = await FoundAsync("public class Calcul { private const decimal Coefficient = 9.2m; public decimal F(decimal x) => x * (Coefficient / 100m); }");
+
+        Assert.Empty(found);
+    }
+
+    private static async Task<string[]> FoundAsync(string source)
+    {
+        var diagnostics = await DirectRun.AnalyzeAsync(
+            new[] { source },
+            new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });
+        return diagnostics
+            .Where(d => d.Id is RuleIdentifiers.SupersededValue or RuleIdentifiers.UnreferencedStatutoryValue)
+            .Select(d => d.Id + " " + d.Properties["found"])
+            .ToArray();
+    }
+}
