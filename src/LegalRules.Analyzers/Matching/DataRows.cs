@@ -20,7 +20,7 @@ namespace LegalRules.Matching;
 internal static class DataRows
 {
     /// <summary>Numeric literals in one list from which the list is a row of data.</summary>
-    public const int MinimumCells = 8;
+    public const int MinimumCells = 12;
 
     private static readonly ConditionalWeakTable<SyntaxNode, Answer> Answers = new();
 
