@@ -8,7 +8,7 @@ namespace LegalRules.Tests.Matching;
 
 /// <summary>
 /// Vendors' code is often written in English. The embedded registry's keywords include the English
-/// words such code names the ceilings, the family allowances and the RSA's housing flat rate with:
+/// words such code names the social security ceilings, the family allowances and the RSA's housing flat rate with:
 /// their values have too few significant digits to be reported without names. The embedded registry,
 /// on 2026-06-01: 47100 was the annual social security ceiling of 2025 (48060 since), 0.32 is the
 /// family allowances' rate for two children, 0.12 the housing flat rate of a single person's RSA.
@@ -25,6 +25,22 @@ public sealed class EnglishNamesTests
         var found = await FoundAsync("public class Payroll { " + member + " }");
 
         Assert.Equal(new[] { expected }, found);
+    }
+
+    [Fact]
+    public async Task A_whole_number_passed_as_the_monthly_ceiling_of_a_social_security_computation_is_reported()
+    {
+        // 3925, the monthly ceiling of 2025, used as an integer: two words are needed (ceiling, security).
+        var found = await FoundAsync("""
+            public class Payroll
+            {
+                public static decimal ComputeSocialSecurityTranche(decimal salary, int monthlyCeiling) => salary;
+
+                public decimal Tranche(decimal salary) => ComputeSocialSecurityTranche(salary, 3925);
+            }
+            """);
+
+        Assert.Equal(new[] { "LR0002 3925 prelevements_sociaux.pss.plafond_securite_sociale_mensuel" }, found);
     }
 
     [Fact]
