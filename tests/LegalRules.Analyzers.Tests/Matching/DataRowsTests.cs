@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using LegalRules.Tests.Infrastructure;
 using Xunit;
@@ -94,15 +92,5 @@ public sealed class DataRowsTests
         Assert.Contains("10.48", found);
     }
 
-    private static async Task<string[]> FoundAsync(params string[] sources)
-    {
-        var diagnostics = await DirectRun.AnalyzeAsync(
-            sources,
-            new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });
-        return diagnostics
-            .Where(d => d.Id is RuleIdentifiers.SupersededValue or RuleIdentifiers.UnreferencedStatutoryValue)
-            .Select(d => d.Properties["found"]!)
-            .OrderBy(f => f, System.StringComparer.Ordinal)
-            .ToArray();
-    }
+    private static Task<string[]> FoundAsync(params string[] sources) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.Value, sources);
 }

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using LegalRules.Tests.Infrastructure;
 using Xunit;
@@ -51,14 +49,5 @@ public sealed class EnglishNamesTests
         Assert.Empty(found);
     }
 
-    private static async Task<string[]> FoundAsync(string source)
-    {
-        var diagnostics = await DirectRun.AnalyzeAsync(
-            new[] { source },
-            new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });
-        return diagnostics
-            .Where(d => d.Id is RuleIdentifiers.SupersededValue or RuleIdentifiers.UnreferencedStatutoryValue)
-            .Select(d => d.Id + " " + d.Properties["found"] + " " + d.Properties["key"])
-            .ToArray();
-    }
+    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.RuleValueAndKey, source);
 }

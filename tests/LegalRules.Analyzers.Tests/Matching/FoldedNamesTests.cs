@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using LegalRules.Tests.Infrastructure;
 using Xunit;
@@ -32,14 +30,5 @@ public sealed class FoldedNamesTests
         Assert.Empty(found);
     }
 
-    private static async Task<string[]> FoundAsync(string source)
-    {
-        var diagnostics = await DirectRun.AnalyzeAsync(
-            new[] { source },
-            new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });
-        return diagnostics
-            .Where(d => d.Id is RuleIdentifiers.SupersededValue or RuleIdentifiers.UnreferencedStatutoryValue)
-            .Select(d => d.Id + " " + d.Properties["found"])
-            .ToArray();
-    }
+    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.RuleAndValue, source);
 }

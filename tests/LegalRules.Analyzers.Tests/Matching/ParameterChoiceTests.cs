@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using LegalRules.Tests.Infrastructure;
@@ -21,11 +20,9 @@ public sealed class ParameterChoiceTests
     [InlineData("TauxCsgNonDeductible", "prelevements_sociaux.contributions_sociales.csg.activite.imposable")]
     public async Task The_parameter_cited_is_the_one_the_names_say_most_of(string name, string key)
     {
-        var diagnostics = await DirectRun.AnalyzeAsync(
-            new[] { $"public class Paie {{ public const decimal {name} = 0.024m; }}" },
-            new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });
+        var findings = await UnboundValues.FindingsAsync("2026-06-01", $"public class Paie {{ public const decimal {name} = 0.024m; }}");
 
-        var finding = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue);
+        var finding = Assert.Single(findings, d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue);
         Assert.Equal(key, finding.Properties["key"]);
     }
 }

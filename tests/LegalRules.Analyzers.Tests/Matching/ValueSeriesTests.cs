@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using LegalRules.Matching;
 using LegalRules.Tests.Infrastructure;
@@ -124,15 +122,5 @@ public sealed class ValueSeriesTests
     public void Round_steps_are_one_two_two_and_a_half_or_five_times_a_power_of_ten(string step, bool round)
         => Assert.Equal(round, ValueSeries.IsRound(decimal.Parse(step, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static async Task<string[]> FoundAsync(string source)
-    {
-        var diagnostics = await DirectRun.AnalyzeAsync(
-            new[] { source },
-            new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });
-        return diagnostics
-            .Where(d => d.Id is RuleIdentifiers.SupersededValue or RuleIdentifiers.UnreferencedStatutoryValue)
-            .Select(d => d.Properties["found"]!)
-            .OrderBy(f => f, System.StringComparer.Ordinal)
-            .ToArray();
-    }
+    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.Value, source);
 }
