@@ -226,6 +226,30 @@ public sealed class DropLoadingTests
     }
 
     [Fact]
+    public async Task Files_outside_any_project_have_the_defines_of_an_sdk_project_of_the_default_framework()
+    {
+        using var drop = new TempDrop();
+        drop.Write("Paie/Plafonds.cs", """
+            namespace Vendor.Paie;
+
+            public static class Plafonds
+            {
+            #if RELEASE && TRACE && NET8_0_OR_GREATER
+                public const decimal PlafondPass = 48060m;
+            #endif
+            #if DEBUG || NETFRAMEWORK
+                public const decimal PlafondPassAncien = 47100m;
+            #endif
+            }
+            """);
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
+
+        var result = Assert.Single(report.Results);
+        Assert.Equal(("LR0003", 6), (result.RuleId, result.StartLine));
+    }
+
+    [Fact]
     public async Task Implicit_usings_nullable_and_language_version_are_those_of_the_project()
     {
         using var drop = new TempDrop();

@@ -100,11 +100,13 @@ internal static class DropCompilation
             }
         }
 
+        // Files outside any project are compiled as an SDK project of their framework would compile
+        // them (Release): what sits under #if RELEASE, TRACE or NET8_0_OR_GREATER is audited there too.
         var parseOptions = new CSharpParseOptions(
             languageVersion,
             DocumentationMode.None,
             SourceCodeKind.Regular,
-            project?.Defines ?? ImmutableArray<string>.Empty);
+            project?.Defines ?? ImmutableArray.Create(ProjectFileReader.Configuration.ToUpperInvariant(), "TRACE").AddRange(framework.ImplicitDefines()));
 
         var files = unit.Files;
         var trees = new SyntaxTree?[files.Length];
