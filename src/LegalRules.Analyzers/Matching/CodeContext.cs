@@ -64,6 +64,15 @@ internal static class CodeContext
                     goto done;
                 case IAssignmentOperation assignment:
                     AddReferenceName(assignment.Target, words);
+                    if (assignment.Target is IPropertyReferenceOperation { Arguments: var keys })
+                    {
+                        // taux["crds"] = 0.005m, [Prestation.Crds] = 0.005m: the key names the value.
+                        foreach (var key in keys)
+                        {
+                            AddKeyWords(key.Value, words);
+                        }
+                    }
+
                     goto done;
                 case IArgumentOperation argument:
                     if (argument.Parent is IInvocationOperation { TargetMethod: var arithmetic } && IsArithmeticOfTheValue(arithmetic))
@@ -81,6 +90,11 @@ internal static class CodeContext
                     if (argument.Parent is IInvocationOperation invocation)
                     {
                         NameWords.AddWords(invocation.TargetMethod.Name, words);
+                        if (invocation.TargetMethod.Name == "Add" && invocation.Arguments.Length == 2 && ReferenceEquals(invocation.Arguments[1], argument))
+                        {
+                            // { "crds", 0.005m } in a dictionary's initializer, taux.Add("crds", 0.005m): the key names the value.
+                            AddKeyWords(invocation.Arguments[0].Value, words);
+                        }
                     }
                     else if (argument.Parent is IObjectCreationOperation creation && creation.Type is { } created)
                     {
@@ -171,11 +185,25 @@ internal static class CodeContext
                     goto done;
                 case AssignmentExpressionSyntax assignment:
                     AddWrittenName(assignment.Left, words.Own);
+                    if (assignment.Left is ElementAccessExpressionSyntax { ArgumentList.Arguments: var indexed })
+                    {
+                        AddWrittenKeys(indexed, words.Own);
+                    }
+                    else if (assignment.Left is ImplicitElementAccessSyntax { ArgumentList.Arguments: var keys })
+                    {
+                        AddWrittenKeys(keys, words.Own);
+                    }
+
                     goto done;
                 case ArgumentSyntax argument:
                     if (!parameterNames.TryAddWords(argument, words))
                     {
                         return null;
+                    }
+
+                    if (argument.Parent is ArgumentListSyntax { Arguments: { Count: 2 } pair, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } } } && pair[1] == argument)
+                    {
+                        AddWrittenKeys(pair, words.Own);
                     }
 
                     break;
@@ -200,6 +228,25 @@ internal static class CodeContext
         }
 
         return words;
+    }
+
+    /// <summary>The words of keys as written (<see cref="AddKeyWords"/> reads them bound): strings' texts, names.</summary>
+    private static void AddWrittenKeys(SeparatedSyntaxList<ArgumentSyntax> keys, HashSet<string> words)
+    {
+        foreach (var key in keys)
+        {
+            if (key.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                if (literal.Token.ValueText.Length <= MaxKeyLength)
+                {
+                    NameWords.AddWords(literal.Token.ValueText, words);
+                }
+            }
+            else
+            {
+                AddWrittenName(key.Expression, words);
+            }
+        }
     }
 
     /// <summary>The name a reference is written with (through parentheses and casts), as <see cref="AddReferenceName"/> reads it bound.</summary>
@@ -241,6 +288,27 @@ internal static class CodeContext
             }
         }
     }
+
+    /// <summary>The words of a dictionary's key: a string's text, or the name of the constant or enum member it reads.</summary>
+    private static void AddKeyWords(IOperation key, HashSet<string> words)
+    {
+        while (key is IConversionOperation conversion)
+        {
+            key = conversion.Operand;
+        }
+
+        if (key is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } && text.Length <= MaxKeyLength)
+        {
+            NameWords.AddWords(text, words);
+        }
+        else if (key is IFieldReferenceOperation or ILocalReferenceOperation)
+        {
+            AddReferenceName(key, words);
+        }
+    }
+
+    /// <summary>Keys longer than this are texts, not names.</summary>
+    private const int MaxKeyLength = 64;
 
     /// <summary>The names of the constants (fields and locals) a folded expression reads, up to <see cref="MaxFoldedNames"/> of them.</summary>
     private static void AddFoldedNames(IBinaryOperation folded, HashSet<string> words)

@@ -1,0 +1,42 @@
+using System.Threading.Tasks;
+using LegalRules.Tests.Infrastructure;
+using Xunit;
+
+namespace LegalRules.Tests.Matching;
+
+/// <summary>
+/// Parameters kept in a dictionary are named by their keys: a string (<c>["crds"] = 0.005m</c>) or a
+/// constant or enum member (<c>[Prestation.Crds] = 0.005m</c>), in an initializer, an indexer's
+/// assignment or a call of <c>Add</c>. The embedded registry, on 2026-06-01: 0.005 is the CRDS rate,
+/// not distinctive.
+/// </summary>
+public sealed class DictionaryKeysTests
+{
+    private const string Prestations = "public enum Prestation { Crds, Remise }";
+
+    [Theory]
+    [InlineData("public Dictionary<string, decimal> Taux = new() { [\"crds\"] = 0.005m };")]
+    [InlineData("public Dictionary<Prestation, decimal> Taux = new() { [Prestation.Crds] = 0.005m };")]
+    [InlineData("public Dictionary<string, decimal> Taux = new() { { \"crds\", 0.005m } };")]
+    [InlineData("public void Remplir(Dictionary<string, decimal> taux) { taux[\"crds\"] = 0.005m; }")]
+    [InlineData("public void Remplir(Dictionary<string, decimal> taux) { taux.Add(\"CRDS\", 0.005m); }")]
+    public async Task A_value_keyed_by_the_name_of_its_parameter_is_reported(string member)
+    {
+        var found = await FoundAsync("using System.Collections.Generic; public class Parametres { " + member + " }");
+
+        Assert.Equal(new[] { "LR0003 0.005" }, found);
+    }
+
+    [Theory]
+    [InlineData("public Dictionary<string, decimal> Taux = new() { [\"remise\"] = 0.005m };")]
+    [InlineData("public Dictionary<Prestation, decimal> Taux = new() { [Prestation.Remise] = 0.005m };")]
+    [InlineData("public void Remplir(Dictionary<string, decimal> taux) { taux.Add(\"tolerance\", 0.005m); }")]
+    public async Task A_value_keyed_by_another_name_is_not_reported(string member)
+    {
+        var found = await FoundAsync("using System.Collections.Generic; public class Parametres { " + member + " }");
+
+        Assert.Empty(found);
+    }
+
+    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.RuleAndValue, Prestations, source);
+}
