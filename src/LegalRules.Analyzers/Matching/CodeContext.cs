@@ -105,7 +105,23 @@ internal static class CodeContext
                 case IBinaryOperation binary:
                     AddReferenceName(ReferenceEquals(binary.LeftOperand, child) ? binary.RightOperand : binary.LeftOperand, words);
                     break;
+                case ISwitchExpressionArmOperation { Pattern: IConstantPatternOperation { Value: var armKey } }:
+                    // Prestation.Crds => 0.005m: the arm's constant names the value.
+                    AddKeyWords(armKey, words);
+                    break;
                 case IReturnOperation or IExpressionStatementOperation or IBlockOperation:
+                    if (operation.Parent is ISwitchCaseOperation section)
+                    {
+                        // case "CRDS": return 0.005m; the section's labels name the value.
+                        foreach (var clause in section.Clauses)
+                        {
+                            if (clause is ISingleValueCaseClauseOperation { Value: var caseKey })
+                            {
+                                AddKeyWords(caseKey, words);
+                            }
+                        }
+                    }
+
                     goto done;
             }
         }
@@ -214,7 +230,23 @@ internal static class CodeContext
                 case BinaryExpressionSyntax binary:
                     AddWrittenName(binary.Left == child ? binary.Right : binary.Left, words.Own);
                     break;
-                case StatementSyntax or MemberDeclarationSyntax or ArrowExpressionClauseSyntax or AnonymousFunctionExpressionSyntax:
+                case SwitchExpressionArmSyntax { Pattern: ConstantPatternSyntax armKey }:
+                    AddWrittenKey(armKey.Expression, words.Own);
+                    break;
+                case StatementSyntax statement:
+                    if (statement.Parent is SwitchSectionSyntax section)
+                    {
+                        foreach (var label in section.Labels)
+                        {
+                            if (label is CaseSwitchLabelSyntax caseLabel)
+                            {
+                                AddWrittenKey(caseLabel.Value, words.Own);
+                            }
+                        }
+                    }
+
+                    goto done;
+                case MemberDeclarationSyntax or ArrowExpressionClauseSyntax or AnonymousFunctionExpressionSyntax:
                     goto done;
             }
         }
@@ -235,17 +267,22 @@ internal static class CodeContext
     {
         foreach (var key in keys)
         {
-            if (key.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            AddWrittenKey(key.Expression, words);
+        }
+    }
+
+    private static void AddWrittenKey(ExpressionSyntax key, HashSet<string> words)
+    {
+        if (key is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+        {
+            if (literal.Token.ValueText.Length <= MaxKeyLength)
             {
-                if (literal.Token.ValueText.Length <= MaxKeyLength)
-                {
-                    NameWords.AddWords(literal.Token.ValueText, words);
-                }
+                NameWords.AddWords(literal.Token.ValueText, words);
             }
-            else
-            {
-                AddWrittenName(key.Expression, words);
-            }
+        }
+        else
+        {
+            AddWrittenName(key, words);
         }
     }
 
