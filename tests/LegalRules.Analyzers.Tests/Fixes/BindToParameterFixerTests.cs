@@ -403,4 +403,46 @@ public class BindToParameterFixerTests
             }
             """).RunAsync();
     }
+    [Fact]
+    public async Task Values_named_by_a_dictionary_key_or_a_switch_case_are_extracted_to_a_bound_constant()
+    {
+        await Test(
+            """
+            using System.Collections.Generic;
+
+            class Parametres
+            {
+                Dictionary<string, decimal> Taux = new() { ["crds"] = {|LR0003:0.005m|} };
+
+                decimal Code(string code)
+                {
+                    switch (code)
+                    {
+                        case "CRDS": return {|LR0003:0.005m|};
+                        default: return 0m;
+                    }
+                }
+            }
+            """,
+            $$"""
+            using System.Collections.Generic;
+            using LegalRules;
+
+            class Parametres
+            {
+                Dictionary<string, decimal> Taux = new() { ["crds"] = TauxCrds };
+                [StatutoryParameter("{{Keys.Crds}}")]
+                private const decimal TauxCrds = 0.005m;
+
+                decimal Code(string code)
+                {
+                    switch (code)
+                    {
+                        case "CRDS": return TauxCrds;
+                        default: return 0m;
+                    }
+                }
+            }
+            """).RunAsync();
+    }
 }
