@@ -217,7 +217,9 @@ internal static class CodeContext
                         return null;
                     }
 
-                    if (argument.Parent is ArgumentListSyntax { Arguments: { Count: 2 } pair, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } } } && pair[1] == argument)
+                    if (argument.Parent is ArgumentListSyntax { Arguments: { Count: 2 } pair, Parent: InvocationExpressionSyntax { Expression: var invoked } }
+                        && pair[1] == argument
+                        && invoked is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } or IdentifierNameSyntax { Identifier.ValueText: "Add" })
                     {
                         AddWrittenKeys(pair, words.Own);
                     }

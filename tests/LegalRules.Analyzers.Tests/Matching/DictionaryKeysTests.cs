@@ -20,6 +20,7 @@ public sealed class DictionaryKeysTests
     [InlineData("public Dictionary<string, decimal> Taux = new() { { \"crds\", 0.005m } };")]
     [InlineData("public void Remplir(Dictionary<string, decimal> taux) { taux[\"crds\"] = 0.005m; }")]
     [InlineData("public void Remplir(Dictionary<string, decimal> taux) { taux.Add(\"CRDS\", 0.005m); }")]
+    [InlineData("public class Table : Dictionary<string, decimal> { public Table() { Add(\"crds\", 0.005m); } }")]
     public async Task A_value_keyed_by_the_name_of_its_parameter_is_reported(string member)
     {
         var found = await FoundAsync("using System.Collections.Generic; public class Parametres { " + member + " }");
