@@ -95,7 +95,7 @@ internal static class DataRows
             cells++;
             if (statutory < 2
                 && (ConstantValues.TryReadPlainLiteral(literal.Token.Text, out var number) || ConstantValues.TryParseLiteral(literal.Token.Text, out number))
-                && (Distinctiveness.IsDistinctive(number, integerUse: false) || Distinctiveness.IsDistinctive(number, integerUse: true))
+                && Distinctiveness.IsDistinctive(number) // distinctive as an integer implies distinctive as an amount
                 && HasInWindow(registry.Find(number), asOf, windowStart))
             {
                 statutory++;

@@ -48,7 +48,8 @@ internal static class StatutoryMatcher
     /// </summary>
     public static bool MayMatch(ImmutableArray<ValueOccurrence> occurrences, decimal number, ExpressionSyntax literal, ISymbol containingSymbol, LegalRulesOptions options, ParameterNames parameterNames)
     {
-        var distinctive = Distinctiveness.IsDistinctive(number, integerUse: false) || Distinctiveness.IsDistinctive(number, integerUse: true);
+        // Distinctive as an integer implies distinctive as an amount: the amount's test is the wider one.
+        var distinctive = Distinctiveness.IsDistinctive(number, integerUse: false);
         CodeWords? words = null;
         foreach (var occurrence in occurrences)
         {
