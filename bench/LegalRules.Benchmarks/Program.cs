@@ -32,6 +32,10 @@ internal static class Program
                 var runs = int.Parse(Option(rest, "--runs") ?? "5", CultureInfo.InvariantCulture);
                 var groups = (Option(rest, "--groups") ?? "statutory,arithmetic,all").Split(',', StringSplitOptions.RemoveEmptyEntries);
                 return await AnalyzerRun.RunAsync(corpus, runs, groups, Option(rest, "--openfisca"), rest.Contains("--serial")).ConfigureAwait(false);
+            case "document" when Option(rest, "--corpus") is { } documents:
+                var edits = int.Parse(Option(rest, "--edits") ?? "40", CultureInfo.InvariantCulture);
+                var documentGroups = (Option(rest, "--groups") ?? "all,syntax-floor").Split(',', StringSplitOptions.RemoveEmptyEntries);
+                return await DocumentRun.RunAsync(documents, edits, documentGroups).ConfigureAwait(false);
             default:
                 Console.Error.WriteLine("""
                     usage: LegalRules.Benchmarks bdn [BenchmarkDotNet arguments]
@@ -39,6 +43,7 @@ internal static class Program
                            LegalRules.Benchmarks registry-phase events|tree|tree-parser|parse [--root DIR]
                            LegalRules.Benchmarks registry-cache [--root DIR]
                            LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR] [--serial]
+                           LegalRules.Benchmarks document --corpus DIR [--edits N] [--groups all,syntax-floor]
                     """);
                 return 2;
         }
