@@ -247,8 +247,8 @@ internal static class ConstantSyntax
         return true;
     }
 
-    /// <summary>The simple names of the constants (fields, locals, enum members) a tree declares. Read once per tree.</summary>
-    public static ImmutableHashSet<string> ConstantNamesOf(SyntaxTree tree) => ConstantsByTree.GetValue(tree, ReadConstants).Names;
+    /// <summary>The simple names of the constants (fields, locals, enum members) a tree declares, each once. Read once per tree.</summary>
+    public static IReadOnlyList<string> ConstantNamesOf(SyntaxTree tree) => ConstantsByTree.GetValue(tree, ReadConstants).Names;
 
     /// <summary>
     /// The constants a tree declares as fields and locals, with the expression that initialises them
@@ -368,7 +368,7 @@ internal static class ConstantSyntax
     /// </summary>
     private static TreeConstants CollectConstants(SyntaxTree tree)
     {
-        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var declared = new List<KeyValuePair<string, ExpressionSyntax?>>();
         var text = tree.GetText().ToString();
         var root = tree.GetRoot();
@@ -398,7 +398,10 @@ internal static class ConstantSyntax
             }
         }
 
-        return new TreeConstants(names.ToImmutable(), declared.ToArray());
+        // An array, not a set: the names are only enumerated, into the compilation's set, and a set's enumeration costs more.
+        var distinct = new string[names.Count];
+        names.CopyTo(distinct);
+        return new TreeConstants(distinct, declared.ToArray());
     }
 
     /// <summary>The tokens of <paramref name="kind"/> that <paramref name="word"/>'s occurrences in the text start, in order.</summary>
@@ -418,13 +421,13 @@ internal static class ConstantSyntax
     /// <summary>What a tree declares as constants: every name (enum members too), and the fields and locals with their initialisers.</summary>
     private sealed class TreeConstants
     {
-        public TreeConstants(ImmutableHashSet<string> names, KeyValuePair<string, ExpressionSyntax?>[] declared)
+        public TreeConstants(string[] names, KeyValuePair<string, ExpressionSyntax?>[] declared)
         {
             Names = names;
             Declared = declared;
         }
 
-        public ImmutableHashSet<string> Names { get; }
+        public string[] Names { get; }
 
         public KeyValuePair<string, ExpressionSyntax?>[] Declared { get; }
     }

@@ -14,11 +14,18 @@ namespace LegalRules.Matching;
 /// From syntax, the names of the parameters an argument may be passed as, without binding the
 /// member that holds it: those of every method named as the one invoked, and of every delegate's
 /// <c>Invoke</c> (a delegate may be invoked by its variable's name); those of every constructor of the
-/// types named as the one created. Methods and types are those the compilation declares, gathered
-/// once per compilation from the declarations of its syntax trees (not their bodies: a local function
-/// is looked for in the member that calls it), and those of its referenced assemblies; the words of a
-/// name are gathered the first time it is asked for, and kept.
+/// types named as the one created. Methods and types are those the compilation declares, read from
+/// the declarations of its syntax trees (not their bodies: a local function is looked for in the
+/// member that calls it), and those of its referenced assemblies; the words of a name are gathered
+/// the first time it is asked for, and kept.
 /// </summary>
+/// <remarks>
+/// Each tree's declarations are read once per tree, not per compilation: in the IDE, a keystroke makes
+/// a new compilation in which every other file is the same tree, and only the edited file is read
+/// again. A name is looked up tree by tree (the IDE asks for the few names of one file); after
+/// <see cref="NamesBeforeMerging"/> names, the trees' declarations are merged once for the
+/// compilation (a build asks for the names of every file).
+/// </remarks>
 /// <remarks>
 /// Where syntax cannot name the callee — an indexer, <c>new(…)</c>, a <c>using</c> alias, an invoked
 /// expression that is not a name — there is no answer and the member is bound.
@@ -28,9 +35,17 @@ internal sealed partial class ParameterNames
     private const string InvokeName = WellKnownMemberNames.DelegateInvokeName;
 
     private static readonly ConditionalWeakTable<Compilation, ParameterNames> PerCompilation = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, Index> IndexByTree = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, Index>.CreateValueCallback ReadIndex = Index.Of;
+
+    /// <summary>Names looked up tree by tree before the trees' declarations are merged for the compilation.</summary>
+    internal const int NamesBeforeMerging = 64;
 
     private readonly Compilation _compilation;
-    private readonly Lazy<Index> _index;
+    private readonly Lazy<Index[]> _trees;
+    private readonly Lazy<Index> _merged;
+    private readonly Lazy<HashSet<string>> _aliasNames;
+    private int _namesAsked;
     private readonly Lazy<ReferencedParameters[]> _referenced;
     // Null where a referenced assembly's metadata could not be read: the member is bound.
     private readonly ConcurrentDictionary<string, HashSet<string>?> _methodWords = new(StringComparer.Ordinal);
@@ -44,7 +59,9 @@ internal sealed partial class ParameterNames
     private ParameterNames(Compilation compilation)
     {
         _compilation = compilation;
-        _index = new Lazy<Index>(Gather, LazyThreadSafetyMode.ExecutionAndPublication);
+        _trees = new Lazy<Index[]>(IndexesOfTrees, LazyThreadSafetyMode.ExecutionAndPublication);
+        _merged = new Lazy<Index>(Merge, LazyThreadSafetyMode.ExecutionAndPublication);
+        _aliasNames = new Lazy<HashSet<string>>(GatherAliasNames, LazyThreadSafetyMode.ExecutionAndPublication);
         _referenced = new Lazy<ReferencedParameters[]>(GatherReferenced, LazyThreadSafetyMode.ExecutionAndPublication);
         _methodWordsOf = MethodWordsOf;
         _constructorWordsOf = ConstructorWordsOf;
@@ -113,8 +130,7 @@ internal sealed partial class ParameterNames
 
     private bool AddConstructorWords(ArgumentSyntax argument, string type, string calledName, CodeWords words)
     {
-        var index = _index.Value;
-        if (index.AliasNames.Contains(type))
+        if (_aliasNames.Value.Contains(type))
         {
             return false; // the type created is named by the alias's target
         }
@@ -139,11 +155,7 @@ internal sealed partial class ParameterNames
     private HashSet<string>? MethodWordsOf(string name)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        if (_index.Value.MethodParameters.TryGetValue(name, out var inSource))
-        {
-            AddAll(inSource, words);
-        }
-
+        AddInSource(name, constructors: false, words);
         return AddReferenced(name, constructors: false, words) ? words : null;
     }
 
@@ -151,12 +163,23 @@ internal sealed partial class ParameterNames
     private HashSet<string>? ConstructorWordsOf(string name)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        if (_index.Value.ConstructorParameters.TryGetValue(name, out var inSource))
+        AddInSource(name, constructors: true, words);
+        return AddReferenced(name, constructors: true, words) ? words : null;
+    }
+
+    /// <summary>Adds the words of the parameters the source declares for the methods (or the constructors of the types) named <paramref name="name"/>.</summary>
+    private void AddInSource(string name, bool constructors, HashSet<string> words)
+    {
+        if (Interlocked.Increment(ref _namesAsked) > NamesBeforeMerging)
         {
-            AddAll(inSource, words);
+            _merged.Value.AddWords(name, constructors, words);
+            return;
         }
 
-        return AddReferenced(name, constructors: true, words) ? words : null;
+        foreach (var index in _trees.Value)
+        {
+            index.AddWords(name, constructors, words);
+        }
     }
 
     /// <summary>
@@ -227,20 +250,38 @@ internal sealed partial class ParameterNames
             : null;
     }
 
-    private Index Gather()
+    private Index[] IndexesOfTrees()
     {
-        // Not cancelled: a walk of the declarations, once, not of the bodies (local functions are
-        // looked for in the member that calls them); a cancelled gathering would stay cached.
-        var index = new Index();
+        // Not cancelled: each tree's declarations are read once, and kept with the tree.
+        var indexes = new List<Index>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-            {
-                index.Add(node);
-            }
+            indexes.Add(IndexByTree.GetValue(tree, ReadIndex));
         }
 
-        return index;
+        return indexes.ToArray();
+    }
+
+    private Index Merge()
+    {
+        var merged = new Index();
+        foreach (var index in _trees.Value)
+        {
+            merged.Add(index);
+        }
+
+        return merged;
+    }
+
+    private HashSet<string> GatherAliasNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var index in _trees.Value)
+        {
+            names.UnionWith(index.AliasNames);
+        }
+
+        return names;
     }
 
     private sealed class Index
@@ -256,7 +297,51 @@ internal sealed partial class ParameterNames
 
         public HashSet<string> AliasNames { get; } = new(StringComparer.Ordinal);
 
-        public void Add(SyntaxNode node)
+        /// <summary>The declarations of one tree.</summary>
+        public static Index Of(SyntaxTree tree)
+        {
+            var index = new Index();
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                index.Add(node);
+            }
+
+            return index;
+        }
+
+        /// <summary>Adds the words of the parameters of the methods (or of the constructors of the types) named <paramref name="name"/>.</summary>
+        public void AddWords(string name, bool constructors, HashSet<string> words)
+        {
+            if ((constructors ? ConstructorParameters : MethodParameters).TryGetValue(name, out var names))
+            {
+                ParameterNames.AddAll(names, words);
+            }
+        }
+
+        /// <summary>Adds another tree's declarations to these.</summary>
+        public void Add(Index other)
+        {
+            MergeInto(other.MethodParameters, MethodParameters);
+            MergeInto(other.ConstructorParameters, ConstructorParameters);
+            AliasNames.UnionWith(other.AliasNames);
+        }
+
+        private static void MergeInto(Dictionary<string, HashSet<string>> from, Dictionary<string, HashSet<string>> into)
+        {
+            foreach (var entry in from)
+            {
+                if (into.TryGetValue(entry.Key, out var names))
+                {
+                    names.UnionWith(entry.Value);
+                }
+                else
+                {
+                    into.Add(entry.Key, new HashSet<string>(entry.Value, StringComparer.Ordinal));
+                }
+            }
+        }
+
+        private void Add(SyntaxNode node)
         {
             switch (node)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
@@ -91,7 +92,7 @@ internal sealed class BoundMemberNames
         var declaring = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var assembly in referenced)
         {
-            if (assembly.TypeNames.Contains(StatutoryBindings.AttributeName) || assembly.TypeNames.Contains(StatutoryBindings.AttributeShortName))
+            if (DeclaresBindingAttribute(assembly))
             {
                 declaring.Add(assembly.Identity.Name);
             }
@@ -122,28 +123,76 @@ internal sealed class BoundMemberNames
     /// members it may bind. Asking the symbols instead made every member of the compilation and its
     /// attributes be built on the first question of a rule.
     /// </summary>
+    /// <remarks>
+    /// Each tree is read once for the attribute names in use (<see cref="TreeBindings"/>), not once per
+    /// compilation: in the IDE, a keystroke makes a new compilation in which only the edited file is a
+    /// new tree.
+    /// </remarks>
     private static void AddBoundInSource(Compilation compilation, HashSet<string> names)
     {
         var attributeNames = new HashSet<string>(StringComparer.Ordinal) { StatutoryBindings.AttributeName, StatutoryBindings.AttributeShortName };
+        var trees = new List<TreeBindings>();
         foreach (var tree in compilation.SyntaxTrees)
         {
+            var bindings = TreeBindings.Of(tree);
+            trees.Add(bindings);
+            attributeNames.UnionWith(bindings.AttributeAliases);
+        }
+
+        var aliases = attributeNames.Count == 2 ? string.Empty : string.Join("\n", attributeNames.OrderBy(n => n, StringComparer.Ordinal));
+        foreach (var bindings in trees)
+        {
+            names.UnionWith(bindings.MembersBoundBy(attributeNames, aliases));
+        }
+    }
+
+    /// <summary>
+    /// What one tree says of bindings by attribute: the using aliases it gives a binding attribute's
+    /// type, and the names of the members that carry one of the compilation's attribute names (kept
+    /// for the last set of names asked: the same in every compilation, unless an alias changes).
+    /// </summary>
+    private sealed class TreeBindings
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeBindings> ByTree = new();
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeBindings>.CreateValueCallback Read = tree => new TreeBindings(tree);
+        private static readonly TreeMemo<string, string[]> BoundMembers = new();
+        private static readonly Func<SyntaxTree, HashSet<string>, string[]> FindBound = Find;
+
+        private readonly SyntaxTree _tree;
+
+        private TreeBindings(SyntaxTree tree)
+        {
+            _tree = tree;
+            var aliases = new List<string>();
             foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
             {
                 if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && IsBindingAttributeName(WrittenNames.Rightmost(target)))
                 {
-                    attributeNames.Add(alias.Name.Identifier.ValueText);
+                    aliases.Add(alias.Name.Identifier.ValueText);
                 }
             }
+
+            AttributeAliases = aliases.ToArray();
         }
 
-        foreach (var tree in compilation.SyntaxTrees)
+        /// <summary>The aliases this tree's using directives give a type named as a binding attribute.</summary>
+        public string[] AttributeAliases { get; }
+
+        public static TreeBindings Of(SyntaxTree tree) => ByTree.GetValue(tree, Read);
+
+        /// <summary>The members of this tree that carry an attribute named one of <paramref name="attributeNames"/> (<paramref name="key"/> names that set).</summary>
+        public string[] MembersBoundBy(HashSet<string> attributeNames, string key)
+            => BoundMembers.Get(_tree, key, attributeNames, FindBound);
+
+        private static string[] Find(SyntaxTree tree, HashSet<string> attributeNames)
         {
             // Most files bind nothing: their text names no binding attribute, and their members are not walked.
             if (!TreeText.MayWriteAny(tree, attributeNames))
             {
-                continue;
+                return Array.Empty<string>();
             }
 
+            var names = new List<string>();
             foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or EnumDeclarationSyntax))
             {
                 switch (node)
@@ -173,8 +222,31 @@ internal sealed class BoundMemberNames
                         break;
                 }
             }
+
+            return names.ToArray();
         }
     }
+
+    /// <summary>
+    /// Whether a referenced assembly declares a type named as a binding attribute, in any namespace
+    /// (the attribute is recognised by its simple name). The assemblies' type names are kept with their
+    /// symbols, which the compiler shares between compilations of the same references.
+    /// </summary>
+    public static bool AnyReferenceDeclaresBindingAttribute(Compilation compilation)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (DeclaresBindingAttribute(assembly))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresBindingAttribute(IAssemblySymbol assembly)
+        => assembly.TypeNames.Contains(StatutoryBindings.AttributeName) || assembly.TypeNames.Contains(StatutoryBindings.AttributeShortName);
 
     private static bool IsBindingAttributeName(string? name) => name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -203,6 +204,10 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 internal sealed class StatedModeNames
 {
     private const string TypeName = "MidpointRounding";
+
+    // Kept with each tree: in the IDE, a keystroke makes a new compilation in which only the edited file is a new tree.
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> OtherMeanings = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>>.CreateValueCallback ReadOtherMeaning = tree => new StrongBox<bool>(GivesOtherMeaning(tree));
     private readonly Compilation _compilation;
     private readonly MemberSyntax _memberSyntax;
     private readonly Lazy<bool> _onlySystems;
@@ -244,28 +249,87 @@ internal sealed class StatedModeNames
         _ => false,
     };
 
-    /// <summary>No type, member or namespace of the compilation's source, and no using alias, is named <c>MidpointRounding</c> (or <c>System</c>, for an alias).</summary>
+    /// <summary>
+    /// No type, member or namespace of the compilation's source, and no using alias, is named
+    /// <c>MidpointRounding</c> (or <c>System</c>, for an alias). Read from each tree's syntax, once per
+    /// tree (<see cref="GivesOtherMeaning"/>), not once per compilation.
+    /// </summary>
     private bool OnlySystems()
     {
-        var only = !_compilation.ContainsSymbolsWithName(TypeName, SymbolFilter.All);
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (!only)
+            if (OtherMeanings.GetValue(tree, ReadOtherMeaning).Value)
             {
-                break;
-            }
-
-            foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
-            {
-                if (node is UsingDirectiveSyntax { Alias.Name.Identifier.ValueText: TypeName or "System" })
-                {
-                    only = false;
-                    break;
-                }
+                return false;
             }
         }
 
-        return only;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="tree"/> may give the name <c>MidpointRounding</c> a meaning of its own:
+    /// a using alias of that name (or of <c>System</c>), or a declaration of that name — of a namespace,
+    /// a type or a member, and, to stay on the safe side, of anything else (a local, a parameter). The
+    /// text is searched: only the tokens where it writes the name are looked at.
+    /// </summary>
+    internal static bool GivesOtherMeaning(SyntaxTree tree)
+    {
+        var root = tree.GetRoot();
+        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+        {
+            if (node is UsingDirectiveSyntax { Alias.Name.Identifier.ValueText: TypeName or "System" })
+            {
+                return true;
+            }
+        }
+
+        var text = tree.GetText().ToString();
+        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+        {
+            // An identifier may be written with Unicode escapes: every token is read.
+            foreach (var token in root.DescendantTokens())
+            {
+                if (IsDeclaration(token))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Only where the text writes the name: most files that round state MidpointRounding.X many times, and declare nothing of that name.
+        for (var at = text.IndexOf(TypeName, StringComparison.Ordinal); at >= 0; at = text.IndexOf(TypeName, at + TypeName.Length, StringComparison.Ordinal))
+        {
+            var token = root.FindToken(at);
+            if (token.Span.Contains(at) && IsDeclaration(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDeclaration(SyntaxToken token)
+        => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == TypeName && IsDeclared(token);
+
+    /// <summary>An identifier that declares what it names: not a name read, except as a part of a namespace's declared name.</summary>
+    private static bool IsDeclared(SyntaxToken identifier)
+    {
+        if (identifier.Parent is not IdentifierNameSyntax name)
+        {
+            return true;
+        }
+
+        SyntaxNode node = name;
+        while (node.Parent is QualifiedNameSyntax or AliasQualifiedNameSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is BaseNamespaceDeclarationSyntax space && space.Name == node;
     }
 
     /// <summary>A local, parameter, range variable or type parameter of the member named <c>MidpointRounding</c>.</summary>

@@ -37,6 +37,10 @@ internal sealed class StatutoryMembers
     // One per compilation, shared by the rules that ask (LR0101, LR0102): the constants' names are sorted once.
     private static readonly ConditionalWeakTable<Compilation, StatutoryMembers> PerCompilation = new();
 
+    // A tree's constants sorted for a registry, kept with the tree: in the IDE, only an edited file is a new tree.
+    private static readonly TreeMemo<StatutoryRegistry, SortedConstants> ConstantsSorted = new();
+    private static readonly Func<SyntaxTree, StatutoryRegistry, SortedConstants> SortConstantsOf = SortConstants;
+
     private readonly Compilation _compilation;
     private readonly BoundMemberNames _boundNames;
     private readonly ParameterNames _parameterNames;
@@ -188,10 +192,9 @@ internal sealed class StatutoryMembers
         var declaredWithValue = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            foreach (var constant in ConstantSyntax.DeclaredConstantsOf(tree))
-            {
-                (MayHoldRegistryValue(constant.Value, registry) ? declaredWithValue : declaredWithoutValue).Add(constant.Key);
-            }
+            var sorted = ConstantsSorted.Get(tree, registry, registry, SortConstantsOf);
+            declaredWithValue.UnionWith(sorted.WithValue);
+            declaredWithoutValue.UnionWith(sorted.WithoutValue);
         }
 
         // A name is left out only when every constant declared with it holds a value no parameter has;
@@ -204,6 +207,32 @@ internal sealed class StatutoryMembers
         }
 
         return names;
+    }
+
+    /// <summary>The constants one tree declares, sorted by whether they may hold a value of the registry: read once per tree and registry.</summary>
+    private static SortedConstants SortConstants(SyntaxTree tree, StatutoryRegistry registry)
+    {
+        var withValue = new List<string>();
+        var withoutValue = new List<string>();
+        foreach (var constant in ConstantSyntax.DeclaredConstantsOf(tree))
+        {
+            (MayHoldRegistryValue(constant.Value, registry) ? withValue : withoutValue).Add(constant.Key);
+        }
+
+        return new SortedConstants(withValue.ToArray(), withoutValue.ToArray());
+    }
+
+    private sealed class SortedConstants
+    {
+        public SortedConstants(string[] withValue, string[] withoutValue)
+        {
+            WithValue = withValue;
+            WithoutValue = withoutValue;
+        }
+
+        public string[] WithValue { get; }
+
+        public string[] WithoutValue { get; }
     }
 
     /// <summary>Library constants whose values no parameter can have: 0 and ±1 (never indexed), irrational or not finite.</summary>

@@ -24,13 +24,26 @@ internal static class DirectRun
         IEnumerable<(string Path, string Content)>? additionalFiles = null,
         bool withAnnotations = true,
         CancellationToken cancellationToken = default)
+        => await AnalyzeAsync(Compile(sources, withAnnotations), options, additionalFiles, cancellationToken);
+
+    /// <summary>The sources in one compilation, each in its own file (<c>/src/Test0.cs</c>, …).</summary>
+    public static CSharpCompilation Compile(IEnumerable<string> sources, bool withAnnotations = true)
     {
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"/src/Test{i}.cs")).ToList();
-        var compilation = CSharpCompilation.Create(
+        return CSharpCompilation.Create(
             "Direct",
             trees,
             withAnnotations ? TestReferences.Runtime.Add(TestReferences.Annotations) : TestReferences.Runtime,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    }
+
+    /// <summary>Every LegalRules analyzer over <paramref name="compilation"/>: its LR diagnostics, in order of place; throws where an analyzer threw.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(
+        Compilation compilation,
+        IReadOnlyDictionary<string, string>? options = null,
+        IEnumerable<(string Path, string Content)>? additionalFiles = null,
+        CancellationToken cancellationToken = default)
+    {
         var globalOptions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["legal_rules.as_of"] = AnalyzerTest<LegalRules.Rules.StatutoryBindingAnalyzer>.DefaultAsOf };
         foreach (var option in options ?? new Dictionary<string, string>())
         {
