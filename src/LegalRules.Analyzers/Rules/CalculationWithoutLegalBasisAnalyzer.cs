@@ -38,8 +38,9 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
 
             // Nothing can be bound without a bindings file or a StatutoryParameter attribute type: no calculation to check.
+            // The references are asked first: their type names are kept from one compilation to the next.
             if (state.Bindings.Count == 0
-                && start.Compilation.GetTypeByMetadataName("LegalRules.StatutoryParameterAttribute") is null
+                && !BoundMemberNames.AnyReferenceDeclaresBindingAttribute(start.Compilation)
                 && !start.Compilation.ContainsSymbolsWithName(name => name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName, SymbolFilter.Type, start.CancellationToken))
             {
                 return;

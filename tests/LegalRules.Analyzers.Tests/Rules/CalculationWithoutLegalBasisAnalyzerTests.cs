@@ -1,6 +1,8 @@
+using System.IO;
 using System.Threading.Tasks;
 using LegalRules.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Test = LegalRules.Tests.Infrastructure.AnalyzerTest<LegalRules.Rules.CalculationWithoutLegalBasisAnalyzer>;
@@ -192,6 +194,37 @@ public class CalculationWithoutLegalBasisAnalyzerTests
             .Expect(Lr0201(0).WithArguments("Smic.Mensuel", Keys.SmicHoraire, SmicLabel));
         test.TestState.AdditionalReferences.Clear();
         test.TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_teams_own_attribute_from_a_referenced_library_binds_in_any_namespace()
+    {
+        // The attribute is recognised by its simple name wherever it is declared: a library's
+        // Maison.StatutoryParameterAttribute binds as LegalRules' does, and the calculation is checked.
+        var library = CSharpCompilation.Create(
+            "Maison",
+            new[] { CSharpSyntaxTree.ParseText("namespace Maison { [System.AttributeUsage(System.AttributeTargets.Field)] public sealed class StatutoryParameterAttribute : System.Attribute { public StatutoryParameterAttribute(string key) { } } }") },
+            TestReferences.Runtime,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        var test = new Test()
+            .WithSource("""
+                using Maison;
+                public static class Smic
+                {
+                    [StatutoryParameter("marche_travail.salaire_minimum.smic.smic_b_horaire")]
+                    public const decimal Horaire = 12.31m;
+
+                    public static decimal {|#0:Mensuel|}(decimal heures) => Horaire * heures;
+                }
+                """)
+            .Expect(Lr0201(0).WithArguments("Smic.Mensuel", Keys.SmicHoraire, SmicLabel));
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
         await test.RunAsync();
     }
 }
