@@ -192,9 +192,7 @@ public class CalculationWithoutLegalBasisAnalyzerTests
                 }
                 """)
             .Expect(Lr0201(0).WithArguments("Smic.Mensuel", Keys.SmicHoraire, SmicLabel));
-        test.TestState.AdditionalReferences.Clear();
-        test.TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
-        await test.RunAsync();
+        await RunWithoutAnnotationsAsync(test);
     }
 
     [Fact]
@@ -222,9 +220,15 @@ public class CalculationWithoutLegalBasisAnalyzerTests
                 }
                 """)
             .Expect(Lr0201(0).WithArguments("Smic.Mensuel", Keys.SmicHoraire, SmicLabel));
+        await RunWithoutAnnotationsAsync(test, MetadataReference.CreateFromImage(image.ToArray()));
+    }
+
+    /// <summary>Runs <paramref name="test"/> against the runtime and <paramref name="references"/>, without the annotations package.</summary>
+    private static async Task RunWithoutAnnotationsAsync(Test test, params MetadataReference[] references)
+    {
         test.TestState.AdditionalReferences.Clear();
         test.TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
-        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        test.TestState.AdditionalReferences.AddRange(references);
         await test.RunAsync();
     }
 }
