@@ -5,9 +5,9 @@
 # allocations).
 #
 #   bash eng/bench-inproc.sh [LINES] [OUT]        defaults: 100000 artifacts/bench/inproc
-#   BENCH_COLD_RUNS (15)  BENCH_ANALYZER_RUNS (5)  BENCH_BDN_ARGS (extra BenchmarkDotNet arguments)
+#   BENCH_COLD_RUNS (15)  BENCH_ANALYZER_RUNS (5)  BENCH_DOCUMENT_EDITS (40)  BENCH_BDN_ARGS (extra BenchmarkDotNet arguments)
 #
-# Writes OUT/results.txt (RESULT lines), OUT/analyzer.txt, OUT/analyzer-serial.txt, OUT/bdn/ and OUT/summary.md.
+# Writes OUT/results.txt (RESULT lines), OUT/analyzer.txt, OUT/analyzer-serial.txt, OUT/document.txt, OUT/bdn/ and OUT/summary.md.
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 
@@ -41,6 +41,9 @@ echo "== the same on one thread, load $(bench_load)"
 # the processor time it costs (on two cores, a callback's time also counts the threads it waits behind).
 # Kept apart from results.txt: its RESULT lines have the same names.
 $bench analyzer --corpus "$corpus/drop" --runs "$analyzer_runs" --groups all,syntax-floor --serial | tee "$out/analyzer-serial.txt" | grep -v '^RESULT'
+
+echo "== after a keystroke in the IDE: one file's diagnostics in a compilation with that file replaced, load $(bench_load)"
+$bench document --corpus "$corpus/drop" --edits "${BENCH_DOCUMENT_EDITS:-40}" --groups all,syntax-floor | tee "$out/document.txt" | tee -a "$results" | grep -v '^RESULT'
 
 echo "== BenchmarkDotNet, load $(bench_load)"
 # In-process toolchain: no project is generated and built inside the repository (whose

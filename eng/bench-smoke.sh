@@ -28,6 +28,9 @@ $bench registry-cache
 echo "== analyzers in one process ($lines lines, 1 run)"
 $bench analyzer --corpus "$corpus/drop" --runs 1 | grep -v '^RESULT'
 
+echo "== analyzers after a keystroke in the IDE ($lines lines, 3 edits)"
+$bench document --corpus "$corpus/drop" --edits 3 | grep -v '^RESULT'
+
 echo "== BenchmarkDotNet (dry job: each benchmark once)"
 (cd "$out" && $bench bdn --filter '*' --job dry --inProcess --artifacts "$out/bdn") > "$out/bdn.log" 2>&1 || { tail -n 40 "$out/bdn.log"; exit 1; }
 if grep -qE 'Exception|benchmarks: 0' "$out/bdn.log"; then tail -n 40 "$out/bdn.log"; exit 1; fi
