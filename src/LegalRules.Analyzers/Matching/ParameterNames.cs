@@ -25,10 +25,10 @@ namespace LegalRules.Matching;
 /// again. A name is looked up tree by tree (the IDE asks for the few names of one file); after
 /// <see cref="NamesBeforeMerging"/> names, the trees' declarations are merged once for the
 /// compilation (a build asks for the names of every file).
-/// </remarks>
-/// <remarks>
+/// <para>
 /// Where syntax cannot name the callee — an indexer, <c>new(…)</c>, a <c>using</c> alias, an invoked
 /// expression that is not a name — there is no answer and the member is bound.
+/// </para>
 /// </remarks>
 internal sealed partial class ParameterNames
 {

@@ -208,6 +208,7 @@ internal sealed class StatedModeNames
     // Kept with each tree: in the IDE, a keystroke makes a new compilation in which only the edited file is a new tree.
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> OtherMeanings = new();
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>>.CreateValueCallback ReadOtherMeaning = tree => new StrongBox<bool>(GivesOtherMeaning(tree));
+
     private readonly Compilation _compilation;
     private readonly MemberSyntax _memberSyntax;
     private readonly Lazy<bool> _onlySystems;
