@@ -27,7 +27,7 @@ internal static class TreeText
         }
 
         var content = text.ToString();
-        if (content.IndexOf("\\u", StringComparison.Ordinal) >= 0 || content.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+        if (MayEscape(content))
         {
             return true;
         }
@@ -42,4 +42,8 @@ internal static class TreeText
 
         return false;
     }
+
+    /// <summary>Whether <paramref name="content"/> may write an identifier with Unicode escapes, which a search for its name would not find.</summary>
+    public static bool MayEscape(string content)
+        => content.IndexOf("\\u", StringComparison.Ordinal) >= 0 || content.IndexOf("\\U", StringComparison.Ordinal) >= 0;
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
+using LegalRules.Matching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -286,7 +287,7 @@ internal sealed class StatedModeNames
         }
 
         var text = tree.GetText().ToString();
-        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+        if (TreeText.MayEscape(text))
         {
             // An identifier may be written with Unicode escapes: every token is read.
             foreach (var token in root.DescendantTokens())
