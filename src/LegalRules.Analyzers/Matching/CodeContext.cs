@@ -109,6 +109,17 @@ internal static class CodeContext
                     // Prestation.Crds => 0.005m: the arm's constant names the value.
                     AddKeyWords(armKey, words);
                     break;
+                case ITupleOperation tuple:
+                    // ("crds", 0.005m) in a table of pairs: the other elements name the value.
+                    foreach (var element in tuple.Elements)
+                    {
+                        if (!ReferenceEquals(element, child))
+                        {
+                            AddKeyWords(element, words);
+                        }
+                    }
+
+                    break;
                 case IReturnOperation or IExpressionStatementOperation or IBlockOperation:
                     if (operation.Parent is ISwitchCaseOperation section)
                     {
@@ -215,6 +226,17 @@ internal static class CodeContext
                     if (!parameterNames.TryAddWords(argument, words))
                     {
                         return null;
+                    }
+
+                    if (argument.Parent is TupleExpressionSyntax { Arguments: var elements })
+                    {
+                        foreach (var element in elements)
+                        {
+                            if (element != argument)
+                            {
+                                AddWrittenKey(element.Expression, words.Own);
+                            }
+                        }
                     }
 
                     if (argument.Parent is ArgumentListSyntax { Arguments: { Count: 2 } pair, Parent: InvocationExpressionSyntax { Expression: var invoked } }
