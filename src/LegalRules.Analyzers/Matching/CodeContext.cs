@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -90,15 +91,20 @@ internal static class CodeContext
                     if (argument.Parent is IInvocationOperation invocation)
                     {
                         NameWords.AddWords(invocation.TargetMethod.Name, words);
-                        if (invocation.TargetMethod.Name == "Add" && invocation.Arguments.Length == 2 && ReferenceEquals(invocation.Arguments[1], argument))
-                        {
-                            // { "crds", 0.005m } in a dictionary's initializer, taux.Add("crds", 0.005m): the key names the value.
-                            AddKeyWords(invocation.Arguments[0].Value, words);
-                        }
+
+                        // { "crds", 0.005m } in a dictionary's initializer, taux.Add("crds", 0.005m),
+                        // Definir("CRDS", 0.005m): a key passed beside the value names it.
+                        AddSiblingKeyWords(invocation.Arguments, argument, words);
                     }
-                    else if (argument.Parent is IObjectCreationOperation creation && creation.Type is { } created)
+                    else if (argument.Parent is IObjectCreationOperation creation)
                     {
-                        NameWords.AddWords(created.Name, words);
+                        if (creation.Type is { } created)
+                        {
+                            NameWords.AddWords(created.Name, words);
+                        }
+
+                        // new Parametre("crds", 0.005m): the same.
+                        AddSiblingKeyWords(creation.Arguments, argument, words);
                     }
 
                     goto done;
@@ -239,11 +245,10 @@ internal static class CodeContext
                         }
                     }
 
-                    if (argument.Parent is ArgumentListSyntax { Arguments: { Count: 2 } pair, Parent: InvocationExpressionSyntax { Expression: var invoked } }
-                        && pair[1] == argument
-                        && invoked is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } or IdentifierNameSyntax { Identifier.ValueText: "Add" })
+                    if (argument.Parent is ArgumentListSyntax { Arguments: var siblings, Parent: InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ConstructorInitializerSyntax })
                     {
-                        AddWrittenKeys(pair, words.Own);
+                        // Keys passed beside the value: taux.Add("crds", 0.005m), new Parametre("crds", 0.005m).
+                        AddWrittenKeys(siblings, words.Own);
                     }
 
                     break;
@@ -365,6 +370,18 @@ internal static class CodeContext
         else if (key is IFieldReferenceOperation or ILocalReferenceOperation)
         {
             AddReferenceName(key, words);
+        }
+    }
+
+    /// <summary>The words of the keys passed beside <paramref name="argument"/>: the other arguments' strings, constants and enum members.</summary>
+    private static void AddSiblingKeyWords(ImmutableArray<IArgumentOperation> arguments, IArgumentOperation argument, HashSet<string> words)
+    {
+        foreach (var other in arguments)
+        {
+            if (!ReferenceEquals(other, argument))
+            {
+                AddKeyWords(other.Value, words);
+            }
         }
     }
 
