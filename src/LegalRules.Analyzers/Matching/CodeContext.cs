@@ -11,7 +11,8 @@ namespace LegalRules.Matching;
 /// The names around a constant that can corroborate a parameter: the variable, field, property or
 /// parameter (as its default value) it initialises or is assigned to, the parameter it is passed as and the method called
 /// (through <c>Math.Round</c>, <c>Math.Min</c> and the like: what receives their result), the
-/// operands it is compared or combined with, the member and type that contain it.
+/// keys that name it (a dictionary's key, a key passed beside it, a tuple's other elements, a switch's
+/// case), the operands it is compared or combined with, the member and type that contain it.
 /// Asked only when a value matches, so never on the common path.
 /// </summary>
 internal static class CodeContext
