@@ -235,22 +235,16 @@ internal static class CodeContext
                         return null;
                     }
 
-                    if (argument.Parent is TupleExpressionSyntax { Arguments: var elements })
-                    {
-                        foreach (var element in elements)
+                    // Keys passed beside the value: taux.Add("crds", 0.005m), new Parametre("crds", 0.005m),
+                    // ("crds", 0.005m). The value's own argument is a number and writes no name.
+                    AddWrittenKeys(
+                        argument.Parent switch
                         {
-                            if (element != argument)
-                            {
-                                AddWrittenKey(element.Expression, words.Own);
-                            }
-                        }
-                    }
-
-                    if (argument.Parent is ArgumentListSyntax { Arguments: var siblings, Parent: InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ConstructorInitializerSyntax })
-                    {
-                        // Keys passed beside the value: taux.Add("crds", 0.005m), new Parametre("crds", 0.005m).
-                        AddWrittenKeys(siblings, words.Own);
-                    }
+                            TupleExpressionSyntax tuple => tuple.Arguments,
+                            ArgumentListSyntax { Parent: InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ConstructorInitializerSyntax } list => list.Arguments,
+                            _ => default,
+                        },
+                        words.Own);
 
                     break;
                 case AttributeArgumentSyntax:
