@@ -11,25 +11,20 @@ namespace LegalRules.Rules;
 
 /// <summary>
 /// What a member's syntax tells the rules that look into bodies before binding them (LR0101,
-/// LR0201): the simple names that may name a bound member, the values assigned to simple names, and
-/// whether the member declares a name <c>MidpointRounding</c>. Each is read from the member once per
-/// compilation, however many roundings it holds and whichever rule asks first.
+/// LR0201): the simple names that may name a bound member, and the values assigned to simple names.
+/// Each is read from the member once per compilation, however many roundings it holds and whichever
+/// rule asks first.
 /// </summary>
 internal sealed class MemberSyntax
 {
-    private const string MidpointRoundingName = "MidpointRounding";
-
     // One per compilation: which names may be bound depends on the compilation's declarations.
     private static readonly ConditionalWeakTable<Compilation, MemberSyntax> PerCompilation = new();
 
     private readonly BoundMemberNames _boundNames;
     private readonly ConditionalWeakTable<SyntaxNode, Facts> _facts = new();
-    private readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>> _declaresMidpointRounding = new();
 
     // Created once: a lambda given to a table would allocate on every question.
     private readonly ConditionalWeakTable<SyntaxNode, Facts>.CreateValueCallback _walk;
-    private static readonly ConditionalWeakTable<SyntaxNode, StrongBox<bool>>.CreateValueCallback ReadMidpointRoundingDeclarations
-        = member => new StrongBox<bool>(WritesMidpointRoundingOtherThanAsName(member));
 
     private MemberSyntax(BoundMemberNames boundNames)
     {
@@ -70,13 +65,6 @@ internal sealed class MemberSyntax
     /// <summary>The facts of <paramref name="member"/> (a member's declaration, or a file).</summary>
     public Facts Of(SyntaxNode member) => _facts.GetValue(member, _walk);
 
-    /// <summary>
-    /// Whether an identifier <c>MidpointRounding</c> is written in <paramref name="member"/> other than
-    /// as a simple name: a local, parameter, range variable, type parameter or generic name that may
-    /// hide the type. Read from the member's tokens, for the members that round with a stated mode.
-    /// </summary>
-    public bool DeclaresMidpointRounding(SyntaxNode member) => _declaresMidpointRounding.GetValue(member, ReadMidpointRoundingDeclarations).Value;
-
     private Facts Walk(SyntaxNode member)
     {
         // A file whose text contains no name of a bound member cannot name one: nothing to walk.
@@ -115,20 +103,6 @@ internal sealed class MemberSyntax
         }
 
         return assigned ?? (IReadOnlyList<KeyValuePair<string, ExpressionSyntax>>)Array.Empty<KeyValuePair<string, ExpressionSyntax>>();
-    }
-
-    /// <summary>Whether an identifier token under <paramref name="member"/> named <c>MidpointRounding</c> is not a simple name's.</summary>
-    private static bool WritesMidpointRoundingOtherThanAsName(SyntaxNode member)
-    {
-        foreach (var token in member.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is not IdentifierNameSyntax && token.ValueText == MidpointRoundingName)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)

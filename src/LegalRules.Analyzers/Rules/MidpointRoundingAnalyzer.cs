@@ -75,7 +75,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
             var roundingTypes = builder.ToImmutable();
             var state = LegalRulesCompilationState.Get(compilation, start.Options, start.CancellationToken);
-            var modeName = new StatedModeNames(compilation, MemberSyntax.For(compilation, state));
+            var modeName = new StatedModeNames(compilation);
             var uses = new StatutoryUses(state);
             var members = StatutoryMembers.For(compilation, state);
             start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, midpointRounding, uses, members, modeName), SyntaxKind.InvocationExpression);
@@ -197,7 +197,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
 /// <summary>
 /// From syntax, whether a rounding states its mode: an argument reads <c>MidpointRounding.X</c>
-/// (or <c>System.MidpointRounding.X</c>), where nothing in the compilation or the member gives the
+/// (or <c>System.MidpointRounding.X</c>), where nothing in the compilation's source gives the
 /// name <c>MidpointRounding</c> another meaning. Such an argument is a <c>System.MidpointRounding</c>,
 /// which converts implicitly to no other parameter type of a rounding method: the overload the
 /// compiler picks takes a mode, and the rule has nothing to say, without binding the member's body.
@@ -211,13 +211,11 @@ internal sealed class StatedModeNames
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>>.CreateValueCallback ReadOtherMeaning = tree => new StrongBox<bool>(GivesOtherMeaning(tree));
 
     private readonly Compilation _compilation;
-    private readonly MemberSyntax _memberSyntax;
     private readonly Lazy<bool> _onlySystems;
 
-    public StatedModeNames(Compilation compilation, MemberSyntax memberSyntax)
+    public StatedModeNames(Compilation compilation)
     {
         _compilation = compilation;
-        _memberSyntax = memberSyntax;
         _onlySystems = new Lazy<bool>(OnlySystems);
     }
 
@@ -233,7 +231,9 @@ internal sealed class StatedModeNames
             }
         }
 
-        return named && _onlySystems.Value && !DeclaredInMember(invocation);
+        // A member's own local, parameter or type parameter of that name is a declaration of its
+        // tree, which OnlySystems has read: nothing is left to look for in the member.
+        return named && _onlySystems.Value;
     }
 
     /// <summary><c>MidpointRounding</c>, <c>System.MidpointRounding</c> or <c>global::System.MidpointRounding</c>.</summary>
@@ -333,8 +333,4 @@ internal sealed class StatedModeNames
 
         return node.Parent is BaseNamespaceDeclarationSyntax space && space.Name == node;
     }
-
-    /// <summary>A local, parameter, range variable or type parameter of the member named <c>MidpointRounding</c>.</summary>
-    private bool DeclaredInMember(SyntaxNode node)
-        => _memberSyntax.DeclaresMidpointRounding(MemberSyntax.MemberOrFileOf(node));
 }
