@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using LegalRules.Registry;
 
 namespace LegalRules.Matching;
@@ -75,11 +76,13 @@ internal static class NameWords
 
         // Code repeats its names: each is split once. The cache is dropped when it grows past its
         // bound, so that a long-lived host (the IDE) does not keep every name it ever met.
+        // The names split are counted apart: a concurrent dictionary's Count takes every one of its locks.
         if (!WordsOfNames.TryGetValue(text, out var words))
         {
-            if (WordsOfNames.Count >= WordsOfNamesBound)
+            if (Interlocked.Increment(ref wordsOfNamesAdded) > WordsOfNamesBound)
             {
                 WordsOfNames.Clear();
+                Interlocked.Exchange(ref wordsOfNamesAdded, 0);
             }
 
             words = WordsOfNames.GetOrAdd(text, SignificantWords(text, CodeMinimumLength));
@@ -94,6 +97,7 @@ internal static class NameWords
     private const int CodeMinimumLength = 2;
     private const int WordsOfNamesBound = 200_000;
     private static readonly ConcurrentDictionary<string, string[]> WordsOfNames = new(StringComparer.Ordinal);
+    private static int wordsOfNamesAdded;
 
     private static string[] SignificantWords(string text, int minimumLength)
     {
