@@ -43,6 +43,26 @@ internal static class TreeText
         return false;
     }
 
+    /// <summary>
+    /// The whole text of <paramref name="node"/>'s file, to search for names within the node's span;
+    /// null when the text is not at hand or too large to be one string, or when the node's span may
+    /// write an identifier with Unicode escapes.
+    /// </summary>
+    public static string? SearchableTextOf(SyntaxNode node)
+    {
+        if (!node.SyntaxTree.TryGetText(out var text) || text.Length > WholeTextLimit)
+        {
+            return null;
+        }
+
+        var content = text.ToString();
+        var span = node.Span;
+        return content.IndexOf("\\u", span.Start, span.Length, StringComparison.Ordinal) >= 0
+            || content.IndexOf("\\U", span.Start, span.Length, StringComparison.Ordinal) >= 0
+            ? null
+            : content;
+    }
+
     /// <summary>Whether <paramref name="content"/> may write an identifier with Unicode escapes, which a search for its name would not find.</summary>
     public static bool MayEscape(string content)
         => content.IndexOf("\\u", StringComparison.Ordinal) >= 0 || content.IndexOf("\\U", StringComparison.Ordinal) >= 0;

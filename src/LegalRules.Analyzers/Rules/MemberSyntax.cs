@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
+using LegalRules.Matching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -136,10 +137,75 @@ internal sealed class MemberSyntax
         public IReadOnlyList<IdentifierNameSyntax> BoundNames { get; }
 
         /// <summary>
+        /// The values given to <paramref name="names"/> in the member: variables' initialisers and
+        /// the right side of assignments whose target is one of the names (through parentheses).
+        /// The member's text is searched for the names, and only the tokens there are looked at;
+        /// the member is walked once instead when its text is not at hand or may write an
+        /// identifier with escapes.
+        /// </summary>
+        public List<ExpressionSyntax>? ValuesAssignedTo(HashSet<string> names)
+        {
+            List<ExpressionSyntax>? values = null;
+            if (TreeText.SearchableTextOf(_member) is { } content)
+            {
+                var end = _member.Span.End;
+                foreach (var name in names)
+                {
+                    for (var at = content.IndexOf(name, _member.Span.Start, _member.Span.Length, StringComparison.Ordinal);
+                         at >= 0;
+                         at = content.IndexOf(name, at + name.Length, Math.Max(0, end - at - name.Length), StringComparison.Ordinal))
+                    {
+                        if (ValueAssignedAt(_member.FindToken(at), at, name) is { } value)
+                        {
+                            (values ??= new List<ExpressionSyntax>()).Add(value);
+                        }
+                    }
+                }
+
+                return values;
+            }
+
+            foreach (var assigned in Assigned)
+            {
+                if (names.Contains(assigned.Key))
+                {
+                    (values ??= new List<ExpressionSyntax>()).Add(assigned.Value);
+                }
+            }
+
+            return values;
+        }
+
+        /// <summary>The value given to <paramref name="name"/> where <paramref name="token"/> writes it as a declared variable or an assignment's target.</summary>
+        private static ExpressionSyntax? ValueAssignedAt(SyntaxToken token, int at, string name)
+        {
+            if (!token.Span.Contains(at) || !token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name)
+            {
+                return null;
+            }
+
+            switch (token.Parent)
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator when declarator.Identifier == token:
+                    return initial;
+                case IdentifierNameSyntax identifier:
+                    SyntaxNode target = identifier;
+                    while (target.Parent is ParenthesizedExpressionSyntax parenthesized)
+                    {
+                        target = parenthesized;
+                    }
+
+                    return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target ? assignment.Right : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
         /// The values given to simple names: variables' initialisers and the right side of
         /// assignments whose target is a name (through parentheses), with that name.
         /// </summary>
-        public IReadOnlyList<KeyValuePair<string, ExpressionSyntax>> Assigned
+        private IReadOnlyList<KeyValuePair<string, ExpressionSyntax>> Assigned
         {
             get
             {

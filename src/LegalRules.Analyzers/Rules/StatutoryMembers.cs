@@ -100,11 +100,6 @@ internal sealed class StatutoryMembers
 
         // The values assigned, anywhere in the member, to the names the arguments read: a superset
         // of what StatutoryUses.Find examines with locals followed once.
-        if (facts.Assigned.Count == 0)
-        {
-            return false;
-        }
-
         HashSet<string>? names = null;
         foreach (var node in rounding.ArgumentList.DescendantNodes())
         {
@@ -114,14 +109,14 @@ internal sealed class StatutoryMembers
             }
         }
 
-        if (names is null)
+        if (names is null || facts.ValuesAssignedTo(names) is not { } values)
         {
             return false;
         }
 
-        foreach (var assigned in facts.Assigned)
+        foreach (var value in values)
         {
-            if (names.Contains(assigned.Key) && Scan(assigned.Value, containingSymbol, state))
+            if (Scan(value, containingSymbol, state))
             {
                 return true;
             }

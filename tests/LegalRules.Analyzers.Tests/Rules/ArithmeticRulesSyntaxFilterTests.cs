@@ -173,6 +173,76 @@ public class ArithmeticRulesSyntaxFilterTests
     }
 
     [Fact]
+    public async Task Rounding_of_a_local_is_analysed_whichever_way_the_local_is_given_a_statutory_value()
+    {
+        // The member filter finds the values given to the names a rounding reads by searching the
+        // member's text: every way of writing the name where it is given a value must be found.
+        // Escaped names make the filter read the member's nodes instead.
+        var fromCrds = $"an amount computed from '{Keys.Crds}' ({CrdsLabel})";
+        await new Midpoint()
+            .WithSource("""
+                using System;
+                class Calcul
+                {
+                    decimal Declare(decimal assiette)
+                    {
+                        var crds = 0.005m;
+                        return {|#0:Math.Round(assiette * crds, 2)|};
+                    }
+
+                    decimal Assigne(decimal assiette)
+                    {
+                        decimal crds;
+                        crds = 0.005m;
+                        return {|#1:Math.Round(assiette * crds, 2)|};
+                    }
+
+                    decimal Parentheses(decimal assiette)
+                    {
+                        decimal crds;
+                        (crds) = 0.005m;
+                        return {|#2:Math.Round(assiette * crds, 2)|};
+                    }
+
+                    decimal Verbatim(decimal assiette)
+                    {
+                        var @crds = 0.005m;
+                        return {|#3:Math.Round(assiette * crds, 2)|};
+                    }
+
+                    decimal Echappe(decimal assiette)
+                    {
+                        var \u0063rds = 0.005m;
+                        return {|#4:Math.Round(assiette * crds, 2)|};
+                    }
+
+                    decimal Deuxieme(decimal assiette)
+                    {
+                        var crdsBrut = assiette;
+                        var crds = 0.005m;
+                        return {|#5:Math.Round(crdsBrut * crds, 2)|};
+                    }
+
+                    // Written elsewhere than where it is given a value: crds = 0.005m
+                    decimal Ailleurs(decimal assiette)
+                    {
+                        var texte = "crds = 0.005m";
+                        var crds = assiette + texte.Length;
+                        return Math.Round(crds, 2);
+                    }
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", fromCrds),
+                Lr0101(1).WithArguments("Math.Round", fromCrds),
+                Lr0101(2).WithArguments("Math.Round", fromCrds),
+                Lr0101(3).WithArguments("Math.Round", fromCrds),
+                Lr0101(4).WithArguments("Math.Round", fromCrds),
+                Lr0101(5).WithArguments("Math.Round", fromCrds))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Rounding_in_a_member_marked_generated_code_is_not_reported()
     {
         await new Midpoint()
