@@ -60,6 +60,19 @@ internal sealed class BoundMemberNames
         return names.Count > MaxNamesSearchedInText || _namedIn.GetValue(tree, _searchText).Value;
     }
 
+    /// <summary>
+    /// The names, when there are few enough to search a text for each (as <see cref="MayBeNamedIn"/>
+    /// does); null when there are more.
+    /// </summary>
+    public IReadOnlyCollection<string>? NamesToSearch
+    {
+        get
+        {
+            var names = _names.Value;
+            return names.Count > MaxNamesSearchedInText ? null : names.Names;
+        }
+    }
+
     /// <summary>Whether one of <paramref name="names"/> may name a bound field or property.</summary>
     public bool AnyMayBeBound(IEnumerable<string> names)
     {

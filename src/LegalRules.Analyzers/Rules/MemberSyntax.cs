@@ -69,17 +69,49 @@ internal sealed class MemberSyntax
     private Facts Walk(SyntaxNode member)
     {
         // A file whose text contains no name of a bound member cannot name one: nothing to walk.
-        List<IdentifierNameSyntax>? boundNames = null;
         if (!_boundNames.MayBeNamedIn(member.SyntaxTree))
         {
             return new Facts(member, Array.Empty<IdentifierNameSyntax>());
         }
 
-        foreach (var node in member.DescendantNodesAndSelf())
+        List<IdentifierNameSyntax>? boundNames = null;
+        if (_boundNames.NamesToSearch is { } searched && TreeText.SearchableTextOf(member) is { } content)
         {
-            if (node is IdentifierNameSyntax name && _boundNames.MayBeBound(name.Identifier.ValueText))
+            // Few names: the member's text is searched for each, and only the tokens there are looked at.
+            var start = member.Span.Start;
+            var end = member.Span.End;
+            foreach (var searchedName in searched)
             {
-                (boundNames ??= new List<IdentifierNameSyntax>()).Add(name);
+                if (searchedName.Length == 0)
+                {
+                    continue;
+                }
+
+                for (var at = content.IndexOf(searchedName, start, end - start, StringComparison.Ordinal);
+                     at >= 0;
+                     at = content.IndexOf(searchedName, at + searchedName.Length, Math.Max(0, end - at - searchedName.Length), StringComparison.Ordinal))
+                {
+                    var token = member.FindToken(at);
+                    if (token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == searchedName && token.Parent is IdentifierNameSyntax name)
+                    {
+                        (boundNames ??= new List<IdentifierNameSyntax>()).Add(name);
+                    }
+                }
+            }
+
+            if (boundNames is { Count: > 1 })
+            {
+                boundNames.Sort(static (x, y) => x.SpanStart.CompareTo(y.SpanStart));
+            }
+        }
+        else
+        {
+            foreach (var node in member.DescendantNodesAndSelf())
+            {
+                if (node is IdentifierNameSyntax name && _boundNames.MayBeBound(name.Identifier.ValueText))
+                {
+                    (boundNames ??= new List<IdentifierNameSyntax>()).Add(name);
+                }
             }
         }
 

@@ -47,6 +47,42 @@ public class CalculationWithoutLegalBasisAnalyzerTests
     }
 
     [Fact]
+    public async Task A_bound_member_is_found_however_its_name_is_written_and_only_where_it_is_a_name()
+    {
+        // With few bound names, each member's text is searched for them: a verbatim or escaped
+        // name is a use; the name in a comment, a string, a longer identifier or a declaration is not.
+        await new Test()
+            .WithSource($$"""
+                using LegalRules;
+                public static class Smic
+                {
+                    [StatutoryParameter("{{Keys.SmicHoraire}}")]
+                    public const decimal Horaire = 12.31m;
+
+                    public static decimal {|#0:Verbatim|}(decimal heures) => @Horaire * heures;
+
+                    public static decimal {|#1:Echappe|}(decimal heures) => \u0048oraire * heures;
+
+                    public static decimal {|#2:Deux|}(decimal heures, decimal HoraireBrut) => HoraireBrut + Smic.Horaire * heures;
+
+                    // Horaire is named in this comment only.
+                    public static decimal Commentaire(decimal heures) => heures * 2m;
+
+                    public static string Texte(decimal heures) => "Horaire " + heures;
+
+                    public static decimal Autre(decimal HoraireBrut) => HoraireBrut * 35m;
+
+                    public static decimal Parametre(decimal Horaire) => Horaire * 35m;
+                }
+                """)
+            .Expect(
+                Lr0201(0).WithArguments("Smic.Verbatim", Keys.SmicHoraire, SmicLabel),
+                Lr0201(1).WithArguments("Smic.Echappe", Keys.SmicHoraire, SmicLabel),
+                Lr0201(2).WithArguments("Smic.Deux", Keys.SmicHoraire, SmicLabel))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_legal_basis_on_the_method_its_property_its_type_or_a_containing_type_is_enough()
     {
         await new Test()
