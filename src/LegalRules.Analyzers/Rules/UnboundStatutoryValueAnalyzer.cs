@@ -96,7 +96,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Check(context.ReportDiagnostic, containingSymbol, operation, constant.Value, state);
+        Check(context, containingSymbol, operation, constant.Value, state);
     }
 
     /// <summary>
@@ -141,7 +141,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
                 var current = pending.Pop();
                 if (current is IBinaryOperation folded && IsTopOfFolded(folded))
                 {
-                    Check(context.ReportDiagnostic, containingSymbol, folded, folded.ConstantValue.Value!, state);
+                    Check(context, containingSymbol, folded, folded.ConstantValue.Value!, state);
                     continue;
                 }
 
@@ -214,7 +214,8 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         return operation.Parent is not IBinaryOperation { ConstantValue.HasValue: true };
     }
 
-    private static void Check(Action<Diagnostic> report, ISymbol containingSymbol, IOperation operation, object value, LegalRulesCompilationState state)
+    // The context is passed, not its ReportDiagnostic: a delegate over a struct's method boxes the struct.
+    private static void Check(SyntaxNodeAnalysisContext context, ISymbol containingSymbol, IOperation operation, object value, LegalRulesCompilationState state)
     {
         var options = state.OptionsFor(operation.Syntax.SyntaxTree);
         if (StatutoryMatcher.Match(operation, value, containingSymbol, state, options) is not { } chosen
@@ -232,7 +233,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         {
             var period = chosen.Occurrence.Period;
             var properties = DiagnosticData.ForValue(parameter, chosen.Occurrence.Index, found, options.AsOf);
-            report(Diagnostic.Create(
+            context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnreferencedStatutoryValue,
                 location,
                 properties.ToImmutable(),
@@ -251,7 +252,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
             var properties = DiagnosticData.ForValue(parameter, inForceIndex >= 0 && !parameter.Values[inForceIndex].IsEnd ? inForceIndex : -1, found, options.AsOf);
             properties[PropertyNames.FoundValidFrom] = foundPeriod.FromText;
             properties[PropertyNames.FoundValidTo] = foundPeriod.ToText;
-            report(Diagnostic.Create(
+            context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SupersededValue,
                 location,
                 properties.ToImmutable(),
@@ -264,6 +265,6 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
                 current));
         }
 
-        LegalDataChecks.Report(report, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
+        LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
     }
 }
