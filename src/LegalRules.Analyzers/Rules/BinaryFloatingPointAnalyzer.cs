@@ -332,7 +332,8 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             yield break;
         }
 
-        foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        // A return statement is never inside an expression, except a nested function's: only statements are walked into.
+        foreach (var node in body.DescendantNodes(static n => n is not (ExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is ReturnStatementSyntax { Expression: { } returned })
             {

@@ -39,6 +39,68 @@ public class BinaryFloatingPointAnalyzerTests
     }
 
     [Fact]
+    public async Task A_return_is_found_in_any_statement_and_not_in_a_nested_function()
+    {
+        // The function's returns are looked for in its statements only: a return nested in any
+        // statement counts; one in a lambda or a local function returns from that function.
+        await new Test()
+            .WithSource("""
+                using System;
+                using System.Collections.Generic;
+                class Paie
+                {
+                    {|#0:double|} Boucle(List<int> annees)
+                    {
+                        foreach (var annee in annees) { while (annee > 0) { for (;;) { do { return 48060.0; } while (false); } } }
+                        return 0;
+                    }
+
+                    {|#1:double|} Selon(int annee)
+                    {
+                        switch (annee)
+                        {
+                            case 2026: return 48060.0;
+                            default: return 0;
+                        }
+                    }
+
+                    {|#2:double|} Essai()
+                    {
+                        try { return 1; }
+                        catch (InvalidOperationException) { checked { return 48060.0; } }
+                        finally { }
+                    }
+
+                    {|#3:double|} Verrou(object verrou)
+                    {
+                        lock (verrou) { using (var d = (IDisposable)null) { fin: return 48060.0; } }
+                    }
+
+                    {|#4:double|} Sinon(bool b)
+                    {
+                        if (b) return 1; else if (!b) return 48060.0;
+                        return 0;
+                    }
+
+                    double Imbriquees()
+                    {
+                        Func<double> lambda = () => { return 48060.0; };
+                        {|#5:double|} Locale() { return 48060.0; }
+                        return lambda() + Locale();
+                    }
+                }
+                """)
+            .Expect(
+                Lr0102(0).WithArguments("Boucle", "double", Keys.Pass, PassLabel),
+                Lr0102(1).WithArguments("Selon", "double", Keys.Pass, PassLabel),
+                Lr0102(2).WithArguments("Essai", "double", Keys.Pass, PassLabel),
+                Lr0102(3).WithArguments("Verrou", "double", Keys.Pass, PassLabel),
+                Lr0102(4).WithArguments("Sinon", "double", Keys.Pass, PassLabel),
+                Lr0102(5).WithArguments("Locale", "double", Keys.Pass, PassLabel))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Members_locals_parameters_and_returns_holding_a_matched_value_are_reported()
     {
         await new Test()
