@@ -63,6 +63,54 @@ internal static class TreeText
             : content;
     }
 
+    /// <summary>
+    /// Whether the text found at <paramref name="at"/>, of <paramref name="length"/> characters, is a
+    /// whole word: no letter, digit or underscore touches it on either side. A name found inside a
+    /// longer identifier is not that name.
+    /// </summary>
+    public static bool IsWholeWordAt(string content, int at, int length)
+        => (at == 0 || !IsIdentifierPart(content[at - 1]))
+            && (at + length >= content.Length || !IsIdentifierPart(content[at + length]));
+
+    /// <summary>
+    /// Whether what follows a name ending at <paramref name="index"/> may make it the target of an
+    /// assignment or a declared variable's initialiser: after spaces and closing parentheses, an
+    /// <c>=</c> that is not <c>==</c> or <c>=&gt;</c>, a compound assignment, or anything the text
+    /// alone does not settle (a comment, a directive, <c>&lt;</c>, <c>&gt;</c>, <c>?</c>). False when
+    /// the name is surely read: followed by <c>,</c>, <c>;</c>, <c>.</c>, <c>(</c>, <c>==</c>, an
+    /// arithmetic operator…
+    /// </summary>
+    public static bool MayBeAssignedAfter(string content, int index, int end)
+    {
+        var i = index;
+        while (i < end && (char.IsWhiteSpace(content[i]) || content[i] == ')'))
+        {
+            i++;
+        }
+
+        if (i >= end)
+        {
+            return false;
+        }
+
+        var next = i + 1 < content.Length ? content[i + 1] : '\0';
+        switch (content[i])
+        {
+            case '=':
+                return next is not '=' and not '>';
+            case '+' or '-' or '*' or '%' or '&' or '|' or '^':
+                return next == '=';
+            case '/':
+                return next is '=' or '/' or '*';
+            case '<' or '>' or '?' or '#':
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
     /// <summary>Whether <paramref name="content"/> may write an identifier with Unicode escapes, which a search for its name would not find.</summary>
     public static bool MayEscape(string content)
         => content.IndexOf("\\u", StringComparison.Ordinal) >= 0 || content.IndexOf("\\U", StringComparison.Ordinal) >= 0;

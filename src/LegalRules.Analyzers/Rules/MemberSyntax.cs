@@ -91,6 +91,11 @@ internal sealed class MemberSyntax
                      at >= 0;
                      at = content.IndexOf(searchedName, at + searchedName.Length, Math.Max(0, end - at - searchedName.Length), StringComparison.Ordinal))
                 {
+                    if (!TreeText.IsWholeWordAt(content, at, searchedName.Length))
+                    {
+                        continue; // inside a longer name
+                    }
+
                     var token = member.FindToken(at);
                     if (token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == searchedName && token.Parent is IdentifierNameSyntax name)
                     {
@@ -187,7 +192,10 @@ internal sealed class MemberSyntax
                          at >= 0;
                          at = content.IndexOf(name, at + name.Length, Math.Max(0, end - at - name.Length), StringComparison.Ordinal))
                     {
-                        if (ValueAssignedAt(_member.FindToken(at), at, name) is { } value)
+                        // Most occurrences are read, or inside a longer name: the text settles those without the tree.
+                        if (TreeText.IsWholeWordAt(content, at, name.Length)
+                            && TreeText.MayBeAssignedAfter(content, at + name.Length, end)
+                            && ValueAssignedAt(_member.FindToken(at), at, name) is { } value)
                         {
                             (values ??= new List<ExpressionSyntax>()).Add(value);
                         }

@@ -223,6 +223,21 @@ public class ArithmeticRulesSyntaxFilterTests
                         return {|#5:Math.Round(crdsBrut * crds, 2)|};
                     }
 
+                    decimal Commentaire(decimal assiette)
+                    {
+                        decimal crds;
+                        crds /* CRDS */ = 0.005m;
+                        return {|#6:Math.Round(assiette * crds, 2)|};
+                    }
+
+                    decimal Retour(decimal assiette)
+                    {
+                        decimal crds;
+                        crds
+                            = 0.005m;
+                        return {|#7:Math.Round(assiette * crds, 2)|};
+                    }
+
                     // Written elsewhere than where it is given a value: crds = 0.005m
                     decimal Ailleurs(decimal assiette)
                     {
@@ -238,7 +253,9 @@ public class ArithmeticRulesSyntaxFilterTests
                 Lr0101(2).WithArguments("Math.Round", fromCrds),
                 Lr0101(3).WithArguments("Math.Round", fromCrds),
                 Lr0101(4).WithArguments("Math.Round", fromCrds),
-                Lr0101(5).WithArguments("Math.Round", fromCrds))
+                Lr0101(5).WithArguments("Math.Round", fromCrds),
+                Lr0101(6).WithArguments("Math.Round", fromCrds),
+                Lr0101(7).WithArguments("Math.Round", fromCrds))
             .RunAsync();
     }
 
