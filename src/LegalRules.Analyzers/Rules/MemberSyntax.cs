@@ -84,7 +84,7 @@ internal sealed class MemberSyntax
             {
                 if (searchedName.Length == 0)
                 {
-                    continue;
+                    continue; // an empty text is found everywhere
                 }
 
                 for (var at = content.IndexOf(searchedName, start, end - start, StringComparison.Ordinal);
@@ -188,6 +188,11 @@ internal sealed class MemberSyntax
                 var end = _member.Span.End;
                 foreach (var name in names)
                 {
+                    if (name.Length == 0)
+                    {
+                        continue; // a name missing from broken code: it names nothing, and an empty text is found everywhere
+                    }
+
                     for (var at = content.IndexOf(name, _member.Span.Start, _member.Span.Length, StringComparison.Ordinal);
                          at >= 0;
                          at = content.IndexOf(name, at + name.Length, Math.Max(0, end - at - name.Length), StringComparison.Ordinal))

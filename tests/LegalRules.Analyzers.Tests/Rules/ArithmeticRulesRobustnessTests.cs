@@ -60,4 +60,38 @@ public class ArithmeticRulesRobustnessTests
         Assert.Contains(diagnostics, d => d.Id == RuleIdentifiers.BinaryFloatingPoint && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).StartsWith("'TauxCrds'", System.StringComparison.Ordinal));
         Assert.DoesNotContain(diagnostics, d => d.Id == RuleIdentifiers.MidpointRounding && d.Location.GetLineSpan().Path == "/src/Test1.cs" && d.Location.GetLineSpan().StartLinePosition.Line == 29);
     }
+
+    [Fact]
+    public async Task A_rounding_that_reads_a_missing_name_is_analysed_to_the_end()
+    {
+        // Broken code gives a name no text (`crds.` then nothing): searching a member's text for an
+        // empty name finds it everywhere, and must not be tried. The run must end, and the rounding
+        // of the other member, whose local holds the CRDS rate, must still be reported.
+        var run = DirectRun.AnalyzeAsync(new[]
+        {
+            """
+            using System;
+            class Calcul
+            {
+                decimal Casse(decimal assiette)
+                {
+                    var crds = 1m;
+                    return Math.Round(assiette * crds., 2);
+                }
+
+                decimal Crds(decimal assiette)
+                {
+                    var crds = 0.005m;
+                    return Math.Round(assiette * crds, 2);
+                }
+            }
+            """,
+        });
+
+        var finished = await Task.WhenAny(run, Task.Delay(System.TimeSpan.FromMinutes(2)));
+        Assert.Same(run, finished);
+        var diagnostics = await run;
+        var rounding = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.MidpointRounding);
+        Assert.Equal(12, rounding.Location.GetLineSpan().StartLinePosition.Line);
+    }
 }
