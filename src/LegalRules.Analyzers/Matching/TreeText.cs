@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LegalRules.Matching;
 
@@ -64,11 +65,35 @@ internal static class TreeText
     }
 
     /// <summary>
+    /// The positions in <paramref name="content"/>, within <paramref name="span"/>, where
+    /// <paramref name="name"/> is written as a whole word (<see cref="IsWholeWordAt"/>). None for an
+    /// empty name, such as a name missing from broken code: an empty text is found everywhere.
+    /// </summary>
+    public static IEnumerable<int> WholeWordsIn(string content, string name, TextSpan span)
+    {
+        if (name.Length == 0)
+        {
+            yield break;
+        }
+
+        var end = span.End;
+        for (var at = content.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal);
+             at >= 0;
+             at = content.IndexOf(name, at + name.Length, Math.Max(0, end - at - name.Length), StringComparison.Ordinal))
+        {
+            if (IsWholeWordAt(content, at, name.Length))
+            {
+                yield return at;
+            }
+        }
+    }
+
+    /// <summary>
     /// Whether the text found at <paramref name="at"/>, of <paramref name="length"/> characters, is a
     /// whole word: no letter, digit or underscore touches it on either side. A name found inside a
     /// longer identifier is not that name.
     /// </summary>
-    public static bool IsWholeWordAt(string content, int at, int length)
+    private static bool IsWholeWordAt(string content, int at, int length)
         => (at == 0 || !IsIdentifierPart(content[at - 1]))
             && (at + length >= content.Length || !IsIdentifierPart(content[at + length]));
 

@@ -78,24 +78,10 @@ internal sealed class MemberSyntax
         if (_boundNames.NamesToSearch is { } searched && TreeText.SearchableTextOf(member) is { } content)
         {
             // Few names: the member's text is searched for each, and only the tokens there are looked at.
-            var start = member.Span.Start;
-            var end = member.Span.End;
             foreach (var searchedName in searched)
             {
-                if (searchedName.Length == 0)
+                foreach (var at in TreeText.WholeWordsIn(content, searchedName, member.Span))
                 {
-                    continue; // an empty text is found everywhere
-                }
-
-                for (var at = content.IndexOf(searchedName, start, end - start, StringComparison.Ordinal);
-                     at >= 0;
-                     at = content.IndexOf(searchedName, at + searchedName.Length, Math.Max(0, end - at - searchedName.Length), StringComparison.Ordinal))
-                {
-                    if (!TreeText.IsWholeWordAt(content, at, searchedName.Length))
-                    {
-                        continue; // inside a longer name
-                    }
-
                     var token = member.FindToken(at);
                     if (token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == searchedName && token.Parent is IdentifierNameSyntax name)
                     {
@@ -185,21 +171,12 @@ internal sealed class MemberSyntax
             List<ExpressionSyntax>? values = null;
             if (TreeText.SearchableTextOf(_member) is { } content)
             {
-                var end = _member.Span.End;
                 foreach (var name in names)
                 {
-                    if (name.Length == 0)
+                    foreach (var at in TreeText.WholeWordsIn(content, name, _member.Span))
                     {
-                        continue; // a name missing from broken code: it names nothing, and an empty text is found everywhere
-                    }
-
-                    for (var at = content.IndexOf(name, _member.Span.Start, _member.Span.Length, StringComparison.Ordinal);
-                         at >= 0;
-                         at = content.IndexOf(name, at + name.Length, Math.Max(0, end - at - name.Length), StringComparison.Ordinal))
-                    {
-                        // Most occurrences are read, or inside a longer name: the text settles those without the tree.
-                        if (TreeText.IsWholeWordAt(content, at, name.Length)
-                            && TreeText.MayBeAssignedAfter(content, at + name.Length, end)
+                        // Most whole words are read: the text settles those without the tree.
+                        if (TreeText.MayBeAssignedAfter(content, at + name.Length, _member.Span.End)
                             && ValueAssignedAt(_member.FindToken(at), at, name) is { } value)
                         {
                             (values ??= new List<ExpressionSyntax>()).Add(value);
