@@ -57,11 +57,7 @@ internal static class TreeText
         }
 
         var content = text.ToString();
-        var span = node.Span;
-        return content.IndexOf("\\u", span.Start, span.Length, StringComparison.Ordinal) >= 0
-            || content.IndexOf("\\U", span.Start, span.Length, StringComparison.Ordinal) >= 0
-            ? null
-            : content;
+        return MayEscape(content, node.Span.Start, node.Span.Length) ? null : content;
     }
 
     /// <summary>
@@ -137,6 +133,8 @@ internal static class TreeText
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>Whether <paramref name="content"/> may write an identifier with Unicode escapes, which a search for its name would not find.</summary>
-    public static bool MayEscape(string content)
-        => content.IndexOf("\\u", StringComparison.Ordinal) >= 0 || content.IndexOf("\\U", StringComparison.Ordinal) >= 0;
+    public static bool MayEscape(string content) => MayEscape(content, 0, content.Length);
+
+    private static bool MayEscape(string content, int start, int length)
+        => content.IndexOf("\\u", start, length, StringComparison.Ordinal) >= 0 || content.IndexOf("\\U", start, length, StringComparison.Ordinal) >= 0;
 }

@@ -83,7 +83,7 @@ internal sealed class MemberSyntax
                 foreach (var at in TreeText.WholeWordsIn(content, searchedName, member.Span))
                 {
                     var token = member.FindToken(at);
-                    if (token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == searchedName && token.Parent is IdentifierNameSyntax name)
+                    if (WritesNameAt(token, at, searchedName) && token.Parent is IdentifierNameSyntax name)
                     {
                         (boundNames ??= new List<IdentifierNameSyntax>()).Add(name);
                     }
@@ -128,6 +128,10 @@ internal sealed class MemberSyntax
 
         return assigned ?? (IReadOnlyList<KeyValuePair<string, ExpressionSyntax>>)Array.Empty<KeyValuePair<string, ExpressionSyntax>>();
     }
+
+    /// <summary>Whether <paramref name="token"/>, found at a position <paramref name="at"/> of the text, is an identifier <paramref name="name"/> written there (not trivia beside it).</summary>
+    private static bool WritesNameAt(SyntaxToken token, int at, string name)
+        => token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name;
 
     private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
     {
@@ -201,7 +205,7 @@ internal sealed class MemberSyntax
         /// <summary>The value given to <paramref name="name"/> where <paramref name="token"/> writes it as a declared variable or an assignment's target.</summary>
         private static ExpressionSyntax? ValueAssignedAt(SyntaxToken token, int at, string name)
         {
-            if (!token.Span.Contains(at) || !token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name)
+            if (!WritesNameAt(token, at, name))
             {
                 return null;
             }
