@@ -55,8 +55,9 @@ part() { # name command...
 
 part inproc bash "$bench_repo/eng/bench-inproc.sh" 100000 "$out/inproc"
 # Beside LegalRules, S109 and no analyzer, two do-nothing analyzers (bench/LegalRules.FloorAnalyzers):
-# what a build pays for an analyzer before it does anything.
-export BENCH_VARIANTS="${BENCH_VARIANTS:-none legalrules sonar floor-tree floor-syntax}"
+# what a build pays for an analyzer before it does anything; and one that only binds where LegalRules
+# reports: what any analyzer confirming the same findings with the compiler pays.
+export BENCH_VARIANTS="${BENCH_VARIANTS:-none legalrules sonar floor-tree floor-syntax floor-bind}"
 part build bash "$bench_repo/eng/bench-build.sh" 100000 "${BENCH_BUILD_RUNS:-5}" "$out/build"
 part audit bash "$bench_repo/eng/bench-audit.sh" "${BENCH_AUDIT_RUNS:-3}" "$out/audit" 100000 400000
 

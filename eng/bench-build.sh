@@ -9,7 +9,10 @@
 #   BENCH_SERVER_MODES="off on"   which compiler-server modes to run
 #   BENCH_VARIANTS="none legalrules sonar"   which variants: also floor-tree, floor-model,
 #       floor-syntax, floor-operation (a do-nothing analyzer with actions of that kind:
-#       bench/LegalRules.FloorAnalyzers) — the build's cost of an analyzer before it does anything
+#       bench/LegalRules.FloorAnalyzers) — the build's cost of an analyzer before it does anything;
+#       floor-bind (one that asks the compiler for the operation where LegalRules' findings are, and
+#       nothing else: the build's cost of binding the members of the findings, which any analyzer
+#       that confirms them with the compiler pays)
 #
 # Writes OUT/builds.tsv (one line per build) and OUT/summary.md (medians and spreads, ratios).
 set -euo pipefail
@@ -48,6 +51,21 @@ with open(sys.argv[2], "w") as f:
     f.write("is_global = true\n# Written by eng/bench-build.sh: SonarAnalyzer restricted to its magic-number rule.\n")
     f.writelines(f"dotnet_diagnostic.{i}.severity = none\n" for i in sorted(ids))
 PY
+
+# floor-bind reads where LegalRules reports: from one LegalRules build before the measured ones.
+if [[ " ${variants[*]} " == *" floor-bind "* ]]; then
+  dotnet build "$project" --no-restore -t:Rebuild -nologo -p:BenchAnalyzers=legalrules -p:UseSharedCompilation=false \
+    > "$out/logs/bind-floor-findings.log" 2>&1 || { echo "build failed: $out/logs/bind-floor-findings.log" >&2; exit 1; }
+  python3 - "$out/logs/bind-floor-findings.log" "$corpus/project/bind-floor.tsv" <<'PY'
+import re, sys
+places = sorted({m.groups() for m in re.finditer(r"^\s*(\S+\.cs)\((\d+),(\d+)\): warning LR\d+", open(sys.argv[1]).read(), re.M)})
+with open(sys.argv[2], "w") as f:
+    f.writelines(f"{path}\t{line}\t{column}\n" for path, line, column in places)
+print(f"floor-bind: {len(places)} places of LegalRules findings")
+if not places:
+    sys.exit("floor-bind: the LegalRules build reported nothing, so the floor would bind nothing (see the log above)")
+PY
+fi
 
 tsv="$out/builds.tsv"
 echo -e "server\tround\tvariant\twall_s\tcsc_ms\tanalyzers_s\tlegalrules_s\tsonar_s\twarnings\terrors\tload" > "$tsv"

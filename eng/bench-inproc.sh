@@ -39,8 +39,10 @@ $bench analyzer --corpus "$corpus/drop" --runs "$analyzer_runs" --groups "${BENC
 echo "== the same on one thread, load $(bench_load)"
 # --serial: the compiler and the analyzers on one thread, so that each analyzer's execution time is
 # the processor time it costs (on two cores, a callback's time also counts the threads it waits behind).
+# New trees for each compilation, as in a build; beside the rules, the analyzer that only binds the
+# members where they report (bind-floor): the part of their time any confirming analyzer pays.
 # Kept apart from results.txt: its RESULT lines have the same names.
-$bench analyzer --corpus "$corpus/drop" --runs "$analyzer_runs" --groups all,syntax-floor --serial | tee "$out/analyzer-serial.txt" | grep -v '^RESULT'
+$bench analyzer --corpus "$corpus/drop" --runs "$analyzer_runs" --groups all,syntax-floor,bind-floor --serial --fresh-trees | tee "$out/analyzer-serial.txt" | grep -v '^RESULT'
 
 echo "== after a keystroke in the IDE: one file's diagnostics in a compilation with that file replaced, load $(bench_load)"
 $bench document --corpus "$corpus/drop" --edits "${BENCH_DOCUMENT_EDITS:-40}" --groups all,syntax-floor | tee "$out/document.txt" | tee -a "$results" | grep -v '^RESULT'

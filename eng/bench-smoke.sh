@@ -27,6 +27,8 @@ $bench registry-cache
 
 echo "== analyzers in one process ($lines lines, 1 run)"
 $bench analyzer --corpus "$corpus/drop" --runs 1 | grep -v '^RESULT'
+echo "== the same on one thread, new trees for each compilation, beside the analyzer that only binds where the rules report"
+$bench analyzer --corpus "$corpus/drop" --runs 1 --groups all,bind-floor --serial --fresh-trees | grep -v '^RESULT'
 
 echo "== analyzers after a keystroke in the IDE ($lines lines, 3 edits)"
 $bench document --corpus "$corpus/drop" --edits 3 | grep -v '^RESULT'
@@ -39,7 +41,7 @@ grep -E '^\|' "$out/bdn.log" | head -n 12
 echo "== audit vs floor ($lines lines, 1 run)"
 bash "$bench_repo/eng/bench-audit.sh" 1 "$out/audit" "$lines" | tail -n 4
 
-echo "== build: LegalRules, S109, no analyzer ($lines lines, 1 run, compiler server off)"
-BENCH_SERVER_MODES=off bash "$bench_repo/eng/bench-build.sh" "$lines" 1 "$out/build" | tail -n 6
+echo "== build: LegalRules, S109, no analyzer, the binding floor ($lines lines, 1 run, compiler server off)"
+BENCH_SERVER_MODES=off BENCH_VARIANTS="none legalrules sonar floor-bind" bash "$bench_repo/eng/bench-build.sh" "$lines" 1 "$out/build" | tail -n 9
 
 echo "bench smoke: done in $(bench_elapsed "$start" "$(bench_now)") s"

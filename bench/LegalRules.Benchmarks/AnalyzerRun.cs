@@ -9,11 +9,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LegalRules.Bench;
 
 /// <summary>
-/// <c>analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR] [--serial]</c>: the cost of the
+/// <c>analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR] [--serial] [--fresh-trees]</c>: the cost of the
 /// LegalRules analyzers in one process, the way the audit command and the IDE run them. Each run
 /// takes a fresh compilation of the same trees (nothing bound yet) and measures, interleaved, the
 /// compiler's own diagnostics (<c>GetDiagnostics</c>: the floor) and the same with each analyzer
@@ -21,10 +22,13 @@ namespace LegalRules.Bench;
 /// time from the driver's telemetry. A first round warms the runtime up and is not counted.
 /// With <c>--serial</c>, the compiler and the analyzers run on one thread: each analyzer's execution
 /// time is then the processor time it costs, not stretched by the threads it shares two cores with.
+/// With <c>--fresh-trees</c>, every compilation has the files parsed anew, as in a build, where
+/// nothing an analyzer keeps with a tree serves the next compilation; without it, the trees are the
+/// same objects from one compilation to the next, as in the IDE for the files not edited.
 /// </summary>
 internal static class AnalyzerRun
 {
-    public static async Task<int> RunAsync(string corpus, int runs, IReadOnlyList<string> groups, string? openFisca, bool serial)
+    public static async Task<int> RunAsync(string corpus, int runs, IReadOnlyList<string> groups, string? openFisca, bool serial, bool freshTrees)
     {
         var parse = Stopwatch.StartNew();
         var trees = BenchInputs.ParseFolder(corpus);
@@ -55,6 +59,34 @@ internal static class AnalyzerRun
             ? BenchInputs.Options(ImmutableArray<AdditionalText>.Empty)
             : BenchInputs.Options(BenchInputs.ReadOpenFiscaTree(openFisca), openFisca);
         Console.WriteLine($"additional files: {options.AdditionalFiles.Length}");
+
+        // The bind floor asks for the operations where every rule reports: found by a first pass of them.
+        var findingSpans = ImmutableDictionary<string, ImmutableArray<TextSpan>>.Empty;
+        if (groups.Contains("bind-floor"))
+        {
+            var all = BenchInputs.Compile(trees, concurrentBuild: !serial).WithAnalyzers(
+                AnalyzerGroups.Create("all"),
+                new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: !serial, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            findingSpans = BindFloorAnalyzer.FindingsOf(await all.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false));
+            var members = 0;
+            foreach (var tree in trees)
+            {
+                if (findingSpans.TryGetValue(tree.FilePath, out var spans))
+                {
+                    var root = tree.GetRoot();
+                    members += spans.Select(s => root.FindNode(s).FirstAncestorOrSelf<SyntaxNode>(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax)?.SpanStart ?? -1).Distinct().Count();
+                }
+            }
+
+            if (findingSpans.IsEmpty)
+            {
+                Console.Error.WriteLine("bind-floor: the rules report nothing in this corpus, so the floor would bind nothing; leave bind-floor out, or use a corpus with findings");
+                return 1;
+            }
+
+            Console.WriteLine($"bind floor: {findingSpans.Values.Sum(s => s.Length)} findings of every rule, in {members} members");
+            Statistics.Result("analyzer.bind-floor.members", members);
+        }
         var bare = new List<double>();
         var withGroup = groups.ToDictionary(g => g, _ => new List<double>());
         // Megabytes allocated by the pass (every thread): the analyzers' share is what a pass with them allocates more.
@@ -67,8 +99,9 @@ internal static class AnalyzerRun
         {
             var counted = run > 0;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var bareTrees = freshTrees ? BenchInputs.Reparse(trees) : trees;
             var stopwatch = Stopwatch.StartNew();
-            var compilerDiagnostics = BenchInputs.Compile(trees, concurrentBuild: !serial).GetDiagnostics();
+            var compilerDiagnostics = BenchInputs.Compile(bareTrees, concurrentBuild: !serial).GetDiagnostics();
             stopwatch.Stop();
             if (counted)
             {
@@ -78,13 +111,13 @@ internal static class AnalyzerRun
 
             foreach (var group in groups)
             {
-                var analyzers = AnalyzerGroups.Create(group);
+                var analyzers = AnalyzerGroups.Create(group, findingSpans);
                 if (analyzers.IsEmpty)
                 {
                     continue;
                 }
 
-                var withAnalyzers = BenchInputs.Compile(trees, concurrentBuild: !serial).WithAnalyzers(
+                var withAnalyzers = BenchInputs.Compile(freshTrees ? BenchInputs.Reparse(trees) : trees, concurrentBuild: !serial).WithAnalyzers(
                     analyzers,
                     new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: !serial, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
                 // What the audit command does: one pass for the compiler's and the analyzers' diagnostics.

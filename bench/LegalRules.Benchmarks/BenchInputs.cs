@@ -45,6 +45,17 @@ internal static class BenchInputs
         return trees.ToImmutableArray();
     }
 
+    /// <summary>
+    /// The same files parsed again: new trees, as a build has (the compiler parses every file anew),
+    /// so that nothing kept with a tree by an earlier compilation serves this one.
+    /// </summary>
+    public static ImmutableArray<SyntaxTree> Reparse(ImmutableArray<SyntaxTree> trees)
+    {
+        var fresh = new SyntaxTree[trees.Length];
+        Parallel.For(0, trees.Length, i => fresh[i] = CSharpSyntaxTree.ParseText(trees[i].GetText(), ParseOptions, trees[i].FilePath));
+        return fresh.ToImmutableArray();
+    }
+
     /// <summary>The trees in one compilation; with <paramref name="concurrentBuild"/> false, the compiler binds on one thread.</summary>
     public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees, bool concurrentBuild = true)
         => CSharpCompilation.Create(

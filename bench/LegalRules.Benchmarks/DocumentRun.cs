@@ -42,7 +42,7 @@ internal static class DocumentRun
         var loaded = BenchInputs.Compile(trees);
         _ = loaded.GetDiagnostics(); // the project as the IDE holds it: declarations and symbols built
         var options = BenchInputs.Options(ImmutableArray<AdditionalText>.Empty);
-        var analyzersOf = groups.ToDictionary(g => g, AnalyzerGroups.Create);
+        var analyzersOf = groups.ToDictionary(g => g, g => AnalyzerGroups.Create(g));
 
         var floor = new List<double>();
         var withGroup = groups.ToDictionary(g => g, _ => new List<double>());

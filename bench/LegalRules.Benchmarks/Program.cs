@@ -31,7 +31,7 @@ internal static class Program
             case "analyzer" when Option(rest, "--corpus") is { } corpus:
                 var runs = int.Parse(Option(rest, "--runs") ?? "5", CultureInfo.InvariantCulture);
                 var groups = (Option(rest, "--groups") ?? "statutory,arithmetic,all").Split(',', StringSplitOptions.RemoveEmptyEntries);
-                return await AnalyzerRun.RunAsync(corpus, runs, groups, Option(rest, "--openfisca"), rest.Contains("--serial")).ConfigureAwait(false);
+                return await AnalyzerRun.RunAsync(corpus, runs, groups, Option(rest, "--openfisca"), rest.Contains("--serial"), rest.Contains("--fresh-trees")).ConfigureAwait(false);
             case "document" when Option(rest, "--corpus") is { } documents:
                 var edits = int.Parse(Option(rest, "--edits") ?? "40", CultureInfo.InvariantCulture);
                 var documentGroups = (Option(rest, "--groups") ?? "all,syntax-floor").Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -42,7 +42,7 @@ internal static class Program
                            LegalRules.Benchmarks registry-cold embedded|embedded-yaml|openfisca [--root DIR]
                            LegalRules.Benchmarks registry-phase events|tree|tree-parser|parse [--root DIR]
                            LegalRules.Benchmarks registry-cache [--root DIR]
-                           LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR] [--serial]
+                           LegalRules.Benchmarks analyzer --corpus DIR [--runs N] [--groups all,statutory,arithmetic] [--openfisca DIR] [--serial] [--fresh-trees]
                            LegalRules.Benchmarks document --corpus DIR [--edits N] [--groups all,syntax-floor]
                     """);
                 return 2;

@@ -134,8 +134,10 @@ internal static class Program
                   <Analyzer Include="$(PkgSonarAnalyzer_CSharp)/analyzers/*.dll" />
                   <EditorConfigFiles Include="$(MSBuildProjectDirectory)/sonar-s109.globalconfig" />
                 </ItemGroup>
-                <!-- floor-tree|floor-model|floor-syntax|floor-operation: a do-nothing analyzer of that shape. -->
+                <!-- floor-tree|floor-model|floor-syntax|floor-operation: a do-nothing analyzer of that shape;
+                     floor-bind: one that asks for the operations where LegalRules' findings are (bind-floor.tsv, written by eng/bench-build.sh). -->
                 <ItemGroup Condition="'$(BenchFloor)' != ''">
+                  <AdditionalFiles Include="$(MSBuildProjectDirectory)/bind-floor.tsv" Condition="'$(BenchFloor)' == 'bind'" />
                   <Analyzer Include="$(LegalRulesRepository)bench/LegalRules.FloorAnalyzers/bin/$(LegalRulesConfiguration)/netstandard2.0/LegalRules.FloorAnalyzers.dll" />
                 </ItemGroup>
               </Target>
