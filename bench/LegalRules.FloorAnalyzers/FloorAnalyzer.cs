@@ -104,7 +104,9 @@ public sealed class FloorAnalyzer : DiagnosticAnalyzer
         var root = tree.GetRoot(context.CancellationToken);
         foreach (var (line, column) in list)
         {
-            if (line >= 1 && line <= text.Lines.Count && root.FindToken(text.Lines[line - 1].Start + column - 1).Parent is { } node)
+            // A place that no longer fits the file (edited since the list was written) is skipped.
+            if (line >= 1 && line <= text.Lines.Count && column >= 1 && column - 1 <= text.Lines[line - 1].Span.Length
+                && root.FindToken(text.Lines[line - 1].Start + column - 1).Parent is { } node)
             {
                 _ = context.SemanticModel.GetOperation(node, context.CancellationToken);
             }
