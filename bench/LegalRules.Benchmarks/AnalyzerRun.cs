@@ -68,6 +68,12 @@ internal static class AnalyzerRun
                 AnalyzerGroups.Create("all"),
                 new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: !serial, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
             findingSpans = BindFloorAnalyzer.FindingsOf(await all.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false));
+            if (findingSpans.IsEmpty)
+            {
+                Console.Error.WriteLine("bind-floor: the rules report nothing in this corpus, so the floor would bind nothing; leave bind-floor out, or use a corpus with findings");
+                return 1;
+            }
+
             var members = 0;
             foreach (var tree in trees)
             {
@@ -78,15 +84,12 @@ internal static class AnalyzerRun
                 }
             }
 
-            if (findingSpans.IsEmpty)
-            {
-                Console.Error.WriteLine("bind-floor: the rules report nothing in this corpus, so the floor would bind nothing; leave bind-floor out, or use a corpus with findings");
-                return 1;
-            }
-
             Console.WriteLine($"bind floor: {findingSpans.Values.Sum(s => s.Length)} findings of every rule, in {members} members");
             Statistics.Result("analyzer.bind-floor.members", members);
         }
+        // The trees of each compilation: parsed anew with --fresh-trees, as a build does.
+        ImmutableArray<SyntaxTree> TreesOfACompilation() => freshTrees ? BenchInputs.Reparse(trees) : trees;
+
         var bare = new List<double>();
         var withGroup = groups.ToDictionary(g => g, _ => new List<double>());
         // Megabytes allocated by the pass (every thread): the analyzers' share is what a pass with them allocates more.
@@ -99,7 +102,7 @@ internal static class AnalyzerRun
         {
             var counted = run > 0;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            var bareTrees = freshTrees ? BenchInputs.Reparse(trees) : trees;
+            var bareTrees = TreesOfACompilation();
             var stopwatch = Stopwatch.StartNew();
             var compilerDiagnostics = BenchInputs.Compile(bareTrees, concurrentBuild: !serial).GetDiagnostics();
             stopwatch.Stop();
@@ -117,7 +120,7 @@ internal static class AnalyzerRun
                     continue;
                 }
 
-                var withAnalyzers = BenchInputs.Compile(freshTrees ? BenchInputs.Reparse(trees) : trees, concurrentBuild: !serial).WithAnalyzers(
+                var withAnalyzers = BenchInputs.Compile(TreesOfACompilation(), concurrentBuild: !serial).WithAnalyzers(
                     analyzers,
                     new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: !serial, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
                 // What the audit command does: one pass for the compiler's and the analyzers' diagnostics.
