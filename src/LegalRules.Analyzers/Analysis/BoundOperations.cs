@@ -16,6 +16,13 @@ internal static class BoundOperations
     {
         try
         {
+            // The compiler walks up from the node to its member at each question: deep in a long
+            // expression, the expression's operations are read once from its top instead.
+            if (DeepExpressions.DeepTopOf(node) is { } top && DeepExpressions.TryGetOperation(model, top, node, cancellationToken, out var deep))
+            {
+                return deep;
+            }
+
             return model.GetOperation(node, cancellationToken);
         }
         catch (InvalidOperationException)

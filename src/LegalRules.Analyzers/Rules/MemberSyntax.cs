@@ -21,6 +21,9 @@ internal sealed class MemberSyntax
     // One per compilation: which names may be bound depends on the compilation's declarations.
     private static readonly ConditionalWeakTable<Compilation, MemberSyntax> PerCompilation = new();
 
+    // The members of nodes deep in long expressions, remembered on the nodes passed (AncestorMemo).
+    private static readonly AncestorMemo DeepMembers = new(MemberAt);
+
     private readonly BoundMemberNames _boundNames;
     private readonly ConditionalWeakTable<SyntaxNode, Facts> _facts = new();
 
@@ -44,20 +47,34 @@ internal sealed class MemberSyntax
     /// </summary>
     public static SyntaxNode? MemberOf(SyntaxNode node)
     {
+        var steps = 0;
         for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
         {
-            if (ancestor is GlobalStatementSyntax)
+            if (MemberAt(ancestor, out var member))
             {
-                return ancestor.Parent;
+                return member;
             }
 
-            if (ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)
+            if (++steps == AncestorMemo.ShallowSteps)
             {
-                return ancestor;
+                // Deep in a long expression: the walk goes on with memory (AncestorMemo).
+                return ancestor.Parent is { } parent ? DeepMembers.From(parent) : null;
             }
         }
 
         return null;
+    }
+
+    private static bool MemberAt(SyntaxNode ancestor, out SyntaxNode? member)
+    {
+        if (ancestor is GlobalStatementSyntax)
+        {
+            member = ancestor.Parent;
+            return true;
+        }
+
+        member = ancestor;
+        return ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax;
     }
 
     /// <summary>The member whose body holds <paramref name="node"/> (<see cref="MemberOf"/>), or else its file.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using LegalRules.Fuzz.Infrastructure;
 using Xunit;
@@ -10,7 +11,7 @@ namespace LegalRules.Fuzz.Regressions;
 /// source tests. The bounds are on LegalRules' own analyzer time (the compiler's is not ours), and on
 /// its growth, not on seconds: two lengths, four times apart, measured alternately in one process
 /// (the faster of two runs each); a walk in the square of the length costs sixteen times more, the
-/// bound is eight.
+/// bound is eight, and one of three attempts must keep within it.
 /// </summary>
 public sealed class DeepExpressionTests
 {
@@ -19,6 +20,9 @@ public sealed class DeepExpressionTests
     {
         // Each matched literal walked up the whole sum for names (CodeContext) and for an enclosing
         // attribute (StatutoryMatcher): 20,000 terms took 13 s of analyzer time, 10,000 took 3.5 s.
+        // Then each literal's member (MemberSyntax.MemberOf) and its operation (the compiler walks up
+        // to the member at each question) were still found by walking up: 20,000 terms took 3 s,
+        // 2,500 took 0.09 s. Both are now read once per expression (AncestorMemo, DeepExpressions).
         // Four times the terms must cost about four times the time, not sixteen: the two sums are
         // measured in the same process, one after the other, so the machine's load affects both;
         // the slack absorbs the noise of the small one.
@@ -32,21 +36,22 @@ public sealed class DeepExpressionTests
 
         Analyse(500); // JIT and registry loaded before anything is measured
 
-        // Each length measured twice, alternated; the faster of each pair is kept (a burst of load
-        // on a shared machine slows one run, rarely both).
-        var small = Analyse(2_500);
-        var large = Analyse(10_000);
-        var smallAgain = Analyse(2_500);
-        var largeAgain = Analyse(10_000);
+        var failures = LinearAttempts(() =>
+        {
+            // Each length measured twice, alternated; the faster of each pair is kept (a burst of load
+            // on a shared machine slows one run, rarely both).
+            var small = Analyse(2_500);
+            var large = Analyse(10_000);
+            var smallAgain = Analyse(2_500);
+            var largeAgain = Analyse(10_000);
 
-        Assert.Equal(2_500, small.Findings);
-        Assert.Equal(10_000, large.Findings);
-        Assert.Equal(small.Findings, smallAgain.Findings);
-        Assert.Equal(large.Findings, largeAgain.Findings);
-        var smallTime = small.Time < smallAgain.Time ? small.Time : smallAgain.Time;
-        var largeTime = large.Time < largeAgain.Time ? large.Time : largeAgain.Time;
-        var bound = TimeSpan.FromTicks(smallTime.Ticks * 8) + TimeSpan.FromSeconds(0.5);
-        Assert.True(largeTime < bound, $"10,000 terms took {largeTime}, 2,500 took {smallTime}: more than linear");
+            Assert.Equal(2_500, small.Findings);
+            Assert.Equal(10_000, large.Findings);
+            Assert.Equal(small.Findings, smallAgain.Findings);
+            Assert.Equal(large.Findings, largeAgain.Findings);
+            return (Min(small.Time, smallAgain.Time), Min(large.Time, largeAgain.Time));
+        });
+        Assert.True(failures is null, $"10,000 terms against 2,500, more than linear at every attempt: {failures}");
     }
 
     [Fact]
@@ -64,14 +69,15 @@ public sealed class DeepExpressionTests
         }
 
         Analyse(500);
-        var small = Analyse(5_000);
-        var large = Analyse(20_000);
-        var smallAgain = Analyse(5_000);
-        var largeAgain = Analyse(20_000);
-        var smallTime = small < smallAgain ? small : smallAgain;
-        var largeTime = large < largeAgain ? large : largeAgain;
-        var bound = TimeSpan.FromTicks(smallTime.Ticks * 8) + TimeSpan.FromSeconds(0.5);
-        Assert.True(largeTime < bound, $"20,000 terms took {largeTime}, 5,000 took {smallTime}: more than linear");
+        var failures = LinearAttempts(() =>
+        {
+            var small = Analyse(5_000);
+            var large = Analyse(20_000);
+            var smallAgain = Analyse(5_000);
+            var largeAgain = Analyse(20_000);
+            return (Min(small, smallAgain), Min(large, largeAgain));
+        });
+        Assert.True(failures is null, $"20,000 terms against 5,000, more than linear at every attempt: {failures}");
     }
 
     [Fact]
@@ -83,4 +89,30 @@ public sealed class DeepExpressionTests
 
         Assert.Contains(outcome.Findings, f => f.Id == "LR0003" && f.Properties["key"] == Generators.CSharpCorpus.CrdsKey);
     }
+
+    /// <summary>
+    /// Measures the small and the four-times-larger input up to three times, and stops at the first
+    /// measure within the bound: eight times the small one's time, and half a second for its noise.
+    /// A walk in the square of the length costs sixteen times more at every attempt; a pause of the
+    /// machine (another test process, the collector) rarely falls on the large input three times.
+    /// Null when one attempt was linear; otherwise the times of every attempt.
+    /// </summary>
+    private static string? LinearAttempts(Func<(TimeSpan Small, TimeSpan Large)> measure)
+    {
+        var attempts = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var (small, large) = measure();
+            if (large < TimeSpan.FromTicks(small.Ticks * 8) + TimeSpan.FromSeconds(0.5))
+            {
+                return null;
+            }
+
+            attempts.Add($"large {large} against small {small}");
+        }
+
+        return string.Join("; ", attempts);
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
