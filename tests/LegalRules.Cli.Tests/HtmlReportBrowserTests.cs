@@ -116,21 +116,31 @@ public sealed class HtmlReportBrowserTests
             }
 
             using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
             using var timeout = new System.Threading.CancellationTokenSource(ChromiumTimeout);
+
+            // The output is read with the same bound as the exit: a helper process chromium leaves
+            // behind can hold its pipes open after it has exited.
+            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
             try
             {
                 await process.WaitForExitAsync(timeout.Token);
+                return new CommandRun(process.ExitCode, await stdout, await stderr);
             }
             catch (OperationCanceledException)
             {
-                process.Kill(entireProcessTree: true);
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It ended meanwhile.
+                }
+
                 await process.WaitForExitAsync();
                 return null;
             }
-
-            return new CommandRun(process.ExitCode, await stdout, await stderr);
         }
         finally
         {
