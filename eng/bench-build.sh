@@ -12,7 +12,9 @@
 #       bench/LegalRules.FloorAnalyzers) — the build's cost of an analyzer before it does anything;
 #       floor-bind (one that asks the compiler for the operation where LegalRules' findings are, and
 #       nothing else: the build's cost of binding the members of the findings, which any analyzer
-#       that confirms them with the compiler pays)
+#       that confirms them with the compiler pays); floor-shape and floor-shape6 (do-nothing
+#       analyzers with every action LegalRules registers, in one analyzer or split over six as
+#       LegalRules splits them: what the number of analyzers costs the driver)
 #
 # Writes OUT/builds.tsv (one line per build) and OUT/summary.md (medians and spreads, ratios).
 set -euo pipefail

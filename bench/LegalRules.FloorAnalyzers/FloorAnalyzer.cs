@@ -15,8 +15,10 @@ namespace LegalRules.Bench.Floor;
 /// <c>syntax</c> — syntax-node actions on numeric literals and binary expressions; <c>operation</c> —
 /// operation actions on literals and binary operations; <c>bind</c> — one semantic-model action per
 /// file that asks for the operation at each place listed in the additional file <c>bind-floor.tsv</c>
-/// (path, line, column: LegalRules' findings in the same build) and nothing else; anything else — no
-/// action at all. Its build time over the build without analyzers is the floor under any analyzer of
+/// (path, line, column: LegalRules' findings in the same build) and nothing else; <c>shape</c> — every
+/// action LegalRules' six analyzers register, in this one analyzer (<see cref="LegalRulesShape"/>;
+/// <c>shape6</c>, the same split over six analyzers, is registered by <see cref="ShapePartAnalyzer"/>);
+/// anything else — no action at all. Its build time over the build without analyzers is the floor under any analyzer of
 /// that shape; for <c>bind</c>, under any analyzer that confirms the same findings with the compiler.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -54,6 +56,9 @@ public sealed class FloorAnalyzer : DiagnosticAnalyzer
                     break;
                 case "operation":
                     start.RegisterOperationAction(_ => { }, OperationKind.Literal, OperationKind.Binary);
+                    break;
+                case "shape":
+                    LegalRulesShape.RegisterAll(start);
                     break;
                 case "bind":
                     var places = PlacesToBind(start.Options.AdditionalFiles, start.CancellationToken);
