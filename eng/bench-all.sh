@@ -2,7 +2,7 @@
 # Every figure of docs/performance.md, in one command, on the corpus generated at 100k and 400k
 # lines: in-process figures (registry cold and warm, cache, analyzers per group, one literal's
 # path), build figures (LegalRules vs S109 vs no analyzer, compiler server off and on), audit
-# figures (legalrules audit vs the parse-and-bind floor). About 50 minutes on 2 cores.
+# figures (legalrules audit vs the parse-and-bind floor). About an hour on 2 cores.
 #
 #   bash eng/bench-all.sh [OUT]              default: artifacts/bench/<date-time>
 #   BENCH_MAX_LOAD=1.5 BENCH_WAIT_MINUTES=40 before each part, waits (polling every minute, at most
@@ -57,7 +57,7 @@ part inproc bash "$bench_repo/eng/bench-inproc.sh" 100000 "$out/inproc"
 # Beside LegalRules, S109 and no analyzer, two do-nothing analyzers (bench/LegalRules.FloorAnalyzers):
 # what a build pays for an analyzer before it does anything; and one that only binds where LegalRules
 # reports: what any analyzer confirming the same findings with the compiler pays.
-export BENCH_VARIANTS="${BENCH_VARIANTS:-none legalrules sonar floor-tree floor-syntax floor-bind}"
+export BENCH_VARIANTS="${BENCH_VARIANTS:-none legalrules sonar floor-tree floor-syntax floor-shape floor-shape6 floor-bind}"
 part build bash "$bench_repo/eng/bench-build.sh" 100000 "${BENCH_BUILD_RUNS:-5}" "$out/build"
 part audit bash "$bench_repo/eng/bench-audit.sh" "${BENCH_AUDIT_RUNS:-3}" "$out/audit" 100000 400000
 

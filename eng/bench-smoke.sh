@@ -41,7 +41,7 @@ grep -E '^\|' "$out/bdn.log" | head -n 12
 echo "== audit vs floor ($lines lines, 1 run)"
 bash "$bench_repo/eng/bench-audit.sh" 1 "$out/audit" "$lines" | tail -n 4
 
-echo "== build: LegalRules, S109, no analyzer, the binding floor ($lines lines, 1 run, compiler server off)"
-BENCH_SERVER_MODES=off BENCH_VARIANTS="none legalrules sonar floor-bind" bash "$bench_repo/eng/bench-build.sh" "$lines" 1 "$out/build" | tail -n 9
+echo "== build: LegalRules, S109, no analyzer, the binding floor, the six-analyzer shape ($lines lines, 1 run, compiler server off)"
+BENCH_SERVER_MODES=off BENCH_VARIANTS="none legalrules sonar floor-bind floor-shape6" bash "$bench_repo/eng/bench-build.sh" "$lines" 1 "$out/build" | tail -n 10
 
 echo "bench smoke: done in $(bench_elapsed "$start" "$(bench_now)") s"
