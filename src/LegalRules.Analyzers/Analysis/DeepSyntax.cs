@@ -78,7 +78,8 @@ internal static class DeepExpressions
     private static readonly AncestorMemo Tops = new(TopAt);
 
     // Per semantic model (operations belong to one compilation), per top of a deep expression.
-    private static readonly ConditionalWeakTable<SemanticModel, ConcurrentDictionary<SyntaxNode, Lazy<Dictionary<SyntaxNode, IOperation>?>>> PerModel = new();
+    private static readonly ConditionalWeakTable<SemanticModel, ConcurrentDictionary<SyntaxNode, Dictionary<SyntaxNode, IOperation>?>> PerModel = new();
+    private static readonly ConditionalWeakTable<SemanticModel, ConcurrentDictionary<SyntaxNode, Dictionary<SyntaxNode, IOperation>?>>.CreateValueCallback NewTops = _ => new();
 
     /// <summary>
     /// The top of the expression <paramref name="node"/> is part of, when more than
@@ -105,14 +106,19 @@ internal static class DeepExpressions
 
     /// <summary>
     /// The operation of <paramref name="node"/> inside the expression whose top is <paramref name="top"/>,
-    /// as the compiler gives it (its one operation of this syntax that is not implicit); null when the
-    /// compiler has none for the top.
+    /// as the compiler gives it (its one operation of this syntax that is not implicit). False when
+    /// the compiler has no operation for the top: the node itself is to be asked for.
     /// </summary>
     public static bool TryGetOperation(SemanticModel model, SyntaxNode top, SyntaxNode node, CancellationToken cancellationToken, out IOperation? operation)
     {
-        var byTop = PerModel.GetValue(model, _ => new ConcurrentDictionary<SyntaxNode, Lazy<Dictionary<SyntaxNode, IOperation>?>>());
-        // Publication only: a read cancelled with its analysis is not remembered, the next one reads again.
-        var operations = byTop.GetOrAdd(top, t => new Lazy<Dictionary<SyntaxNode, IOperation>?>(() => Read(model, t, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+        var byTop = PerModel.GetValue(model, NewTops);
+        if (!byTop.TryGetValue(top, out var operations))
+        {
+            // Read with this question's cancellation: a read cancelled stores nothing, and another
+            // analysis of the same model reads it again with its own. Two threads may both read it.
+            operations = byTop.GetOrAdd(top, Read(model, top, cancellationToken));
+        }
+
         if (operations is null)
         {
             operation = null;
@@ -125,6 +131,7 @@ internal static class DeepExpressions
 
     private static Dictionary<SyntaxNode, IOperation>? Read(SemanticModel model, SyntaxNode top, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (model.GetOperation(top, cancellationToken) is not { } root)
         {
             return null;

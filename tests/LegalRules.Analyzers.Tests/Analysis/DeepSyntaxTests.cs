@@ -73,6 +73,24 @@ public class DeepSyntaxTests
     }
 
     [Fact]
+    public void A_read_cancelled_with_its_analysis_leaves_the_next_analysis_of_the_model_its_answers()
+    {
+        // The IDE asks again, with a new token, after a cancelled request on the same semantic model.
+        var tree = CSharpSyntaxTree.ParseText(Code(), new CSharpParseOptions(LanguageVersion.Latest));
+        var compilation = CSharpCompilation.Create("Deep", new[] { tree }, TestReferences.Runtime, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var model = compilation.GetSemanticModel(tree);
+        var literal = tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>().Last(n => DeepExpressions.DeepTopOf(n) is not null);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<System.OperationCanceledException>(() => BoundOperations.Of(model, literal, cancelled.Token));
+        var operation = BoundOperations.Of(model, literal, CancellationToken.None);
+
+        Assert.Same(compilation.GetSemanticModel(tree).GetOperation(literal)?.Syntax, operation?.Syntax);
+        Assert.Equal(OperationKind.Literal, operation?.Kind);
+    }
+
+    [Fact]
     public void Every_node_of_a_deep_expression_gets_the_member_the_plain_walk_gives()
     {
         var root = CSharpSyntaxTree.ParseText(Code() + "\nSystem.Console.WriteLine(" + string.Join(" + ", Enumerable.Repeat("1m", 100)) + ");\n", new CSharpParseOptions(LanguageVersion.Latest)).GetRoot();
