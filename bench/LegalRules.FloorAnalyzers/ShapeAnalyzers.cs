@@ -15,7 +15,10 @@ namespace LegalRules.Bench.Floor;
 /// </summary>
 internal static class LegalRulesShape
 {
-    /// <summary>LR0001–LR0003 on values: numeric literals and the binary expressions the compiler folds.</summary>
+    /// <summary>
+    /// LR0001–LR0003 on values: numeric literals and the binary expressions the compiler folds (the
+    /// kinds of <c>ConstantSyntax.FoldableBinaryKinds</c>, written again here: a floor loads nothing of LegalRules).
+    /// </summary>
     public static readonly ImmutableArray<SyntaxKind> Values = ImmutableArray.Create(
         SyntaxKind.NumericLiteralExpression,
         SyntaxKind.AddExpression,
