@@ -1,5 +1,6 @@
-using System.Collections.Immutable;
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -36,21 +37,22 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var state = LegalRulesCompilationState.Get(start.Compilation, start.Options, start.CancellationToken);
+            var compilation = start.Compilation;
 
-            // Nothing can be bound without a bindings file or a StatutoryParameter attribute type: no calculation to check.
-            // The references are asked first: their type names are kept from one compilation to the next.
-            if (state.Bindings.Count == 0
-                && !BoundMemberNames.AnyReferenceDeclaresBindingAttribute(start.Compilation)
-                && !start.Compilation.ContainsSymbolsWithName(name => name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName, SymbolFilter.Type, start.CancellationToken))
-            {
-                return;
-            }
+            // Nothing can be bound without a bindings file or a StatutoryParameter attribute type: no
+            // calculation to check. The references are asked by the first declaration, not here: the
+            // first to ask about them pays for binding them, which the compiler does anyway before
+            // the first declaration reaches a syntax action.
+            var mayBind = state.Bindings.Count > 0
+                ? new Lazy<bool>(() => true)
+                : new Lazy<bool>(() => BoundMemberNames.AnyReferenceDeclaresBindingAttribute(compilation)
+                    || compilation.ContainsSymbolsWithName(name => name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName, SymbolFilter.Type));
 
             var uses = new StatutoryUses(state);
-            var names = BoundMemberNames.For(start.Compilation, state);
-            var memberSyntax = MemberSyntax.For(start.Compilation, state);
-            start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, uses, memberSyntax), SyntaxKind.MethodDeclaration);
-            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, uses, names), SyntaxKind.PropertyDeclaration);
+            var names = BoundMemberNames.For(compilation, state);
+            var memberSyntax = MemberSyntax.For(compilation, state);
+            start.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, mayBind, uses, memberSyntax), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, mayBind, uses, names), SyntaxKind.PropertyDeclaration);
         });
     }
 
@@ -59,10 +61,10 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
     /// may name a bound member is bound, in the order of the text, until one refers to a bound field
     /// or property.
     /// </summary>
-    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, StatutoryUses uses, MemberSyntax memberSyntax)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, Lazy<bool> mayBind, StatutoryUses uses, MemberSyntax memberSyntax)
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
-        if (!MayBePublic(declaration))
+        if (!MayBePublic(declaration) || !mayBind.Value)
         {
             return; // only public calculations are reported: the walk of the body is for them
         }
@@ -120,7 +122,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, StatutoryUses uses, BoundMemberNames names)
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, Lazy<bool> mayBind, StatutoryUses uses, BoundMemberNames names)
     {
         var property = (PropertyDeclarationSyntax)context.Node;
         SyntaxNode? getter = property.ExpressionBody?.Expression;
@@ -135,6 +137,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
         // A getter that names no member that may be bound uses no bound value: known from syntax.
         // A bound property is a statutory value itself, not a calculation with one.
         if (getter is null
+            || !mayBind.Value
             || !names.MayBeNamedIn(property.SyntaxTree)
             || !HasCandidate(getter, names)
             || context.SemanticModel.GetDeclaredSymbol(property, context.CancellationToken) is not { DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } symbol

@@ -45,11 +45,38 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            // Nothing here asks about the compilation's references: the first to ask pays for binding
+            // them, which the compiler does anyway before the first declaration reaches a syntax
+            // action. The rounding types are looked up by the first rounding that gets that far.
             var compilation = start.Compilation;
-            var midpointRounding = compilation.GetTypeByMetadataName("System.MidpointRounding");
-            if (midpointRounding is null)
+            var roundingTypes = new Lazy<RoundingTypes?>(() => RoundingTypes.Of(compilation));
+            var state = LegalRulesCompilationState.Get(compilation, start.Options, start.CancellationToken);
+            var modeName = new StatedModeNames(compilation);
+            var uses = new StatutoryUses(state);
+            var members = StatutoryMembers.For(compilation, state);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, uses, members, modeName), SyntaxKind.InvocationExpression);
+        });
+    }
+
+    /// <summary><c>System.MidpointRounding</c> and the types whose <c>Round</c> methods round half to even unless told otherwise.</summary>
+    private sealed class RoundingTypes
+    {
+        private RoundingTypes(INamedTypeSymbol midpointRounding, ImmutableArray<INamedTypeSymbol> types)
+        {
+            MidpointRounding = midpointRounding;
+            Types = types;
+        }
+
+        public INamedTypeSymbol MidpointRounding { get; }
+
+        public ImmutableArray<INamedTypeSymbol> Types { get; }
+
+        /// <summary>Null when no <c>Round</c> overload can take a mode, or no rounding type is known: there is nothing to ask for.</summary>
+        public static RoundingTypes? Of(Compilation compilation)
+        {
+            if (compilation.GetTypeByMetadataName("System.MidpointRounding") is not { } midpointRounding)
             {
-                return; // no Round overload takes a mode: there is nothing to ask for
+                return null;
             }
 
             var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
@@ -68,21 +95,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (builder.Count == 0)
-            {
-                return;
-            }
-
-            var roundingTypes = builder.ToImmutable();
-            var state = LegalRulesCompilationState.Get(compilation, start.Options, start.CancellationToken);
-            var modeName = new StatedModeNames(compilation);
-            var uses = new StatutoryUses(state);
-            var members = StatutoryMembers.For(compilation, state);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, midpointRounding, uses, members, modeName), SyntaxKind.InvocationExpression);
-        });
+            return builder.Count == 0 ? null : new RoundingTypes(midpointRounding, builder.ToImmutable());
+        }
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ImmutableArray<INamedTypeSymbol> roundingTypes, INamedTypeSymbol midpointRounding, StatutoryUses uses, StatutoryMembers members, StatedModeNames modeName)
+    private static void Analyze(SyntaxNodeAnalysisContext context, Lazy<RoundingTypes?> roundingTypes, StatutoryUses uses, StatutoryMembers members, StatedModeNames modeName)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (!InvokesRound(syntax.Expression) || context.ContainingSymbol is not { } containingSymbol || modeName.IsStated(syntax))
@@ -102,16 +119,17 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
         // One question to the compiler: the operation names the method called. Asking for the
         // invocation's symbol first bound its statement once, then the operation bound the body again.
-        if (BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
+        if (roundingTypes.Value is not { } rounding
+            || BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
             || invocation.TargetMethod is not { Name: RoundName, Parameters.Length: > 0 } method
-            || !IsOneOf(method.ContainingType, roundingTypes))
+            || !IsOneOf(method.ContainingType, rounding.Types))
         {
             return;
         }
 
         foreach (var parameter in method.Parameters)
         {
-            if (SymbolEqualityComparer.Default.Equals(parameter.Type, midpointRounding))
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, rounding.MidpointRounding))
             {
                 return; // the rounding is stated, whichever it is
             }
@@ -153,8 +171,8 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var rounding = method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "." + RoundName;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.MidpointRounding, syntax.GetLocation(), properties, rounding, what));
+        var roundingName = method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "." + RoundName;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.MidpointRounding, syntax.GetLocation(), properties, roundingName, what));
     }
 
     /// <summary>
@@ -197,26 +215,36 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
 /// <summary>
 /// From syntax, whether a rounding states its mode: an argument reads <c>MidpointRounding.X</c>
-/// (or <c>System.MidpointRounding.X</c>), where nothing in the compilation's source gives the
-/// name <c>MidpointRounding</c> another meaning. Such an argument is a <c>System.MidpointRounding</c>,
-/// which converts implicitly to no other parameter type of a rounding method: the overload the
-/// compiler picks takes a mode, and the rule has nothing to say, without binding the member's body.
+/// (or <c>System.MidpointRounding.X</c>), where nothing gives the name <c>MidpointRounding</c>
+/// another meaning at that place. Such an argument is a <c>System.MidpointRounding</c>, which converts
+/// implicitly to no other parameter type of a rounding method: the overload the compiler picks takes a
+/// mode, and the rule has nothing to say, without binding the member's body.
 /// </summary>
+/// <remarks>
+/// What may give the name another meaning is looked for where it can reach the rounding. Across the
+/// compilation: a namespace, type or member of that name (the compiler's declaration table, which it
+/// builds anyway), and a global using alias of that name or of <c>System</c>. In the rounding's own
+/// file: any other alias, and any declaration of the name — a local, a parameter, a type parameter. A
+/// local or a file-scoped alias in another file cannot reach it.
+/// </remarks>
 internal sealed class StatedModeNames
 {
     private const string TypeName = "MidpointRounding";
+    private const string SystemName = "System";
 
     // Kept with each tree: in the IDE, a keystroke makes a new compilation in which only the edited file is a new tree.
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> OtherMeanings = new();
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>>.CreateValueCallback ReadOtherMeaning = tree => new StrongBox<bool>(GivesOtherMeaning(tree));
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> GlobalAliases = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>>.CreateValueCallback ReadGlobalAlias = tree => new StrongBox<bool>(DeclaresGlobalAlias(tree));
 
     private readonly Compilation _compilation;
-    private readonly Lazy<bool> _onlySystems;
+    private readonly Lazy<bool> _onlySystemsAcrossFiles;
 
     public StatedModeNames(Compilation compilation)
     {
         _compilation = compilation;
-        _onlySystems = new Lazy<bool>(OnlySystems);
+        _onlySystemsAcrossFiles = new Lazy<bool>(OnlySystemsAcrossFiles);
     }
 
     public bool IsStated(InvocationExpressionSyntax invocation)
@@ -232,8 +260,10 @@ internal sealed class StatedModeNames
         }
 
         // A member's own local, parameter or type parameter of that name is a declaration of its
-        // tree, which OnlySystems has read: nothing is left to look for in the member.
-        return named && _onlySystems.Value;
+        // tree, which GivesOtherMeaning reads: nothing is left to look for in the member.
+        return named
+            && _onlySystemsAcrossFiles.Value
+            && !OtherMeanings.GetValue(invocation.SyntaxTree, ReadOtherMeaning).Value;
     }
 
     /// <summary><c>MidpointRounding</c>, <c>System.MidpointRounding</c> or <c>global::System.MidpointRounding</c>.</summary>
@@ -246,27 +276,47 @@ internal sealed class StatedModeNames
 
     private static bool NamesSystem(ExpressionSyntax expression) => expression switch
     {
-        IdentifierNameSyntax name => name.Identifier.ValueText == "System",
-        AliasQualifiedNameSyntax { Alias.Identifier.ValueText: "global", Name: IdentifierNameSyntax name } => name.Identifier.ValueText == "System",
+        IdentifierNameSyntax name => name.Identifier.ValueText == SystemName,
+        AliasQualifiedNameSyntax { Alias.Identifier.ValueText: "global", Name: IdentifierNameSyntax name } => name.Identifier.ValueText == SystemName,
         _ => false,
     };
 
     /// <summary>
-    /// No type, member or namespace of the compilation's source, and no using alias, is named
-    /// <c>MidpointRounding</c> (or <c>System</c>, for an alias). Read from each tree's syntax, once per
-    /// tree (<see cref="GivesOtherMeaning"/>), not once per compilation.
+    /// No namespace, type or member of the compilation's source is named <c>MidpointRounding</c>, and
+    /// no file declares a global using alias of that name or of <c>System</c>: what any file may
+    /// declare that reaches every other. The global aliases are read once per tree.
     /// </summary>
-    private bool OnlySystems()
+    private bool OnlySystemsAcrossFiles()
     {
+        if (_compilation.ContainsSymbolsWithName(TypeName, SymbolFilter.All))
+        {
+            return false;
+        }
+
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (OtherMeanings.GetValue(tree, ReadOtherMeaning).Value)
+            if (GlobalAliases.GetValue(tree, ReadGlobalAlias).Value)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>Whether <paramref name="tree"/> declares <c>global using MidpointRounding = …</c> or <c>global using System = …</c>.</summary>
+    internal static bool DeclaresGlobalAlias(SyntaxTree tree)
+    {
+        // Global usings come first in a file, before any namespace or type: only the compilation unit's are read.
+        foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot()).Usings)
+        {
+            if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && IsAliasOfTheName(directive))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -278,12 +328,9 @@ internal sealed class StatedModeNames
     internal static bool GivesOtherMeaning(SyntaxTree tree)
     {
         var root = tree.GetRoot();
-        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+        if (AnyAlias(root))
         {
-            if (node is UsingDirectiveSyntax { Alias.Name.Identifier.ValueText: TypeName or "System" })
-            {
-                return true;
-            }
+            return true;
         }
 
         var text = tree.GetText().ToString();
@@ -301,9 +348,15 @@ internal sealed class StatedModeNames
             return false;
         }
 
-        // Only where the text writes the name: most files that round state MidpointRounding.X many times, and declare nothing of that name.
+        // Only where the text writes the name: most files that round state MidpointRounding.X many
+        // times, and declare nothing of that name.
         for (var at = text.IndexOf(TypeName, StringComparison.Ordinal); at >= 0; at = text.IndexOf(TypeName, at + TypeName.Length, StringComparison.Ordinal))
         {
+            if (CannotDeclare(text, at))
+            {
+                continue;
+            }
+
             var token = root.FindToken(at);
             if (token.Span.Contains(at) && IsDeclaration(token))
             {
@@ -313,6 +366,62 @@ internal sealed class StatedModeNames
 
         return false;
     }
+
+    /// <summary>
+    /// From the text alone, whether the name written at <paramref name="at"/> cannot be a declaration
+    /// of <c>MidpointRounding</c>: it is part of a longer word, or a dot follows it (only a
+    /// namespace's declared name goes on with a dot, and the declaration table holds those). Anything
+    /// else is left to the tokens.
+    /// </summary>
+    private static bool CannotDeclare(string text, int at)
+    {
+        var end = at + TypeName.Length;
+        if ((at > 0 && IsWordCharacter(text[at - 1])) || (end < text.Length && IsWordCharacter(text[end])))
+        {
+            return true;
+        }
+
+        while (end < text.Length && text[end] is ' ' or '\t' or '\r' or '\n')
+        {
+            end++;
+        }
+
+        return end < text.Length && text[end] == '.';
+    }
+
+    private static bool IsWordCharacter(char c) => c == '_' || char.IsLetterOrDigit(c);
+
+    /// <summary>Any using alias of the compilation unit or of a namespace named <c>MidpointRounding</c> or <c>System</c>.</summary>
+    private static bool AnyAlias(SyntaxNode node)
+    {
+        var (usings, members) = node switch
+        {
+            CompilationUnitSyntax unit => (unit.Usings, unit.Members),
+            BaseNamespaceDeclarationSyntax space => (space.Usings, space.Members),
+            _ => (default, default),
+        };
+
+        foreach (var directive in usings)
+        {
+            if (IsAliasOfTheName(directive))
+            {
+                return true;
+            }
+        }
+
+        foreach (var member in members)
+        {
+            if (member is BaseNamespaceDeclarationSyntax && AnyAlias(member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAliasOfTheName(UsingDirectiveSyntax directive)
+        => directive.Alias?.Name.Identifier.ValueText is TypeName or SystemName;
 
     private static bool IsDeclaration(SyntaxToken token)
         => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == TypeName && IsDeclared(token);

@@ -307,6 +307,32 @@ public class MidpointRoundingAnalyzerTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("global using MidpointRounding = Outils.Chiffres;\nnamespace Outils { static class Chiffres { public const int Two = 2; } }", "Rsa")]
+    [InlineData("static class MidpointRounding { public const int Two = 2; }", "Rsa")]
+    [InlineData("class Base { protected static readonly (int Two, int Three) MidpointRounding = (2, 3); }", "Rsa : Base")]
+    public async Task Another_file_that_gives_MidpointRounding_another_meaning_is_heeded(string otherFile, string rsa)
+    {
+        // The rounding's own file declares nothing of that name: what gives it another meaning
+        // is a global alias, a type or an inherited member declared in another file.
+        var test = new Test().WithSource($$"""
+            using System;
+            using LegalRules;
+
+            class {{rsa}}
+            {
+                [StatutoryParameter("{{Keys.Rsa}}")]
+                public const decimal Forfait = 651.69m;
+
+                decimal Digits(decimal r) => {|#0:Math.Round(Forfait - r, MidpointRounding.Two)|};
+            }
+            """);
+        test.TestState.Sources.Add(("/0/Autre.cs", otherFile));
+        await test
+            .Expect(Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"))
+            .RunAsync();
+    }
+
     [Fact]
     public async Task Generated_code_is_not_analysed()
     {
