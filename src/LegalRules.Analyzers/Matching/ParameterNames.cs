@@ -222,6 +222,14 @@ internal sealed partial class ParameterNames
         }
     }
 
+    private static void AddAll(string[] names, HashSet<string> words)
+    {
+        foreach (var name in names)
+        {
+            NameWords.AddWords(name, words);
+        }
+    }
+
     /// <summary>The simple name an invocation is written with: <c>F(…)</c>, <c>x.F(…)</c>, <c>x?.F(…)</c>, <c>F&lt;T&gt;(…)</c>.</summary>
     private static string? InvokedName(ExpressionSyntax invoked) => invoked switch
     {
@@ -262,16 +270,7 @@ internal sealed partial class ParameterNames
         return indexes.ToArray();
     }
 
-    private Index Merge()
-    {
-        var merged = new Index();
-        foreach (var index in _trees.Value)
-        {
-            merged.Add(index);
-        }
-
-        return merged;
-    }
+    private Index Merge() => Index.Merge(_trees.Value);
 
     private HashSet<string> GatherAliasNames()
     {
@@ -284,85 +283,111 @@ internal sealed partial class ParameterNames
         return names;
     }
 
+    /// <summary>
+    /// The declarations of one tree, or of the compilation once merged: for each method (each
+    /// delegate, under <c>Invoke</c>) and each constructor (by its type's name; every type declared
+    /// has one, for its primary constructor), its name and its parameters' names.
+    /// </summary>
+    /// <remarks>
+    /// A tree's are lists in the order of the text, not tables: a build asks a tree for at most
+    /// <see cref="NamesBeforeMerging"/> names, and reading a few lists is cheaper than building a
+    /// table per tree. Only the merged declarations, asked for every further name, are a table.
+    /// </remarks>
     private sealed class Index
     {
-        // Sets, not lists: a project declares the same method name (Calculer, Apply…) in many types,
-        // mostly with the same parameter names, and each name is read into words once.
+        private static readonly string[] None = Array.Empty<string>();
 
-        /// <summary>Parameter names of the methods, by name; of the delegates, under Invoke.</summary>
-        public Dictionary<string, HashSet<string>> MethodParameters { get; } = new(StringComparer.Ordinal);
+        private readonly Declared[] _methods;
+        private readonly Declared[] _constructors;
+        private readonly Dictionary<string, List<string[]>>? _methodsByName;
+        private readonly Dictionary<string, List<string[]>>? _constructorsByName;
 
-        /// <summary>Parameter names of the constructors (and primary constructors) of the types, by type name; every type declared has an entry.</summary>
-        public Dictionary<string, HashSet<string>> ConstructorParameters { get; } = new(StringComparer.Ordinal);
+        private Index(Declared[] methods, Declared[] constructors, string[] aliasNames)
+        {
+            _methods = methods;
+            _constructors = constructors;
+            AliasNames = aliasNames;
+        }
 
-        public HashSet<string> AliasNames { get; } = new(StringComparer.Ordinal);
+        private Index(Index[] trees)
+        {
+            _methods = Array.Empty<Declared>();
+            _constructors = Array.Empty<Declared>();
+            _methodsByName = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+            _constructorsByName = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+            foreach (var tree in trees)
+            {
+                AddTo(_methodsByName, tree._methods);
+                AddTo(_constructorsByName, tree._constructors);
+            }
+
+            AliasNames = None; // read from the trees' (GatherAliasNames)
+        }
+
+        /// <summary>The names of a tree's using aliases.</summary>
+        public string[] AliasNames { get; }
 
         /// <summary>The declarations of one tree.</summary>
         public static Index Of(SyntaxTree tree)
         {
-            var index = new Index();
+            var methods = new List<Declared>();
+            var constructors = new List<Declared>();
+            List<string>? aliasNames = null;
             foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
-                index.Add(node);
+                switch (node)
+                {
+                    case MethodDeclarationSyntax method:
+                        methods.Add(new Declared(method.Identifier.ValueText, ParametersOf(method.ParameterList)));
+                        break;
+                    case ConstructorDeclarationSyntax constructor:
+                        constructors.Add(new Declared(constructor.Identifier.ValueText, ParametersOf(constructor.ParameterList)));
+                        break;
+                    case TypeDeclarationSyntax type:
+                        constructors.Add(new Declared(type.Identifier.ValueText, ParametersOf(type.ParameterList)));
+                        break;
+                    case DelegateDeclarationSyntax @delegate:
+                        methods.Add(new Declared(InvokeName, ParametersOf(@delegate.ParameterList)));
+                        break;
+                    case UsingDirectiveSyntax { Alias: { } alias }:
+                        (aliasNames ??= new List<string>()).Add(alias.Name.Identifier.ValueText);
+                        break;
+                }
             }
 
-            return index;
+            return new Index(methods.ToArray(), constructors.ToArray(), aliasNames?.ToArray() ?? None);
         }
+
+        /// <summary>The declarations of every tree, as one table.</summary>
+        public static Index Merge(Index[] trees) => new(trees);
 
         /// <summary>Adds the words of the parameters of the methods (or of the constructors of the types) named <paramref name="name"/>.</summary>
         public void AddWords(string name, bool constructors, HashSet<string> words)
         {
-            if ((constructors ? ConstructorParameters : MethodParameters).TryGetValue(name, out var names))
+            var byName = constructors ? _constructorsByName : _methodsByName;
+            if (byName is not null)
             {
-                ParameterNames.AddAll(names, words);
-            }
-        }
-
-        /// <summary>Adds another tree's declarations to these.</summary>
-        public void Add(Index other)
-        {
-            MergeInto(other.MethodParameters, MethodParameters);
-            MergeInto(other.ConstructorParameters, ConstructorParameters);
-            AliasNames.UnionWith(other.AliasNames);
-        }
-
-        private static void MergeInto(Dictionary<string, HashSet<string>> from, Dictionary<string, HashSet<string>> into)
-        {
-            foreach (var entry in from)
-            {
-                if (into.TryGetValue(entry.Key, out var names))
+                if (byName.TryGetValue(name, out var lists))
                 {
-                    names.UnionWith(entry.Value);
+                    foreach (var parameters in lists)
+                    {
+                        ParameterNames.AddAll(parameters, words);
+                    }
                 }
-                else
+
+                return;
+            }
+
+            foreach (var declared in constructors ? _constructors : _methods)
+            {
+                if (string.Equals(declared.Name, name, StringComparison.Ordinal))
                 {
-                    into.Add(entry.Key, new HashSet<string>(entry.Value, StringComparer.Ordinal));
+                    ParameterNames.AddAll(declared.Parameters, words);
                 }
             }
         }
 
-        private void Add(SyntaxNode node)
-        {
-            switch (node)
-            {
-                case MethodDeclarationSyntax method:
-                    AddParameters(MethodParameters, method.Identifier.ValueText, method.ParameterList);
-                    break;
-                case ConstructorDeclarationSyntax constructor:
-                    AddParameters(ConstructorParameters, constructor.Identifier.ValueText, constructor.ParameterList);
-                    break;
-                case TypeDeclarationSyntax type:
-                    AddParameters(ConstructorParameters, type.Identifier.ValueText, type.ParameterList);
-                    break;
-                case DelegateDeclarationSyntax @delegate:
-                    AddParameters(MethodParameters, InvokeName, @delegate.ParameterList);
-                    break;
-                case UsingDirectiveSyntax { Alias: { } alias }:
-                    AliasNames.Add(alias.Name.Identifier.ValueText);
-                    break;
-            }
-        }
-
+        /// <summary>Adds the parameter names of <paramref name="parameters"/> to the entry of <paramref name="name"/>.</summary>
         public static void AddParameters(Dictionary<string, HashSet<string>> into, string name, BaseParameterListSyntax? parameters)
         {
             if (!into.TryGetValue(name, out var names))
@@ -374,6 +399,49 @@ internal sealed partial class ParameterNames
             {
                 names.Add(parameter.Identifier.ValueText);
             }
+        }
+
+        private static void AddTo(Dictionary<string, List<string[]>> byName, Declared[] declarations)
+        {
+            foreach (var declared in declarations)
+            {
+                if (!byName.TryGetValue(declared.Name, out var lists))
+                {
+                    byName.Add(declared.Name, lists = new List<string[]>());
+                }
+
+                lists.Add(declared.Parameters);
+            }
+        }
+
+        private static string[] ParametersOf(BaseParameterListSyntax? list)
+        {
+            if (list is null || list.Parameters.Count == 0)
+            {
+                return None;
+            }
+
+            var parameters = list.Parameters;
+            var names = new string[parameters.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = parameters[i].Identifier.ValueText;
+            }
+
+            return names;
+        }
+
+        private readonly struct Declared
+        {
+            public Declared(string name, string[] parameters)
+            {
+                Name = name;
+                Parameters = parameters;
+            }
+
+            public string Name { get; }
+
+            public string[] Parameters { get; }
         }
     }
 }
