@@ -102,7 +102,10 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, Lazy<RoundingTypes?> roundingTypes, StatutoryUses uses, StatutoryMembers members, StatedModeNames modeName)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        if (!InvokesRound(syntax.Expression) || context.ContainingSymbol is not { } containingSymbol || modeName.IsStated(syntax))
+        if (!InvokesRound(syntax.Expression)
+            || context.ContainingSymbol is not { } containingSymbol
+            || modeName.IsStated(syntax)
+            || roundingTypes.Value is not { } rounding)
         {
             return;
         }
@@ -119,8 +122,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
         // One question to the compiler: the operation names the method called. Asking for the
         // invocation's symbol first bound its statement once, then the operation bound the body again.
-        if (roundingTypes.Value is not { } rounding
-            || BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
+        if (BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
             || invocation.TargetMethod is not { Name: RoundName, Parameters.Length: > 0 } method
             || !IsOneOf(method.ContainingType, rounding.Types))
         {
