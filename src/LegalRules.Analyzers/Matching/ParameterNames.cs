@@ -207,22 +207,28 @@ internal sealed partial class ParameterNames
         {
             if (node is LocalFunctionStatementSyntax local)
             {
-                Index.AddParameters(functions, local.Identifier.ValueText, local.ParameterList);
+                AddParameters(functions, local.Identifier.ValueText, local.ParameterList);
             }
         }
 
         return functions;
     }
 
-    private static void AddAll(IEnumerable<string> names, HashSet<string> words)
+    /// <summary>Adds the parameter names of <paramref name="parameters"/> to the entry of <paramref name="name"/>.</summary>
+    private static void AddParameters(Dictionary<string, HashSet<string>> into, string name, BaseParameterListSyntax? parameters)
     {
-        foreach (var name in names)
+        if (!into.TryGetValue(name, out var names))
         {
-            NameWords.AddWords(name, words);
+            into.Add(name, names = new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        foreach (var parameter in parameters?.Parameters ?? default)
+        {
+            names.Add(parameter.Identifier.ValueText);
         }
     }
 
-    private static void AddAll(string[] names, HashSet<string> words)
+    private static void AddAll(IEnumerable<string> names, HashSet<string> words)
     {
         foreach (var name in names)
         {
@@ -384,20 +390,6 @@ internal sealed partial class ParameterNames
                 {
                     ParameterNames.AddAll(declared.Parameters, words);
                 }
-            }
-        }
-
-        /// <summary>Adds the parameter names of <paramref name="parameters"/> to the entry of <paramref name="name"/>.</summary>
-        public static void AddParameters(Dictionary<string, HashSet<string>> into, string name, BaseParameterListSyntax? parameters)
-        {
-            if (!into.TryGetValue(name, out var names))
-            {
-                into.Add(name, names = new HashSet<string>(StringComparer.Ordinal));
-            }
-
-            foreach (var parameter in parameters?.Parameters ?? default)
-            {
-                names.Add(parameter.Identifier.ValueText);
             }
         }
 

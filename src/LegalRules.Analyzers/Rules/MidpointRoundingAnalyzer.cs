@@ -323,9 +323,11 @@ internal sealed class StatedModeNames
 
     /// <summary>
     /// Whether <paramref name="tree"/> may give the name <c>MidpointRounding</c> a meaning of its own:
-    /// a using alias of that name (or of <c>System</c>), or a declaration of that name — of a namespace,
-    /// a type or a member, and, to stay on the safe side, of anything else (a local, a parameter). The
-    /// text is searched: only the tokens where it writes the name are looked at.
+    /// a using alias of that name (or of <c>System</c>), or a declaration of that name — of a type, a
+    /// member, and, to stay on the safe side, of anything else (a local, a parameter). The text is
+    /// searched: only the tokens where it writes the name are looked at. A namespace's name written
+    /// before a dot (<c>namespace MidpointRounding.Outils</c>) is not looked at here: the compilation's
+    /// declaration table holds it (<see cref="OnlySystemsAcrossFiles"/>).
     /// </summary>
     internal static bool GivesOtherMeaning(SyntaxTree tree)
     {
