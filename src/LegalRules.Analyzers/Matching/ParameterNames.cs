@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -14,17 +13,16 @@ namespace LegalRules.Matching;
 /// From syntax, the names of the parameters an argument may be passed as, without binding the
 /// member that holds it: those of every method named as the one invoked, and of every delegate's
 /// <c>Invoke</c> (a delegate may be invoked by its variable's name); those of every constructor of the
-/// types named as the one created. Methods and types are those the compilation declares, read from
-/// the declarations of its syntax trees (not their bodies: a local function is looked for in the
-/// member that calls it), and those of its referenced assemblies; the words of a name are gathered
-/// the first time it is asked for, and kept.
+/// types named as the one created. Methods and types are those the compilation declares (a local
+/// function is looked for in the member that calls it), and those of its referenced assemblies; the
+/// words of a name are gathered the first time it is asked for, and kept.
 /// </summary>
 /// <remarks>
-/// Each tree's declarations are read once per tree, not per compilation: in the IDE, a keystroke makes
-/// a new compilation in which every other file is the same tree, and only the edited file is read
-/// again. A name is looked up tree by tree (the IDE asks for the few names of one file); after
-/// <see cref="NamesBeforeMerging"/> names, the trees' declarations are merged once for the
-/// compilation (a build asks for the names of every file).
+/// The source's methods and types of a name are found in the compiler's declaration table, which
+/// the compiler builds anyway: only the declarations of that name are read, not every file's (most
+/// names a value is passed to, <c>Round</c> or <c>Max</c>, the source does not declare). Delegates and
+/// using aliases are read from each tree once, and kept with it: in the IDE, a keystroke makes a new
+/// compilation in which every other file is the same tree.
 /// <para>
 /// Where syntax cannot name the callee — an indexer, <c>new(…)</c>, a <c>using</c> alias, an invoked
 /// expression that is not a name — there is no answer and the member is bound.
@@ -35,17 +33,15 @@ internal sealed partial class ParameterNames
     private const string InvokeName = WellKnownMemberNames.DelegateInvokeName;
 
     private static readonly ConditionalWeakTable<Compilation, ParameterNames> PerCompilation = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, Index> IndexByTree = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, Index>.CreateValueCallback ReadIndex = Index.Of;
-
-    /// <summary>Names looked up tree by tree before the trees' declarations are merged for the compilation.</summary>
-    internal const int NamesBeforeMerging = 64;
+    private static readonly ConditionalWeakTable<SyntaxTree, string[]> AliasNamesByTree = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, string[]>.CreateValueCallback ReadAliasNames = AliasNamesOf;
+    private static readonly ConditionalWeakTable<SyntaxTree, string[]> DelegateParametersByTree = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, string[]>.CreateValueCallback ReadDelegateParameters = DelegateParametersOf;
+    private static readonly string[] DelegateKeyword = { "delegate" };
 
     private readonly Compilation _compilation;
-    private readonly Lazy<Index[]> _trees;
-    private readonly Lazy<Index> _merged;
     private readonly Lazy<HashSet<string>> _aliasNames;
-    private int _namesAsked;
+    private readonly Lazy<string[]> _delegateParameters;
     private readonly Lazy<ReferencedParameters[]> _referenced;
     // Null where a referenced assembly's metadata could not be read: the member is bound.
     private readonly ConcurrentDictionary<string, HashSet<string>?> _methodWords = new(StringComparer.Ordinal);
@@ -59,8 +55,7 @@ internal sealed partial class ParameterNames
     private ParameterNames(Compilation compilation)
     {
         _compilation = compilation;
-        _trees = new Lazy<Index[]>(IndexesOfTrees, LazyThreadSafetyMode.ExecutionAndPublication);
-        _merged = new Lazy<Index>(Merge, LazyThreadSafetyMode.ExecutionAndPublication);
+        _delegateParameters = new Lazy<string[]>(GatherDelegateParameters, LazyThreadSafetyMode.ExecutionAndPublication);
         _aliasNames = new Lazy<HashSet<string>>(GatherAliasNames, LazyThreadSafetyMode.ExecutionAndPublication);
         _referenced = new Lazy<ReferencedParameters[]>(GatherReferenced, LazyThreadSafetyMode.ExecutionAndPublication);
         _methodWordsOf = MethodWordsOf;
@@ -167,21 +162,6 @@ internal sealed partial class ParameterNames
         return AddReferenced(name, constructors: true, words) ? words : null;
     }
 
-    /// <summary>Adds the words of the parameters the source declares for the methods (or the constructors of the types) named <paramref name="name"/>.</summary>
-    private void AddInSource(string name, bool constructors, HashSet<string> words)
-    {
-        if (Interlocked.Increment(ref _namesAsked) > NamesBeforeMerging)
-        {
-            _merged.Value.AddWords(name, constructors, words);
-            return;
-        }
-
-        foreach (var index in _trees.Value)
-        {
-            index.AddWords(name, constructors, words);
-        }
-    }
-
     /// <summary>
     /// The parameters of the local functions named <paramref name="name"/> that the invocation may
     /// call: those declared in the member around it (for top-level statements, in the file).
@@ -264,176 +244,145 @@ internal sealed partial class ParameterNames
             : null;
     }
 
-    private Index[] IndexesOfTrees()
+    /// <summary>
+    /// Adds the words of the parameters the source declares for the methods named
+    /// <paramref name="name"/> (or for the constructors of the types of that name). The compiler's
+    /// declaration table says which types declare the name; only their declarations are read.
+    /// </summary>
+    private void AddInSource(string name, bool constructors, HashSet<string> words)
     {
-        // Not cancelled: each tree's declarations are read once, and kept with the tree.
-        var indexes = new List<Index>();
-        foreach (var tree in _compilation.SyntaxTrees)
+        if (!constructors && name == InvokeName)
         {
-            indexes.Add(IndexByTree.GetValue(tree, ReadIndex));
+            AddAll(_delegateParameters.Value, words);
         }
 
-        return indexes.ToArray();
+        var filter = constructors ? SymbolFilter.Type : SymbolFilter.Member;
+        if (!_compilation.ContainsSymbolsWithName(name, filter))
+        {
+            return;
+        }
+
+        foreach (var symbol in _compilation.GetSymbolsWithName(name, filter))
+        {
+            if (constructors ? symbol is not INamedTypeSymbol : symbol is not IMethodSymbol)
+            {
+                continue;
+            }
+
+            // A partial method is its definition, whose parameters a call binds to.
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax())
+                {
+                    case MethodDeclarationSyntax method:
+                        AddAll(method.ParameterList, words);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        AddAll(type.ParameterList, words);
+                        foreach (var member in type.Members)
+                        {
+                            if (member is ConstructorDeclarationSyntax constructor)
+                            {
+                                AddAll(constructor.ParameterList, words);
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
     }
 
-    private Index Merge() => Index.Merge(_trees.Value);
+    /// <summary>The parameter names of the delegates the source declares (invoked as <c>Invoke</c>).</summary>
+    private string[] GatherDelegateParameters()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            names.UnionWith(DelegateParametersByTree.GetValue(tree, ReadDelegateParameters));
+        }
+
+        var result = new string[names.Count];
+        names.CopyTo(result);
+        return result;
+    }
+
+    /// <summary>
+    /// The parameter names of the delegates <paramref name="tree"/> declares. A declaration writes the
+    /// keyword <c>delegate</c> as it is (an escaped keyword is an identifier): a file whose text does
+    /// not contain it declares none, and its declarations are not walked.
+    /// </summary>
+    private static string[] DelegateParametersOf(SyntaxTree tree)
+    {
+        if (!TreeText.MayWriteAny(tree, DelegateKeyword))
+        {
+            return Array.Empty<string>();
+        }
+
+        List<string>? names = null;
+        foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is DelegateDeclarationSyntax @delegate)
+            {
+                foreach (var parameter in @delegate.ParameterList.Parameters)
+                {
+                    (names ??= new List<string>()).Add(parameter.Identifier.ValueText);
+                }
+            }
+        }
+
+        return names?.ToArray() ?? Array.Empty<string>();
+    }
+
+    private static void AddAll(BaseParameterListSyntax? parameters, HashSet<string> words)
+    {
+        foreach (var parameter in parameters?.Parameters ?? default)
+        {
+            NameWords.AddWords(parameter.Identifier.ValueText, words);
+        }
+    }
 
     private HashSet<string> GatherAliasNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var index in _trees.Value)
+        foreach (var tree in _compilation.SyntaxTrees)
         {
-            names.UnionWith(index.AliasNames);
+            names.UnionWith(AliasNamesByTree.GetValue(tree, ReadAliasNames));
         }
 
         return names;
     }
 
-    /// <summary>
-    /// The declarations of one tree, or of the compilation once merged: for each method (each
-    /// delegate, under <c>Invoke</c>) and each constructor (by its type's name; every type declared
-    /// has one, for its primary constructor), its name and its parameters' names.
-    /// </summary>
-    /// <remarks>
-    /// A tree's are lists in the order of the text, not tables: a build asks a tree for at most
-    /// <see cref="NamesBeforeMerging"/> names, and reading a few lists is cheaper than building a
-    /// table per tree. Only the merged declarations, asked for every further name, are a table.
-    /// </remarks>
-    private sealed class Index
+    /// <summary>The names of a tree's using aliases: its own usings', and its namespaces'.</summary>
+    private static string[] AliasNamesOf(SyntaxTree tree)
     {
-        private static readonly string[] None = Array.Empty<string>();
+        List<string>? names = null;
+        var root = (CompilationUnitSyntax)tree.GetRoot();
+        Add(root.Usings, ref names);
+        AddInNamespaces(root.Members, ref names);
+        return names?.ToArray() ?? Array.Empty<string>();
 
-        private readonly Declared[] _methods;
-        private readonly Declared[] _constructors;
-        private readonly Dictionary<string, List<string[]>>? _methodsByName;
-        private readonly Dictionary<string, List<string[]>>? _constructorsByName;
-
-        private Index(Declared[] methods, Declared[] constructors, string[] aliasNames)
+        static void AddInNamespaces(SyntaxList<MemberDeclarationSyntax> members, ref List<string>? names)
         {
-            _methods = methods;
-            _constructors = constructors;
-            AliasNames = aliasNames;
-        }
-
-        private Index(Index[] trees)
-        {
-            _methods = Array.Empty<Declared>();
-            _constructors = Array.Empty<Declared>();
-            _methodsByName = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
-            _constructorsByName = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
-            foreach (var tree in trees)
+            foreach (var member in members)
             {
-                AddTo(_methodsByName, tree._methods);
-                AddTo(_constructorsByName, tree._constructors);
-            }
-
-            AliasNames = None; // read from the trees' (GatherAliasNames)
-        }
-
-        /// <summary>The names of a tree's using aliases.</summary>
-        public string[] AliasNames { get; }
-
-        /// <summary>The declarations of one tree.</summary>
-        public static Index Of(SyntaxTree tree)
-        {
-            var methods = new List<Declared>();
-            var constructors = new List<Declared>();
-            List<string>? aliasNames = null;
-            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-            {
-                switch (node)
+                if (member is BaseNamespaceDeclarationSyntax @namespace)
                 {
-                    case MethodDeclarationSyntax method:
-                        methods.Add(new Declared(method.Identifier.ValueText, ParametersOf(method.ParameterList)));
-                        break;
-                    case ConstructorDeclarationSyntax constructor:
-                        constructors.Add(new Declared(constructor.Identifier.ValueText, ParametersOf(constructor.ParameterList)));
-                        break;
-                    case TypeDeclarationSyntax type:
-                        constructors.Add(new Declared(type.Identifier.ValueText, ParametersOf(type.ParameterList)));
-                        break;
-                    case DelegateDeclarationSyntax @delegate:
-                        methods.Add(new Declared(InvokeName, ParametersOf(@delegate.ParameterList)));
-                        break;
-                    case UsingDirectiveSyntax { Alias: { } alias }:
-                        (aliasNames ??= new List<string>()).Add(alias.Name.Identifier.ValueText);
-                        break;
-                }
-            }
-
-            return new Index(methods.ToArray(), constructors.ToArray(), aliasNames?.ToArray() ?? None);
-        }
-
-        /// <summary>The declarations of every tree, as one table.</summary>
-        public static Index Merge(Index[] trees) => new(trees);
-
-        /// <summary>Adds the words of the parameters of the methods (or of the constructors of the types) named <paramref name="name"/>.</summary>
-        public void AddWords(string name, bool constructors, HashSet<string> words)
-        {
-            var byName = constructors ? _constructorsByName : _methodsByName;
-            if (byName is not null)
-            {
-                if (byName.TryGetValue(name, out var lists))
-                {
-                    foreach (var parameters in lists)
-                    {
-                        ParameterNames.AddAll(parameters, words);
-                    }
-                }
-
-                return;
-            }
-
-            foreach (var declared in constructors ? _constructors : _methods)
-            {
-                if (string.Equals(declared.Name, name, StringComparison.Ordinal))
-                {
-                    ParameterNames.AddAll(declared.Parameters, words);
+                    Add(@namespace.Usings, ref names);
+                    AddInNamespaces(@namespace.Members, ref names);
                 }
             }
         }
 
-        private static void AddTo(Dictionary<string, List<string[]>> byName, Declared[] declarations)
+        static void Add(SyntaxList<UsingDirectiveSyntax> usings, ref List<string>? names)
         {
-            foreach (var declared in declarations)
+            foreach (var directive in usings)
             {
-                if (!byName.TryGetValue(declared.Name, out var lists))
+                if (directive.Alias is { } alias)
                 {
-                    byName.Add(declared.Name, lists = new List<string[]>());
+                    (names ??= new List<string>()).Add(alias.Name.Identifier.ValueText);
                 }
-
-                lists.Add(declared.Parameters);
             }
-        }
-
-        private static string[] ParametersOf(BaseParameterListSyntax? list)
-        {
-            if (list is null || list.Parameters.Count == 0)
-            {
-                return None;
-            }
-
-            var parameters = list.Parameters;
-            var names = new string[parameters.Count];
-            for (var i = 0; i < names.Length; i++)
-            {
-                names[i] = parameters[i].Identifier.ValueText;
-            }
-
-            return names;
-        }
-
-        private readonly struct Declared
-        {
-            public Declared(string name, string[] parameters)
-            {
-                Name = name;
-                Parameters = parameters;
-            }
-
-            public string Name { get; }
-
-            public string[] Parameters { get; }
         }
     }
 }

@@ -37,9 +37,16 @@ public class ArgumentSyntaxFilterTests
         yield return Case("conditional access", "Outils.Instance?.Appliquer(m, 0.12m) ?? 0m", "class Outils { public static Outils? Instance; public decimal Appliquer(decimal m, decimal forfaitLogement) => m; }");
         yield return Case("generic method", "Outils.Appliquer<int>(m, 0.12m)", "static class Outils { public static decimal Appliquer<T>(decimal m, decimal forfaitLogement) => m; }");
         yield return Case("named argument", "Outils.Appliquer(forfaitLogement: 0.12m, m: m)", "static class Outils { public static decimal Appliquer(decimal m, decimal forfaitLogement) => m; }");
+        yield return Case("method of a nested type", "Outils.Interne.Appliquer(m, 0.12m)", "static class Outils { public static class Interne { public static decimal Appliquer(decimal m, decimal forfaitLogement) => m; } }");
+        yield return Case("method of another part of a partial type", "Outils.Appliquer(m, 0.12m)", "static partial class Outils { } static partial class Outils { public static decimal Appliquer(decimal m, decimal forfaitLogement) => m; }");
+        yield return Case("partial method", "Outils.Appliquer(m, 0.12m)", "static partial class Outils { public static partial decimal Appliquer(decimal m, decimal forfaitLogement); public static partial decimal Appliquer(decimal m, decimal forfaitLogement) => m; }");
         yield return Case("constructor", "new Regle(0.12m).Valeur", "class Regle { public Regle(decimal forfaitLogement) => Valeur = forfaitLogement; public decimal Valeur { get; } }");
         yield return Case("qualified constructor", "new Espace.Regle(0.12m).Valeur", "namespace Espace { class Regle { public Regle(decimal forfaitLogement) => Valeur = forfaitLogement; public decimal Valeur { get; } } }");
         yield return Case("primary constructor", "new Regle(0.12m).ForfaitLogement", "record Regle(decimal ForfaitLogement);");
+        yield return Case("class's primary constructor", "new Regle(0.12m).Valeur", "class Regle(decimal forfaitLogement) { public decimal Valeur => forfaitLogement; }");
+        yield return Case("constructor of a nested type", "new Outils.Regle(0.12m).Valeur", "static class Outils { public class Regle { public Regle(decimal forfaitLogement) => Valeur = forfaitLogement; public decimal Valeur { get; } } }");
+        yield return Case("constructor of a generic type", "new Regle<int>(0.12m).Valeur", "class Regle<T> { public Regle(decimal forfaitLogement) => Valeur = forfaitLogement; public decimal Valeur { get; } }");
+        yield return Case("struct's constructor", "new Regle(0.12m).Valeur", "struct Regle { public Regle(decimal forfaitLogement) => Valeur = forfaitLogement; public decimal Valeur { get; } }");
         yield return Case("delegate of source", "Appel(0.12m)", "delegate decimal Regle(decimal forfaitLogement);", "Regle Appel = x => x;");
         yield return Case("delegate's Invoke", "Appel.Invoke(0.12m)", "delegate decimal Regle(decimal forfaitLogement);", "Regle Appel = x => x;");
         yield return Case("indexer", "new Table()[0.12m]", "class Table { public decimal this[decimal forfaitLogement] => forfaitLogement; }");

@@ -69,10 +69,11 @@ public class EditedCompilationTests
     }
 
     [Fact]
-    public void Parameter_names_are_looked_up_file_by_file_then_merged_and_both_give_the_same_words()
+    public void Each_method_called_gives_its_own_parameter_names_whichever_file_declares_it()
     {
-        // More methods called than names looked up one file at a time: the last ones are answered from the merged declarations.
-        const int Methods = ParameterNames.NamesBeforeMerging + 6;
+        // Methods of two types in two files, each with a parameter of its own: the words of a call are
+        // those of the method it names, found in the file that declares it.
+        const int Methods = 70;
         var calls = string.Concat(Enumerable.Range(0, Methods).Select(i => $"m = Outils{i % 2}.Appliquer{i}(m, 0.12m); "));
         var declarations = Enumerable.Range(0, 2).Select(file => $"static class Outils{file} {{ "
             + string.Concat(Enumerable.Range(0, Methods).Where(i => i % 2 == file).Select(i => $"public static decimal Appliquer{i}(decimal m, decimal forfaitLogementCas{Letters(i)}) => m; "))
@@ -91,6 +92,11 @@ public class EditedCompilationTests
             var expected = new HashSet<string>(StringComparer.Ordinal);
             NameWords.AddWords("forfaitLogementCas" + Letters(i), expected);
             Assert.Superset(expected, words!);
+            var another = new HashSet<string>(StringComparer.Ordinal);
+            NameWords.AddWords("forfaitLogementCas" + Letters((i + 1) % Methods), another);
+            another.ExceptWith(expected);
+            Assert.NotEmpty(another);
+            Assert.Empty(another.Intersect(words!));
         }
 
         // Words of letters only: a method's own parameter, told apart from the others'.
