@@ -13,8 +13,8 @@ namespace LegalRules.Rules;
 /// <summary>
 /// What a member's syntax tells the rules that look into bodies before binding them (LR0101,
 /// LR0201): the simple names that may name a bound member, and the values assigned to simple names.
-/// Each is read from the member once per compilation, however many roundings it holds and whichever
-/// rule asks first.
+/// In a file that may name a bound member, each is read from the member once per compilation,
+/// however many roundings it holds and whichever rule asks first.
 /// </summary>
 internal sealed class MemberSyntax
 {
@@ -81,16 +81,18 @@ internal sealed class MemberSyntax
     public static SyntaxNode MemberOrFileOf(SyntaxNode node) => MemberOf(node) ?? node.SyntaxTree.GetRoot();
 
     /// <summary>The facts of <paramref name="member"/> (a member's declaration, or a file).</summary>
-    public Facts Of(SyntaxNode member) => _facts.GetValue(member, _walk);
+    /// <remarks>
+    /// In a file whose text contains no name of a bound member, no member can name one: its facts
+    /// are answered at once, and not kept. Keeping them cost more than the answer: an entry in a
+    /// table shared by the rules' threads, for each public method and each member that rounds.
+    /// </remarks>
+    public Facts Of(SyntaxNode member)
+        => _boundNames.MayBeNamedIn(member.SyntaxTree)
+            ? _facts.GetValue(member, _walk)
+            : new Facts(member, Array.Empty<IdentifierNameSyntax>());
 
     private Facts Walk(SyntaxNode member)
     {
-        // A file whose text contains no name of a bound member cannot name one: nothing to walk.
-        if (!_boundNames.MayBeNamedIn(member.SyntaxTree))
-        {
-            return new Facts(member, Array.Empty<IdentifierNameSyntax>());
-        }
-
         List<IdentifierNameSyntax>? boundNames = null;
         if (_boundNames.NamesToSearch is { } searched && TreeText.SearchableTextOf(member) is { } content)
         {
