@@ -357,32 +357,11 @@ internal sealed partial class ParameterNames
     private static string[] AliasNamesOf(SyntaxTree tree)
     {
         List<string>? names = null;
-        var root = (CompilationUnitSyntax)tree.GetRoot();
-        Add(root.Usings, ref names);
-        AddInNamespaces(root.Members, ref names);
+        foreach (var directive in WrittenNames.Aliases((CompilationUnitSyntax)tree.GetRoot()))
+        {
+            (names ??= new List<string>()).Add(directive.Alias!.Name.Identifier.ValueText);
+        }
+
         return names?.ToArray() ?? Array.Empty<string>();
-
-        static void AddInNamespaces(SyntaxList<MemberDeclarationSyntax> members, ref List<string>? names)
-        {
-            foreach (var member in members)
-            {
-                if (member is BaseNamespaceDeclarationSyntax @namespace)
-                {
-                    Add(@namespace.Usings, ref names);
-                    AddInNamespaces(@namespace.Members, ref names);
-                }
-            }
-        }
-
-        static void Add(SyntaxList<UsingDirectiveSyntax> usings, ref List<string>? names)
-        {
-            foreach (var directive in usings)
-            {
-                if (directive.Alias is { } alias)
-                {
-                    (names ??= new List<string>()).Add(alias.Name.Identifier.ValueText);
-                }
-            }
-        }
     }
 }

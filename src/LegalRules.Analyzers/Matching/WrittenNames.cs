@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LegalRules.Matching;
@@ -13,4 +15,29 @@ internal static class WrittenNames
         AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>The using directives that give an alias, of a file and of its namespaces, in the order of the text.</summary>
+    public static IEnumerable<UsingDirectiveSyntax> Aliases(CompilationUnitSyntax file) => Aliases(file.Usings, file.Members);
+
+    private static IEnumerable<UsingDirectiveSyntax> Aliases(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
+    {
+        foreach (var directive in usings)
+        {
+            if (directive.Alias is not null)
+            {
+                yield return directive;
+            }
+        }
+
+        foreach (var member in members)
+        {
+            if (member is BaseNamespaceDeclarationSyntax space)
+            {
+                foreach (var directive in Aliases(space.Usings, space.Members))
+                {
+                    yield return directive;
+                }
+            }
+        }
+    }
 }

@@ -177,11 +177,11 @@ internal sealed class BoundMemberNames
         {
             _tree = tree;
             var aliases = new List<string>();
-            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+            foreach (var directive in WrittenNames.Aliases((CompilationUnitSyntax)tree.GetRoot()))
             {
-                if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && IsBindingAttributeName(WrittenNames.Rightmost(target)))
+                if (directive.Name is { } target && IsBindingAttributeName(WrittenNames.Rightmost(target)))
                 {
-                    aliases.Add(alias.Name.Identifier.ValueText);
+                    aliases.Add(directive.Alias!.Name.Identifier.ValueText);
                 }
             }
 

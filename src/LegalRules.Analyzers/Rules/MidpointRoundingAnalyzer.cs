@@ -331,7 +331,7 @@ internal sealed class StatedModeNames
     /// </summary>
     internal static bool GivesOtherMeaning(SyntaxTree tree)
     {
-        var root = tree.GetRoot();
+        var root = (CompilationUnitSyntax)tree.GetRoot();
         if (AnyAlias(root))
         {
             return true;
@@ -396,26 +396,11 @@ internal sealed class StatedModeNames
     private static bool IsWordCharacter(char c) => c == '_' || char.IsLetterOrDigit(c);
 
     /// <summary>Any using alias of the compilation unit or of a namespace named <c>MidpointRounding</c> or <c>System</c>.</summary>
-    private static bool AnyAlias(SyntaxNode node)
+    private static bool AnyAlias(CompilationUnitSyntax file)
     {
-        var (usings, members) = node switch
-        {
-            CompilationUnitSyntax unit => (unit.Usings, unit.Members),
-            BaseNamespaceDeclarationSyntax space => (space.Usings, space.Members),
-            _ => (default, default),
-        };
-
-        foreach (var directive in usings)
+        foreach (var directive in WrittenNames.Aliases(file))
         {
             if (IsAliasOfTheName(directive))
-            {
-                return true;
-            }
-        }
-
-        foreach (var member in members)
-        {
-            if (member is BaseNamespaceDeclarationSyntax && AnyAlias(member))
             {
                 return true;
             }
