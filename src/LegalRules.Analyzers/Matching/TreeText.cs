@@ -89,7 +89,7 @@ internal static class TreeText
     /// whole word: no letter, digit or underscore touches it on either side. A name found inside a
     /// longer identifier is not that name.
     /// </summary>
-    private static bool IsWholeWordAt(string content, int at, int length)
+    public static bool IsWholeWordAt(string content, int at, int length)
         => (at == 0 || !IsIdentifierPart(content[at - 1]))
             && (at + length >= content.Length || !IsIdentifierPart(content[at + length]));
 

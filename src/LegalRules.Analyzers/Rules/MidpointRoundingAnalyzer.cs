@@ -379,11 +379,12 @@ internal sealed class StatedModeNames
     /// </summary>
     private static bool CannotDeclare(string text, int at)
     {
-        var end = at + TypeName.Length;
-        if ((at > 0 && IsWordCharacter(text[at - 1])) || (end < text.Length && IsWordCharacter(text[end])))
+        if (!TreeText.IsWholeWordAt(text, at, TypeName.Length))
         {
             return true;
         }
+
+        var end = at + TypeName.Length;
 
         while (end < text.Length && text[end] is ' ' or '\t' or '\r' or '\n')
         {
@@ -392,8 +393,6 @@ internal sealed class StatedModeNames
 
         return end < text.Length && text[end] == '.';
     }
-
-    private static bool IsWordCharacter(char c) => c == '_' || char.IsLetterOrDigit(c);
 
     /// <summary>Any using alias of the compilation unit or of a namespace named <c>MidpointRounding</c> or <c>System</c>.</summary>
     private static bool AnyAlias(CompilationUnitSyntax file)
