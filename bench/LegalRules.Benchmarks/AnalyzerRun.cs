@@ -95,6 +95,10 @@ internal static class AnalyzerRun
         // Megabytes allocated by the pass (every thread): the analyzers' share is what a pass with them allocates more.
         var bareAllocated = new List<double>();
         var allocatedWith = groups.ToDictionary(g => g, _ => new List<double>());
+        // Milliseconds the garbage collector paused the process during the pass: a pause that falls
+        // during a callback counts in that analyzer's execution time.
+        var barePaused = new List<double>();
+        var pausedWith = groups.ToDictionary(g => g, _ => new List<double>());
         var perAnalyzer = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         var findings = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
@@ -102,6 +106,7 @@ internal static class AnalyzerRun
         {
             var counted = run > 0;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pausedBefore = GC.GetTotalPauseDuration();
             var bareTrees = TreesOfACompilation();
             var stopwatch = Stopwatch.StartNew();
             var compilerDiagnostics = BenchInputs.Compile(bareTrees, concurrentBuild: !serial).GetDiagnostics();
@@ -110,6 +115,7 @@ internal static class AnalyzerRun
             {
                 bare.Add(stopwatch.Elapsed.TotalSeconds);
                 bareAllocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6);
+                barePaused.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
             }
 
             foreach (var group in groups)
@@ -125,6 +131,7 @@ internal static class AnalyzerRun
                     new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: !serial, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
                 // What the audit command does: one pass for the compiler's and the analyzers' diagnostics.
                 var groupAllocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var groupPausedBefore = GC.GetTotalPauseDuration();
                 var jittedBefore = JitInfo.GetCompiledMethodCount();
                 var jitTimeBefore = JitInfo.GetCompilationTime();
                 stopwatch.Restart();
@@ -133,6 +140,7 @@ internal static class AnalyzerRun
                 var jitted = JitInfo.GetCompiledMethodCount() - jittedBefore;
                 var jitTime = JitInfo.GetCompilationTime() - jitTimeBefore;
                 var groupAllocated = (GC.GetTotalAllocatedBytes(precise: true) - groupAllocatedBefore) / 1e6;
+                var groupPaused = (GC.GetTotalPauseDuration() - groupPausedBefore).TotalMilliseconds;
 
                 // The driver's telemetry (each analyzer's execution time) comes from a second analysis,
                 // outside the measured time (GetAllDiagnosticsAsync keeps none), of a new compilation
@@ -163,6 +171,7 @@ internal static class AnalyzerRun
 
                 withGroup[group].Add(stopwatch.Elapsed.TotalSeconds);
                 allocatedWith[group].Add(groupAllocated);
+                pausedWith[group].Add(groupPaused);
                 foreach (var analyzer in analyzers)
                 {
                     var telemetry = result.AnalyzerTelemetryInfo[analyzer];
@@ -187,14 +196,16 @@ internal static class AnalyzerRun
             }
         }
 
-        Console.WriteLine($"GetDiagnostics without analyzers (s): {Statistics.Summary(bare)}; allocated (MB): {Statistics.Summary(bareAllocated)}");
+        Console.WriteLine($"GetDiagnostics without analyzers (s): {Statistics.Summary(bare)}; allocated (MB): {Statistics.Summary(bareAllocated)}; GC pauses (ms): {Statistics.Summary(barePaused)}");
+        Statistics.Result("analyzer.bare.gcPauseMilliseconds", Statistics.Median(barePaused));
         Statistics.Result("analyzer.bare.seconds", Statistics.Median(bare));
         Statistics.Result("analyzer.bare.allocatedMegabytes", Statistics.Median(bareAllocated));
         foreach (var (group, times) in withGroup.Where(g => g.Value.Count > 0))
         {
             var ratio = Statistics.Median(times) / Statistics.Median(bare);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"with '{group}' analyzers (s): {Statistics.Summary(times)} → {ratio:0.000}× the floor; allocated (MB): {Statistics.Summary(allocatedWith[group])}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"with '{group}' analyzers (s): {Statistics.Summary(times)} → {ratio:0.000}× the floor; allocated (MB): {Statistics.Summary(allocatedWith[group])}; GC pauses (ms): {Statistics.Summary(pausedWith[group])}"));
             Statistics.Result($"analyzer.{group}.allocatedMegabytes", Statistics.Median(allocatedWith[group]));
+            Statistics.Result($"analyzer.{group}.gcPauseMilliseconds", Statistics.Median(pausedWith[group]));
             Statistics.Result($"analyzer.{group}.seconds", Statistics.Median(times));
             Statistics.Result($"analyzer.{group}.ratio", ratio);
             var total = perAnalyzer.Where(p => p.Key.StartsWith(group + "/", StringComparison.Ordinal)).Sum(p => Statistics.Median(p.Value));
