@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using LegalRules.Analysis;
 using LegalRules.Registry;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,7 +22,8 @@ internal static class DataRows
     /// <summary>Numeric literals in one list from which the list is a row of data.</summary>
     public const int MinimumCells = 12;
 
-    private static readonly ConditionalWeakTable<SyntaxNode, Answer> Answers = new();
+    private static readonly NodeTable<Answer> Answers = new();
+    private static readonly Func<SyntaxNode, Answer> NewAnswer = _ => new Answer();
 
     /// <summary>
     /// True when <paramref name="literal"/> is a numeric literal (or its negation) listed as an
@@ -39,7 +40,7 @@ internal static class DataRows
         }
 
         // Answered once per row (and registry and dates): a row of thousands of cells asks about each.
-        var answer = Answers.GetValue(row, static _ => new Answer());
+        var answer = Answers.GetValue(row, NewAnswer);
         lock (answer)
         {
             if (!ReferenceEquals(answer.Registry, registry) || answer.AsOf != asOf || answer.WindowStart != windowStart)

@@ -46,7 +46,8 @@ internal sealed partial class ParameterNames
     // Null where a referenced assembly's metadata could not be read: the member is bound.
     private readonly ConcurrentDictionary<string, HashSet<string>?> _methodWords = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>?> _constructorWords = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, HashSet<string>>> _localFunctions = new();
+    // Per member; this instance lives as long as its compilation, which holds the nodes: no weak table is needed.
+    private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, HashSet<string>>> _localFunctions = new();
 
     // Created once: the lookups run for every literal passed as an argument, and a lambda there would allocate each time.
     private readonly Func<string, HashSet<string>?> _methodWordsOf;
@@ -173,7 +174,7 @@ internal sealed partial class ParameterNames
             return;
         }
 
-        var functions = _localFunctions.GetValue(scope, LocalFunctionsOf);
+        var functions = _localFunctions.GetOrAdd(scope, LocalFunctionsOf);
         if (functions.TryGetValue(name, out var parameters))
         {
             AddAll(parameters, words);

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
+using LegalRules.Analysis;
 using LegalRules.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,9 +27,9 @@ internal static class ValueSeries
     // A member with more literals is not searched for steps: the walk stays linear.
     private const int MaximumValues = 512;
 
-    private static readonly ConditionalWeakTable<SyntaxNode, MemberValues> PerMember = new();
+    private static readonly NodeTable<MemberValues> PerMember = new();
 
-    private static readonly ConditionalWeakTable<SyntaxNode, MemberValues>.CreateValueCallback ReadValues = member =>
+    private static readonly Func<SyntaxNode, MemberValues> ReadValues = member =>
     {
         var numbers = new HashSet<decimal>();
         foreach (var node in member.DescendantNodes())

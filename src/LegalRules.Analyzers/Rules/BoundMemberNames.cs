@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -31,15 +32,16 @@ internal sealed class BoundMemberNames
     private const int MaxNamesSearchedInText = 32;
 
     private readonly Lazy<NameSet> _names;
-    private readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> _namedIn = new();
-    private readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>>.CreateValueCallback _searchText;
+    // This instance lives as long as its compilation, which holds the trees: no weak table is needed.
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _namedIn = new();
+    private readonly Func<SyntaxTree, bool> _searchText;
 
     private BoundMemberNames(Compilation compilation, LegalRulesCompilationState state)
     {
         _compilation = compilation;
         _state = state;
         _names = new Lazy<NameSet>(() => new NameSet(Gather()), LazyThreadSafetyMode.ExecutionAndPublication);
-        _searchText = tree => new StrongBox<bool>(TreeText.MayWriteAny(tree, _names.Value.Names));
+        _searchText = tree => TreeText.MayWriteAny(tree, _names.Value.Names);
     }
 
     /// <summary>The names of <paramref name="compilation"/>, gathered on the first question of any rule.</summary>
@@ -57,7 +59,7 @@ internal sealed class BoundMemberNames
     public bool MayBeNamedIn(SyntaxTree tree)
     {
         var names = _names.Value;
-        return names.Count > MaxNamesSearchedInText || _namedIn.GetValue(tree, _searchText).Value;
+        return names.Count > MaxNamesSearchedInText || _namedIn.GetOrAdd(tree, _searchText);
     }
 
     /// <summary>

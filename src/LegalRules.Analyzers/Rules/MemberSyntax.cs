@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -25,10 +26,12 @@ internal sealed class MemberSyntax
     private static readonly AncestorMemo DeepMembers = new(MemberAt);
 
     private readonly BoundMemberNames _boundNames;
-    private readonly ConditionalWeakTable<SyntaxNode, Facts> _facts = new();
+    // This instance lives as long as its compilation, which holds the trees and their nodes: a weak
+    // table would give each member a weak handle, for the collector to examine and the finalizer to free.
+    private readonly ConcurrentDictionary<SyntaxNode, Facts> _facts = new();
 
-    // Created once: a lambda given to a table would allocate on every question.
-    private readonly ConditionalWeakTable<SyntaxNode, Facts>.CreateValueCallback _walk;
+    // Created once: a lambda given to the dictionary would allocate on every question.
+    private readonly Func<SyntaxNode, Facts> _walk;
 
     private MemberSyntax(BoundMemberNames boundNames)
     {
@@ -88,7 +91,7 @@ internal sealed class MemberSyntax
     /// </remarks>
     public Facts Of(SyntaxNode member)
         => _boundNames.MayBeNamedIn(member.SyntaxTree)
-            ? _facts.GetValue(member, _walk)
+            ? _facts.GetOrAdd(member, _walk)
             : new Facts(member, Array.Empty<IdentifierNameSyntax>());
 
     private Facts Walk(SyntaxNode member)

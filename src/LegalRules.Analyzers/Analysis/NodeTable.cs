@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace LegalRules.Analysis;
+
+/// <summary>
+/// Answers kept with syntax nodes for as long as their tree lives, in one table per tree. A
+/// <see cref="ConditionalWeakTable{TKey, TValue}"/> keyed by the nodes themselves gives each answer
+/// its own weak handle: the garbage collector examines every one of them at every collection, and
+/// releasing them keeps the finalizer thread busy. Here a tree has one handle, however many of its
+/// nodes have answers, and reading an answer takes no lock.
+/// </summary>
+/// <typeparam name="TValue">The answer; computed once per node (two threads may compute it, one is kept).</typeparam>
+internal sealed class NodeTable<TValue>
+    where TValue : class
+{
+    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<SyntaxNode, TValue>>.CreateValueCallback NewTable = _ => new ConcurrentDictionary<SyntaxNode, TValue>();
+
+    private readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<SyntaxNode, TValue>> _byTree = new();
+
+    /// <summary>The answer kept for <paramref name="node"/>, or <paramref name="create"/>'s, which is then kept.</summary>
+    public TValue GetValue(SyntaxNode node, Func<SyntaxNode, TValue> create)
+        => _byTree.GetValue(node.SyntaxTree, NewTable).GetOrAdd(node, create);
+}
