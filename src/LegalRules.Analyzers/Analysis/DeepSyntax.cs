@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -26,7 +27,7 @@ internal sealed class AncestorMemo
     /// <summary>Parents walked without memory: far more than ordinary code needs, far fewer than a generated expression has.</summary>
     public const int ShallowSteps = 32;
 
-    private readonly ConditionalWeakTable<SyntaxNode, StrongBox<SyntaxNode?>> _answers = new();
+    private readonly NodeTable<StrongBox<SyntaxNode?>> _answers = new();
     private readonly AncestorAnswer _answerAt;
 
     public AncestorMemo(AncestorAnswer answerAt) => _answerAt = answerAt;
@@ -41,7 +42,7 @@ internal sealed class AncestorMemo
         SyntaxNode? answer = null;
         for (var node = start; node is not null; node = node.Parent)
         {
-            if (_answers.TryGetValue(node, out var known))
+            if (_answers.Find(node) is { } known)
             {
                 answer = known.Value;
                 break;
@@ -56,7 +57,7 @@ internal sealed class AncestorMemo
         }
 
         var box = new StrongBox<SyntaxNode?>(answer);
-        ConditionalWeakTable<SyntaxNode, StrongBox<SyntaxNode?>>.CreateValueCallback remember = _ => box;
+        Func<SyntaxNode, StrongBox<SyntaxNode?>> remember = _ => box;
         foreach (var node in passed)
         {
             // Another thread may have remembered the same answer first: the answer is the same.

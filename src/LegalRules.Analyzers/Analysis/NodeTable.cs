@@ -20,6 +20,10 @@ internal sealed class NodeTable<TValue>
 
     private readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<SyntaxNode, TValue>> _byTree = new();
 
+    /// <summary>The answer kept for <paramref name="node"/>, or null when none is.</summary>
+    public TValue? Find(SyntaxNode node)
+        => _byTree.TryGetValue(node.SyntaxTree, out var answers) && answers.TryGetValue(node, out var value) ? value : null;
+
     /// <summary>The answer kept for <paramref name="node"/>, or <paramref name="create"/>'s, which is then kept.</summary>
     public TValue GetValue(SyntaxNode node, Func<SyntaxNode, TValue> create)
         => _byTree.GetValue(node.SyntaxTree, NewTable).GetOrAdd(node, create);

@@ -41,13 +41,16 @@ public class NodeTableTests
         var second = CSharpSyntaxTree.ParseText(Source, path: "second.cs");
         var nodes = first.GetRoot().DescendantNodes().Concat(second.GetRoot().DescendantNodes()).ToList();
 
+        Assert.All(nodes, n => Assert.Null(table.Find(n)));
         var answers = nodes.Select(n => table.GetValue(n, describe)).ToList();
         var again = nodes.Select(n => table.GetValue(n, describe)).ToList();
+        var found = nodes.Select(table.Find).ToList();
 
         Assert.Equal(nodes.Count, computed);
         Assert.Equal(nodes.Count, answers.Distinct(StringComparer.Ordinal).Count());
         Assert.All(nodes.Zip(answers), pair => Assert.Equal(describe(pair.First), pair.Second));
         Assert.All(answers.Zip(again), pair => Assert.Same(pair.First, pair.Second));
+        Assert.All(answers.Zip(found), pair => Assert.Same(pair.First, pair.Second));
     }
 
     [Fact]
