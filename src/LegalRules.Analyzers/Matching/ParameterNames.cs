@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using LegalRules.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,7 +21,8 @@ namespace LegalRules.Matching;
 /// <remarks>
 /// The source's methods and types of a name are found in the compiler's declaration table, which
 /// the compiler builds anyway: only the declarations of that name are read, not every file's (most
-/// names a value is passed to, <c>Round</c> or <c>Max</c>, the source does not declare). Delegates and
+/// names a value is passed to, <c>Round</c> or <c>Max</c>, the source does not declare, which
+/// <see cref="SourceNames"/> says without another walk of the table). Delegates and
 /// using aliases are read from each tree once, and kept with it: in the IDE, a keystroke makes a new
 /// compilation in which every other file is the same tree.
 /// <para>
@@ -257,13 +259,12 @@ internal sealed partial class ParameterNames
             AddAll(_delegateParameters.Value, words);
         }
 
-        var filter = constructors ? SymbolFilter.Type : SymbolFilter.Member;
-        if (!_compilation.ContainsSymbolsWithName(name, filter))
+        if (!SourceNames.MayDeclare(_compilation, name))
         {
             return;
         }
 
-        foreach (var symbol in _compilation.GetSymbolsWithName(name, filter))
+        foreach (var symbol in _compilation.GetSymbolsWithName(name, constructors ? SymbolFilter.Type : SymbolFilter.Member))
         {
             if (constructors ? symbol is not INamedTypeSymbol : symbol is not IMethodSymbol)
             {

@@ -290,7 +290,7 @@ internal sealed class StatedModeNames
     /// </summary>
     private bool OnlySystemsAcrossFiles()
     {
-        if (_compilation.ContainsSymbolsWithName(TypeName, SymbolFilter.All))
+        if (SourceNames.MayDeclare(_compilation, TypeName))
         {
             return false;
         }
