@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using LegalRules.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,8 +20,7 @@ namespace LegalRules.Matching;
 /// <remarks>
 /// The source's methods and types of a name are found in the compiler's declaration table, which
 /// the compiler builds anyway: only the declarations of that name are read, not every file's (most
-/// names a value is passed to, <c>Round</c> or <c>Max</c>, the source does not declare, which
-/// <see cref="SourceNames"/> says without another walk of the table). Delegates and
+/// names a value is passed to, <c>Round</c> or <c>Max</c>, the source does not declare). Delegates and
 /// using aliases are read from each tree once, and kept with it: in the IDE, a keystroke makes a new
 /// compilation in which every other file is the same tree.
 /// <para>
@@ -259,12 +257,13 @@ internal sealed partial class ParameterNames
             AddAll(_delegateParameters.Value, words);
         }
 
-        if (!SourceNames.MayDeclare(_compilation, name))
+        var filter = constructors ? SymbolFilter.Type : SymbolFilter.Member;
+        if (!_compilation.ContainsSymbolsWithName(name, filter))
         {
             return;
         }
 
-        foreach (var symbol in _compilation.GetSymbolsWithName(name, constructors ? SymbolFilter.Type : SymbolFilter.Member))
+        foreach (var symbol in _compilation.GetSymbolsWithName(name, filter))
         {
             if (constructors ? symbol is not INamedTypeSymbol : symbol is not IMethodSymbol)
             {

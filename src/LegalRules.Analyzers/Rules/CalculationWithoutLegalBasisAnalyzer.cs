@@ -43,11 +43,9 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
             // calculation to check. The references are asked by the first declaration, not here: the
             // first to ask about them pays for binding them, which the compiler does anyway before
             // the first declaration reaches a syntax action.
-            // A source declaration of the attribute's name, of whatever kind, lets the rule look further.
             var mayBind = new Lazy<bool>(() => state.Bindings.Count > 0
                 || BoundMemberNames.AnyReferenceDeclaresBindingAttribute(compilation)
-                || SourceNames.MayDeclare(compilation, StatutoryBindings.AttributeName)
-                || SourceNames.MayDeclare(compilation, StatutoryBindings.AttributeShortName));
+                || compilation.ContainsSymbolsWithName(name => name is StatutoryBindings.AttributeName or StatutoryBindings.AttributeShortName, SymbolFilter.Type));
 
             var uses = new StatutoryUses(state);
             var names = BoundMemberNames.For(compilation, state);

@@ -290,7 +290,7 @@ internal sealed class StatedModeNames
     /// </summary>
     private bool OnlySystemsAcrossFiles()
     {
-        if (SourceNames.MayDeclare(_compilation, TypeName))
+        if (_compilation.ContainsSymbolsWithName(TypeName, SymbolFilter.All))
         {
             return false;
         }
