@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace LegalRules.Analysis;
@@ -22,32 +23,39 @@ internal sealed class TreeMemo<TKey, TValue>
     private readonly ConditionalWeakTable<SyntaxTree, Slot> _slots = new();
 
     /// <summary>The answer for <paramref name="tree"/> and <paramref name="key"/>: the one kept, or <paramref name="compute"/>'s, given <paramref name="state"/>.</summary>
+    /// <remarks>
+    /// Without a lock: the rules' threads ask about the same tree at once. The key and its answer are
+    /// kept together in one object, never changed, which a reader sees whole or not at all.
+    /// </remarks>
     public TValue Get<TState>(SyntaxTree tree, TKey key, TState state, Func<SyntaxTree, TState, TValue> compute)
     {
-        var slot = _slots.GetOrCreateValue(tree);
-        lock (slot)
+        var slot = _slots.GetValue(tree, static _ => new Slot());
+        if (Volatile.Read(ref slot.Kept) is { } kept && EqualityComparer<TKey>.Default.Equals(kept.Key, key))
         {
-            if (slot.Value is { } kept && EqualityComparer<TKey>.Default.Equals(slot.Key!, key))
-            {
-                return kept;
-            }
+            return kept.Value;
         }
 
-        // Computed outside the lock: two threads may compute the same answer, and either is kept.
+        // Two threads may compute the same answer; either is kept.
         var value = compute(tree, state);
-        lock (slot)
-        {
-            slot.Key = key;
-            slot.Value = value;
-        }
-
+        Volatile.Write(ref slot.Kept, new Answer(key, value));
         return value;
     }
 
     private sealed class Slot
     {
-        public TKey? Key { get; set; }
+        public Answer? Kept;
+    }
 
-        public TValue? Value { get; set; }
+    private sealed class Answer
+    {
+        public Answer(TKey key, TValue value)
+        {
+            Key = key;
+            Value = value;
+        }
+
+        public TKey Key { get; }
+
+        public TValue Value { get; }
     }
 }

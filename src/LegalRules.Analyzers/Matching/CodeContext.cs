@@ -190,6 +190,15 @@ internal static class CodeContext
     public static CodeWords? SyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol, ParameterNames parameterNames)
     {
         var words = new CodeWords();
+        return AddSyntacticWordsAround(constant, containingSymbol, parameterNames, words) ? words : null;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="words"/> what <see cref="SyntacticWordsAround(ExpressionSyntax, ISymbol, ParameterNames)"/>
+    /// finds; false where syntax cannot tell (its null), and then <paramref name="words"/> holds part of them.
+    /// </summary>
+    public static bool AddSyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol, ParameterNames parameterNames, CodeWords words)
+    {
         SyntaxNode child = constant;
         var levels = 0;
         for (var node = constant.Parent; node is not null; child = node, node = node.Parent)
@@ -197,7 +206,7 @@ internal static class CodeContext
             // Syntax has more levels than operations (parentheses, argument lists): twice the bound.
             if (levels++ >= 2 * MaxLevels)
             {
-                return null;
+                return false;
             }
 
             switch (node)
@@ -232,7 +241,7 @@ internal static class CodeContext
                 case ArgumentSyntax argument:
                     if (!parameterNames.TryAddWords(argument, words))
                     {
-                        return null;
+                        return false;
                     }
 
                     // Keys passed beside the value: taux.Add("crds", 0.005m), new Parametre("crds", 0.005m),
@@ -248,9 +257,9 @@ internal static class CodeContext
 
                     break;
                 case AttributeArgumentSyntax:
-                    return null;
+                    return false;
                 case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression) || initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression):
-                    return null;
+                    return false;
                 case BinaryExpressionSyntax binary:
                     AddWrittenName(binary.Left == child ? binary.Right : binary.Left, words.Own);
                     break;
@@ -283,7 +292,7 @@ internal static class CodeContext
             NameWords.AddWords(type.Name, words.Own);
         }
 
-        return words;
+        return true;
     }
 
     /// <summary>The words of keys as written (<see cref="AddKeyWords"/> reads them bound): strings' texts, names.</summary>

@@ -17,6 +17,13 @@ internal sealed class CodeWords
     /// <summary>The words of the names written around the value.</summary>
     public HashSet<string> Own { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets every word, keeping the room the sets have grown: an instance is reused for value after value.</summary>
+    public void Clear()
+    {
+        Own.Clear();
+        _shared?.Clear();
+    }
+
     /// <summary>Adds a set that is never changed again.</summary>
     public void AddShared(HashSet<string> words)
     {

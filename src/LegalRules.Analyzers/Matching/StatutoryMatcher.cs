@@ -50,7 +50,7 @@ internal static class StatutoryMatcher
     {
         // Distinctive as an integer implies distinctive as an amount: the amount's test is the wider one.
         var distinctive = Distinctiveness.IsDistinctive(number, integerUse: false);
-        CodeWords? words = null;
+        var read = false;
         foreach (var occurrence in occurrences)
         {
             if (!InWindow(occurrence, options.AsOf, options.WindowStart))
@@ -63,8 +63,19 @@ internal static class StatutoryMatcher
                 return true;
             }
 
-            words ??= CodeContext.SyntacticWordsAround(literal, containingSymbol, parameterNames);
-            if (words is null || words.Corroborates(occurrence.Parameter))
+            // The words are only looked into here: one set per thread serves literal after literal.
+            var words = wordsOfThread ??= new CodeWords();
+            if (!read)
+            {
+                words.Clear();
+                read = true;
+                if (!CodeContext.AddSyntacticWordsAround(literal, containingSymbol, parameterNames, words))
+                {
+                    return true; // syntax cannot tell
+                }
+            }
+
+            if (words.Corroborates(occurrence.Parameter))
             {
                 return true;
             }
@@ -72,6 +83,9 @@ internal static class StatutoryMatcher
 
         return false;
     }
+
+    [ThreadStatic]
+    private static CodeWords? wordsOfThread;
 
     /// <summary>Reads a constant as an exact decimal, first asking the registry cheaply whether it could match at all.</summary>
     private static bool TryReadExactly(IOperation operation, object value, StatutoryRegistry registry, out decimal number)

@@ -62,25 +62,64 @@ internal static class TreeText
 
     /// <summary>
     /// The positions in <paramref name="content"/>, within <paramref name="span"/>, where
-    /// <paramref name="name"/> is written as a whole word (<see cref="IsWholeWordAt"/>). None for an
-    /// empty name, such as a name missing from broken code: an empty text is found everywhere.
+    /// <paramref name="name"/> is written as a whole word (<see cref="IsWholeWordAt"/>), in order. None
+    /// for an empty name, such as a name missing from broken code: an empty text is found everywhere.
     /// </summary>
-    public static IEnumerable<int> WholeWordsIn(string content, string name, TextSpan span)
+    /// <remarks>
+    /// A value, enumerated by <c>foreach</c> without allocating: it is asked for each member and each
+    /// name searched, and most searches find nothing.
+    /// </remarks>
+    public static WholeWords WholeWordsIn(string content, string name, TextSpan span) => new(content, name, span);
+
+    /// <summary>The enumeration of <see cref="WholeWordsIn"/>: its own enumerator, a value.</summary>
+    public struct WholeWords
     {
-        if (name.Length == 0)
+        private readonly string _content;
+        private readonly string _name;
+        private readonly int _start;
+        private readonly int _end;
+        private int _at;
+
+        internal WholeWords(string content, string name, TextSpan span)
         {
-            yield break;
+            _content = content;
+            _name = name;
+            _start = span.Start;
+            _end = Math.Min(span.End, content.Length);
+            _at = -1;
         }
 
-        var end = span.End;
-        for (var at = content.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal);
-             at >= 0;
-             at = content.IndexOf(name, at + name.Length, Math.Max(0, end - at - name.Length), StringComparison.Ordinal))
+        public readonly int Current => _at;
+
+        public readonly WholeWords GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (IsWholeWordAt(content, at, name.Length))
+            if (_name.Length == 0)
             {
-                yield return at;
+                return false;
             }
+
+            var from = _at < 0 ? _start : _at + _name.Length;
+            while (from < _end)
+            {
+                var found = _content.IndexOf(_name, from, _end - from, StringComparison.Ordinal);
+                if (found < 0)
+                {
+                    break;
+                }
+
+                if (IsWholeWordAt(_content, found, _name.Length))
+                {
+                    _at = found;
+                    return true;
+                }
+
+                from = found + _name.Length;
+            }
+
+            _at = _end;
+            return false;
         }
     }
 

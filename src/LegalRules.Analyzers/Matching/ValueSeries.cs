@@ -32,7 +32,7 @@ internal static class ValueSeries
     private static readonly Func<SyntaxNode, MemberValues> ReadValues = member =>
     {
         var numbers = new HashSet<decimal>();
-        foreach (var node in member.DescendantNodes())
+        foreach (var node in SyntaxWalk.Descendants(member))
         {
             if (node is LiteralExpressionSyntax other
                 && other.IsKind(SyntaxKind.NumericLiteralExpression)

@@ -112,7 +112,7 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
     /// <summary>The simple names under <paramref name="node"/> that may name a bound member, in the order of the text.</summary>
     private static IEnumerable<IdentifierNameSyntax> Candidates(SyntaxNode node, BoundMemberNames names)
     {
-        foreach (var descendant in node.DescendantNodesAndSelf())
+        foreach (var descendant in SyntaxWalk.DescendantsAndSelf(node))
         {
             if (descendant is IdentifierNameSyntax identifier && names.MayBeBound(identifier.Identifier.ValueText))
             {

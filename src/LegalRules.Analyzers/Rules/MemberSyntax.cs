@@ -119,7 +119,7 @@ internal sealed class MemberSyntax
         }
         else
         {
-            foreach (var node in member.DescendantNodesAndSelf())
+            foreach (var node in SyntaxWalk.DescendantsAndSelf(member))
             {
                 if (node is IdentifierNameSyntax name && _boundNames.MayBeBound(name.Identifier.ValueText))
                 {
@@ -135,7 +135,7 @@ internal sealed class MemberSyntax
     private static IReadOnlyList<KeyValuePair<string, ExpressionSyntax>> AssignedValues(SyntaxNode member)
     {
         List<KeyValuePair<string, ExpressionSyntax>>? assigned = null;
-        foreach (var node in member.DescendantNodes())
+        foreach (var node in SyntaxWalk.Descendants(member))
         {
             switch (node)
             {

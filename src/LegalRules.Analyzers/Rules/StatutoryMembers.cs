@@ -101,7 +101,7 @@ internal sealed class StatutoryMembers
         // The values assigned, anywhere in the member, to the names the arguments read: a superset
         // of what StatutoryUses.Find examines with locals followed once.
         HashSet<string>? names = null;
-        foreach (var node in rounding.ArgumentList.DescendantNodes())
+        foreach (var node in SyntaxWalk.Descendants(rounding.ArgumentList))
         {
             if (node is IdentifierNameSyntax name)
             {
@@ -132,7 +132,7 @@ internal sealed class StatutoryMembers
         var registry = state.RegistryFor(options);
         var constantNames = ConstantSyntax.ConstantNamesOf(_compilation);
         var constantsWithValues = _constantsWithValues.GetOrAdd(registry, _gatherConstantsWithValues);
-        foreach (var node in root.DescendantNodesAndSelf())
+        foreach (var node in SyntaxWalk.DescendantsAndSelf(root))
         {
             switch (node)
             {
