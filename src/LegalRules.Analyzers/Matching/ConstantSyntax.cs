@@ -409,7 +409,14 @@ internal static class ConstantSyntax
     {
         for (var index = text.IndexOf(word, StringComparison.Ordinal); index >= 0; index = text.IndexOf(word, index + word.Length, StringComparison.Ordinal))
         {
-            // A comment, a string or a longer name holds the word too: only the keyword's own token counts.
+            // A comment, a string or a longer name holds the word too: only the keyword's own token
+            // counts. A keyword is a whole word of the text: a longer name (constante, enumerer) is
+            // told from the text, before the tree is searched for its token.
+            if (!TreeText.IsWholeWordAt(text, index, word.Length))
+            {
+                continue;
+            }
+
             var token = root.FindToken(index);
             if (token.SpanStart == index && token.IsKind(kind))
             {
