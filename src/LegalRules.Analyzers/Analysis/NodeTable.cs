@@ -10,15 +10,16 @@ namespace LegalRules.Analysis;
 /// <see cref="ConditionalWeakTable{TKey, TValue}"/> keyed by the nodes themselves gives each answer
 /// its own weak handle: the garbage collector examines every one of them at every collection, and
 /// releasing them keeps the finalizer thread busy. Here a tree has one handle, however many of its
-/// nodes have answers, and reading an answer takes no lock.
+/// nodes have answers (shared with the other kinds of answers kept per tree, <see cref="TreeTable{TValue}"/>),
+/// and reading an answer takes no lock.
 /// </summary>
 /// <typeparam name="TValue">The answer; computed once per node (two threads may compute it, one is kept).</typeparam>
 internal sealed class NodeTable<TValue>
     where TValue : class
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<SyntaxNode, TValue>>.CreateValueCallback NewTable = _ => new ConcurrentDictionary<SyntaxNode, TValue>();
+    private static readonly Func<SyntaxTree, ConcurrentDictionary<SyntaxNode, TValue>> NewTable = _ => new ConcurrentDictionary<SyntaxNode, TValue>();
 
-    private readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<SyntaxNode, TValue>> _byTree = new();
+    private readonly TreeTable<ConcurrentDictionary<SyntaxNode, TValue>> _byTree = new();
 
     /// <summary>The answer kept for <paramref name="node"/>, or null when none is.</summary>
     public TValue? Find(SyntaxNode node)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -20,7 +19,9 @@ internal sealed class TreeMemo<TKey, TValue>
     where TKey : notnull
     where TValue : class
 {
-    private readonly ConditionalWeakTable<SyntaxTree, Slot> _slots = new();
+    private static readonly Func<SyntaxTree, Slot> NewSlot = _ => new Slot();
+
+    private readonly TreeTable<Slot> _slots = new();
 
     /// <summary>The answer for <paramref name="tree"/> and <paramref name="key"/>: the one kept, or <paramref name="compute"/>'s, given <paramref name="state"/>.</summary>
     /// <remarks>
@@ -29,7 +30,7 @@ internal sealed class TreeMemo<TKey, TValue>
     /// </remarks>
     public TValue Get<TState>(SyntaxTree tree, TKey key, TState state, Func<SyntaxTree, TState, TValue> compute)
     {
-        var slot = _slots.GetValue(tree, static _ => new Slot());
+        var slot = _slots.GetValue(tree, NewSlot);
         if (Volatile.Read(ref slot.Kept) is { } kept && EqualityComparer<TKey>.Default.Equals(kept.Key, key))
         {
             return kept.Value;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using LegalRules.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -48,10 +49,10 @@ internal static class ConstantSyntax
         StringComparer.Ordinal,
         "PI", "E", "Tau", "MaxValue", "MinValue", "Epsilon", "NaN", "PositiveInfinity", "NegativeInfinity", "NegativeZero", "One", "Zero", "MinusOne");
 
-    private static readonly ConditionalWeakTable<SyntaxTree, TreeConstants> ConstantsByTree = new();
+    private static readonly TreeTable<TreeConstants> ConstantsByTree = new();
     private static readonly ConditionalWeakTable<Compilation, Lazy<HashSet<string>>> NamesByCompilation = new();
 
-    private static readonly ConditionalWeakTable<SyntaxTree, TreeConstants>.CreateValueCallback ReadConstants = CollectConstants;
+    private static readonly Func<SyntaxTree, TreeConstants> ReadConstants = CollectConstants;
 
     /// <summary>True for a binary expression that is the outermost of an expression that folding could span.</summary>
     public static bool IsOutermost(BinaryExpressionSyntax binary)

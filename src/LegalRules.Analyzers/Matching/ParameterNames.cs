@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using LegalRules.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,10 +34,10 @@ internal sealed partial class ParameterNames
     private const string InvokeName = WellKnownMemberNames.DelegateInvokeName;
 
     private static readonly ConditionalWeakTable<Compilation, ParameterNames> PerCompilation = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, string[]> AliasNamesByTree = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, string[]>.CreateValueCallback ReadAliasNames = AliasNamesOf;
-    private static readonly ConditionalWeakTable<SyntaxTree, string[]> DelegateParametersByTree = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, string[]>.CreateValueCallback ReadDelegateParameters = DelegateParametersOf;
+    private static readonly TreeTable<string[]> AliasNamesByTree = new();
+    private static readonly Func<SyntaxTree, string[]> ReadAliasNames = AliasNamesOf;
+    private static readonly TreeTable<string[]> DelegateParametersByTree = new();
+    private static readonly Func<SyntaxTree, string[]> ReadDelegateParameters = DelegateParametersOf;
     private static readonly string[] DelegateKeyword = { "delegate" };
 
     private readonly Compilation _compilation;

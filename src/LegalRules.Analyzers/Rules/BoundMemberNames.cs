@@ -168,8 +168,8 @@ internal sealed class BoundMemberNames
     /// </summary>
     private sealed class TreeBindings
     {
-        private static readonly ConditionalWeakTable<SyntaxTree, TreeBindings> ByTree = new();
-        private static readonly ConditionalWeakTable<SyntaxTree, TreeBindings>.CreateValueCallback Read = tree => new TreeBindings(tree);
+        private static readonly TreeTable<TreeBindings> ByTree = new();
+        private static readonly Func<SyntaxTree, TreeBindings> Read = tree => new TreeBindings(tree);
         private static readonly TreeMemo<string, string[]> BoundMembers = new();
         private static readonly Func<SyntaxTree, HashSet<string>, string[]> FindBound = Find;
 

@@ -235,10 +235,10 @@ internal sealed class StatedModeNames
     private const string SystemName = "System";
 
     // Kept with each tree: in the IDE, a keystroke makes a new compilation in which only the edited file is a new tree.
-    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> OtherMeanings = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>>.CreateValueCallback ReadOtherMeaning = tree => new StrongBox<bool>(GivesOtherMeaning(tree));
-    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> GlobalAliases = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>>.CreateValueCallback ReadGlobalAlias = tree => new StrongBox<bool>(DeclaresGlobalAlias(tree));
+    private static readonly TreeTable<StrongBox<bool>> OtherMeanings = new();
+    private static readonly Func<SyntaxTree, StrongBox<bool>> ReadOtherMeaning = tree => new StrongBox<bool>(GivesOtherMeaning(tree));
+    private static readonly TreeTable<StrongBox<bool>> GlobalAliases = new();
+    private static readonly Func<SyntaxTree, StrongBox<bool>> ReadGlobalAlias = tree => new StrongBox<bool>(DeclaresGlobalAlias(tree));
 
     private readonly Compilation _compilation;
     private readonly Lazy<bool> _onlySystemsAcrossFiles;
