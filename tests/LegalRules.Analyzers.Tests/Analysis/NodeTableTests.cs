@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
+using LegalRules.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -60,19 +61,8 @@ public class NodeTableTests
         var tree = CSharpSyntaxTree.ParseText(Source);
         var methods = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().ToArray();
 
-        // Threads of their own, released together: the thread pool of a small machine would run them one after the other.
-        using var start = new ManualResetEventSlim();
         var seen = new object[8][];
-        var threads = Enumerable.Range(0, seen.Length)
-            .Select(t => new Thread(() =>
-            {
-                start.Wait();
-                seen[t] = methods.Select(m => table.GetValue(m, _ => new object())).ToArray();
-            }))
-            .ToList();
-        threads.ForEach(t => t.Start());
-        start.Set();
-        threads.ForEach(t => t.Join());
+        Concurrency.RunTogether(seen.Length, t => seen[t] = methods.Select(m => table.GetValue(m, _ => new object())).ToArray());
 
         for (var i = 0; i < methods.Length; i++)
         {
@@ -87,13 +77,10 @@ public class NodeTableTests
         var table = new NodeTable<List<SyntaxNode>>();
         var tree = AnswerEveryNode(table);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
 
         // The answers hold the tree's nodes, and the table holds the answers: still, nothing else
         // holding the tree, it is collected.
-        Assert.False(tree.IsAlive);
+        Assert.True(Concurrency.IsCollected(tree));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

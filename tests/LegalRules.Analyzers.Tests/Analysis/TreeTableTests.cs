@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
+using LegalRules.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -82,18 +83,8 @@ public class TreeTableTests
             return new object();
         };
 
-        using var start = new ManualResetEventSlim();
         var seen = new object[4][];
-        var threads = Enumerable.Range(0, seen.Length)
-            .Select(t => new Thread(() =>
-            {
-                start.Wait();
-                seen[t] = trees.Select(tree => kind.GetValue(tree, create)).ToArray();
-            }))
-            .ToList();
-        threads.ForEach(t => t.Start());
-        start.Set();
-        threads.ForEach(t => t.Join());
+        Concurrency.RunTogether(seen.Length, t => seen[t] = trees.Select(tree => kind.GetValue(tree, create)).ToArray());
 
         Assert.All(computing.Values, c => Assert.True(c.IsSet, "two threads computed each answer"));
         for (var i = 0; i < trees.Length; i++)
@@ -114,13 +105,10 @@ public class TreeTableTests
         var kind = new TreeTable<List<SyntaxNode>>();
         var tree = AnswerAbout(kind);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
 
         // The answer holds the tree's root, and the table holds the answer: still, nothing else
         // holding the tree, it is collected.
-        Assert.False(tree.IsAlive);
+        Assert.True(Concurrency.IsCollected(tree));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
