@@ -17,13 +17,15 @@ internal struct SyntaxWalk : IDisposable
     private static Stack<SyntaxNode>? spare;
 
     private readonly SyntaxNode _root;
+    private readonly Func<SyntaxNode, bool>? _descendInto;
     private bool _skipRoot;
     private Stack<SyntaxNode>? _pending;
     private SyntaxNode? _current;
 
-    private SyntaxWalk(SyntaxNode root, bool skipRoot)
+    private SyntaxWalk(SyntaxNode root, bool skipRoot, Func<SyntaxNode, bool>? descendInto = null)
     {
         _root = root;
+        _descendInto = descendInto;
         _skipRoot = skipRoot;
         _pending = null;
         _current = null;
@@ -34,6 +36,12 @@ internal struct SyntaxWalk : IDisposable
 
     /// <summary>The walk of every node under <paramref name="root"/>, without it (as <c>DescendantNodes()</c>).</summary>
     public static SyntaxWalk Descendants(SyntaxNode root) => new(root, skipRoot: true);
+
+    /// <summary>
+    /// The walk of the nodes under <paramref name="root"/>, without it, that are reached through nodes
+    /// <paramref name="descendInto"/> accepts, itself included (as <c>DescendantNodes(descendInto)</c>).
+    /// </summary>
+    public static SyntaxWalk Descendants(SyntaxNode root, Func<SyntaxNode, bool> descendInto) => new(root, skipRoot: true, descendInto);
 
     public readonly SyntaxWalk GetEnumerator() => this;
 
@@ -62,11 +70,14 @@ internal struct SyntaxWalk : IDisposable
         var node = _pending.Pop();
 
         // The children pushed last to first, so that the first is visited next: the order of the text.
-        foreach (var child in node.ChildNodesAndTokens().Reverse())
+        if (_descendInto is null || _descendInto(node))
         {
-            if (child.AsNode() is { } childNode)
+            foreach (var child in node.ChildNodesAndTokens().Reverse())
             {
-                _pending.Push(childNode);
+                if (child.AsNode() is { } childNode)
+                {
+                    _pending.Push(childNode);
+                }
             }
         }
 

@@ -54,6 +54,9 @@ internal static class ConstantSyntax
 
     private static readonly Func<SyntaxTree, TreeConstants> ReadConstants = CollectConstants;
 
+    [ThreadStatic]
+    private static FoldScratch? spareScratch;
+
     /// <summary>True for a binary expression that is the outermost of an expression that folding could span.</summary>
     public static bool IsOutermost(BinaryExpressionSyntax binary)
     {
@@ -102,9 +105,29 @@ internal static class ConstantSyntax
             return;
         }
 
+        // The lists of the walk below are kept for the thread (a sum that needs them is met in
+        // member after member) and given back at the end; a nested call makes its own.
+        var scratch = spareScratch ?? new FoldScratch();
+        spareScratch = null;
+        try
+        {
+            CollectMaybeConstant(outermost, isConstantName, scratch, ref found);
+        }
+        finally
+        {
+            if (scratch.Order.Count <= FoldScratch.KeptSize)
+            {
+                scratch.Clear();
+                spareScratch = scratch;
+            }
+        }
+    }
+
+    private static void CollectMaybeConstant(BinaryExpressionSyntax outermost, Func<string, bool> isConstantName, FoldScratch scratch, ref List<BinaryExpressionSyntax>? found)
+    {
         // Pre-order list of the composite nodes; read backwards, every node comes after its operands.
-        var order = new List<ExpressionSyntax>();
-        var pending = new Stack<ExpressionSyntax>();
+        var order = scratch.Order;
+        var pending = scratch.Pending;
         pending.Push(outermost);
         while (pending.Count > 0)
         {
@@ -119,7 +142,7 @@ internal static class ConstantSyntax
             }
         }
 
-        var mayBeConstant = new Dictionary<ExpressionSyntax, bool>();
+        var mayBeConstant = scratch.MayBeConstant;
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var node = order[i];
@@ -156,6 +179,30 @@ internal static class ConstantSyntax
             {
                 (found ??= new List<BinaryExpressionSyntax>()).Add(binary);
             }
+        }
+    }
+
+    /// <summary>
+    /// The lists <see cref="CollectMaybeConstant(BinaryExpressionSyntax, Func{string, bool}, ref List{BinaryExpressionSyntax}?)"/>
+    /// walks an expression with. Kept for the thread only after expressions of at most
+    /// <see cref="KeptSize"/> composite nodes: clearing a dictionary costs its capacity, and one
+    /// sum of thousands of terms would make every later clearing cost as much.
+    /// </summary>
+    private sealed class FoldScratch
+    {
+        public const int KeptSize = 256;
+
+        public List<ExpressionSyntax> Order { get; } = new();
+
+        public Stack<ExpressionSyntax> Pending { get; } = new();
+
+        public Dictionary<ExpressionSyntax, bool> MayBeConstant { get; } = new();
+
+        public void Clear()
+        {
+            Order.Clear();
+            Pending.Clear();
+            MayBeConstant.Clear();
         }
     }
 

@@ -45,6 +45,33 @@ internal static class TreeText
     }
 
     /// <summary>
+    /// The names a search for any of <paramref name="names"/> must look for: a text that contains a
+    /// name contains every part of it, so a name that holds another of the set (<c>StatutoryParameterAttribute</c>
+    /// holds <c>StatutoryParameter</c>) need not be searched for. Each name once, in the order given.
+    /// </summary>
+    public static string[] Needles(IEnumerable<string> names)
+    {
+        var all = new List<string>(names);
+        var needles = new List<string>(all.Count);
+        for (var i = 0; i < all.Count; i++)
+        {
+            var held = false;
+            for (var j = 0; j < all.Count && !held; j++)
+            {
+                // Of two equal names, the first is kept.
+                held = i != j && all[i].IndexOf(all[j], StringComparison.Ordinal) >= 0 && (all[i].Length > all[j].Length || j < i);
+            }
+
+            if (!held)
+            {
+                needles.Add(all[i]);
+            }
+        }
+
+        return needles.ToArray();
+    }
+
+    /// <summary>
     /// The whole text of <paramref name="node"/>'s file, to search for names within the node's span;
     /// null when the text is not at hand or too large to be one string, or when the node's span may
     /// write an identifier with Unicode escapes.

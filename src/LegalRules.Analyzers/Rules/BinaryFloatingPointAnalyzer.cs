@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using LegalRules.Analysis;
@@ -320,6 +321,8 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The expressions a body returns: its expression body, or its return statements outside nested functions.</summary>
+    private static readonly Func<SyntaxNode, bool> IsNotExpressionOrFunction = static n => n is not (ExpressionSyntax or LocalFunctionStatementSyntax);
+
     private static IEnumerable<ExpressionSyntax> Returned(ArrowExpressionClauseSyntax? expressionBody, BlockSyntax? body)
     {
         if (expressionBody is not null)
@@ -333,7 +336,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         }
 
         // A return statement is never inside an expression, except a nested function's: only statements are walked into.
-        foreach (var node in body.DescendantNodes(static n => n is not (ExpressionSyntax or LocalFunctionStatementSyntax)))
+        foreach (var node in SyntaxWalk.Descendants(body, IsNotExpressionOrFunction))
         {
             if (node is ReturnStatementSyntax { Expression: { } returned })
             {

@@ -41,7 +41,7 @@ internal sealed class BoundMemberNames
         _compilation = compilation;
         _state = state;
         _names = new Lazy<NameSet>(() => new NameSet(Gather()), LazyThreadSafetyMode.ExecutionAndPublication);
-        _searchText = tree => TreeText.MayWriteAny(tree, _names.Value.Names);
+        _searchText = tree => TreeText.MayWriteAny(tree, _names.Value.Needles);
     }
 
     /// <summary>The names of <paramref name="compilation"/>, gathered on the first question of any rule.</summary>
@@ -155,9 +155,10 @@ internal sealed class BoundMemberNames
         }
 
         var aliases = attributeNames.Count == 2 ? string.Empty : string.Join("\n", attributeNames.OrderBy(n => n, StringComparer.Ordinal));
+        var search = new AttributeNames(attributeNames);
         foreach (var bindings in trees)
         {
-            names.UnionWith(bindings.MembersBoundBy(attributeNames, aliases));
+            names.UnionWith(bindings.MembersBoundBy(search, aliases));
         }
     }
 
@@ -171,7 +172,7 @@ internal sealed class BoundMemberNames
         private static readonly TreeTable<TreeBindings> ByTree = new();
         private static readonly Func<SyntaxTree, TreeBindings> Read = tree => new TreeBindings(tree);
         private static readonly TreeMemo<string, string[]> BoundMembers = new();
-        private static readonly Func<SyntaxTree, HashSet<string>, string[]> FindBound = Find;
+        private static readonly Func<SyntaxTree, AttributeNames, string[]> FindBound = Find;
 
         private readonly SyntaxTree _tree;
 
@@ -196,16 +197,18 @@ internal sealed class BoundMemberNames
         public static TreeBindings Of(SyntaxTree tree) => ByTree.GetValue(tree, Read);
 
         /// <summary>The members of this tree that carry an attribute named one of <paramref name="attributeNames"/> (<paramref name="key"/> names that set).</summary>
-        public string[] MembersBoundBy(HashSet<string> attributeNames, string key)
+        public string[] MembersBoundBy(AttributeNames attributeNames, string key)
             => BoundMembers.Get(_tree, key, attributeNames, FindBound);
 
-        private static string[] Find(SyntaxTree tree, HashSet<string> attributeNames)
+        private static string[] Find(SyntaxTree tree, AttributeNames search)
         {
             // Most files bind nothing: their text names no binding attribute, and their members are not walked.
-            if (!TreeText.MayWriteAny(tree, attributeNames))
+            if (!TreeText.MayWriteAny(tree, search.Needles))
             {
                 return Array.Empty<string>();
             }
+
+            var attributeNames = search.Names;
 
             var names = new List<string>();
             foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or EnumDeclarationSyntax))
@@ -240,6 +243,21 @@ internal sealed class BoundMemberNames
 
             return names.ToArray();
         }
+    }
+
+    /// <summary>The names a binding attribute may be written with in a compilation, and the ones a text search looks for.</summary>
+    private sealed class AttributeNames
+    {
+        public AttributeNames(HashSet<string> names)
+        {
+            Names = names;
+            Needles = TreeText.Needles(names);
+        }
+
+        public HashSet<string> Names { get; }
+
+        /// <summary>See <see cref="TreeText.Needles"/>: <c>StatutoryParameter</c> finds <c>StatutoryParameterAttribute</c> too.</summary>
+        public string[] Needles { get; }
     }
 
     /// <summary>
@@ -337,9 +355,14 @@ internal sealed class BoundMemberNames
                 _lengths |= LengthBit(name);
                 _initials |= InitialBit(name);
             }
+
+            Needles = names.Count > MaxNamesSearchedInText ? Array.Empty<string>() : TreeText.Needles(names);
         }
 
         public IReadOnlyCollection<string> Names => _names;
+
+        /// <summary>What a text search for the names looks for (<see cref="TreeText.Needles"/>); empty when there are too many names to search for.</summary>
+        public string[] Needles { get; }
 
         public int Count => _names.Count;
 

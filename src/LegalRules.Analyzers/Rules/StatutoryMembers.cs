@@ -100,30 +100,50 @@ internal sealed class StatutoryMembers
 
         // The values assigned, anywhere in the member, to the names the arguments read: a superset
         // of what StatutoryUses.Find examines with locals followed once.
-        HashSet<string>? names = null;
-        foreach (var node in SyntaxWalk.Descendants(rounding.ArgumentList))
+        // The set of names is kept for the thread: a rounding's arguments are read at every rounding
+        // that gets this far. A nested question (none is asked today) would make its own.
+        var names = spareNames ?? new HashSet<string>(StringComparer.Ordinal);
+        spareNames = null;
+        try
         {
-            if (node is IdentifierNameSyntax name)
+            foreach (var node in SyntaxWalk.Descendants(rounding.ArgumentList))
             {
-                (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name.Identifier.ValueText);
+                if (node is IdentifierNameSyntax name)
+                {
+                    names.Add(name.Identifier.ValueText);
+                }
             }
-        }
 
-        if (names is null || facts.ValuesAssignedTo(names) is not { } values)
-        {
+            if (names.Count == 0 || facts.ValuesAssignedTo(names) is not { } values)
+            {
+                return false;
+            }
+
+            foreach (var value in values)
+            {
+                if (Scan(value, containingSymbol, state))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
-
-        foreach (var value in values)
+        finally
         {
-            if (Scan(value, containingSymbol, state))
+            // A set grown by an argument list of thousands of names is not kept: clearing it would cost its capacity each time.
+            if (names.Count <= SpareNamesKept)
             {
-                return true;
+                names.Clear();
+                spareNames = names;
             }
         }
-
-        return false;
     }
+
+    private const int SpareNamesKept = 64;
+
+    [ThreadStatic]
+    private static HashSet<string>? spareNames;
 
     /// <summary>Whether <paramref name="root"/> holds a literal, fold or constant that may be statutory, or a name that may be bound.</summary>
     private bool Scan(SyntaxNode root, ISymbol containingSymbol, LegalRulesCompilationState state)

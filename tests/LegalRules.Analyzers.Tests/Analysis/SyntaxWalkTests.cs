@@ -61,6 +61,33 @@ public class SyntaxWalkTests
         Assert.Equal(root.DescendantNodes(), below);
     }
 
+    public static IEnumerable<object[]> Filters()
+    {
+        yield return new object[] { "statements only", (Func<SyntaxNode, bool>)(n => n is not (ExpressionSyntax or LocalFunctionStatementSyntax)) };
+        yield return new object[] { "not into methods", (Func<SyntaxNode, bool>)(n => n is not MethodDeclarationSyntax) };
+        yield return new object[] { "nothing, not even the root", (Func<SyntaxNode, bool>)(_ => false) };
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public void A_filtered_walk_visits_the_nodes_DescendantNodes_visits_with_the_same_filter(string what, Func<SyntaxNode, bool> descendInto)
+    {
+        foreach (var root in Roots().Select(r => (SyntaxNode)r[1]))
+        {
+            var walked = new List<SyntaxNode>();
+            foreach (var node in SyntaxWalk.Descendants(root, descendInto))
+            {
+                walked.Add(node);
+            }
+
+            Assert.Equal(root.DescendantNodes(descendInto), walked);
+        }
+
+        // The filter cuts something off the file: the comparison above is not of two whole walks.
+        var file = CSharpSyntaxTree.ParseText(Source).GetRoot();
+        Assert.True(file.DescendantNodes(descendInto).Count() < file.DescendantNodes().Count(), what);
+    }
+
     [Fact]
     public void A_walk_left_early_leaves_the_next_walk_whole()
     {

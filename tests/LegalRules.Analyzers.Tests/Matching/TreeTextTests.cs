@@ -52,6 +52,31 @@ public class TreeTextTests
         }
     }
 
+    [Fact]
+    public void A_name_that_holds_another_is_not_searched_for()
+    {
+        Assert.Equal(new[] { "StatutoryParameter" }, TreeText.Needles(new[] { "StatutoryParameterAttribute", "StatutoryParameter" }));
+        Assert.Equal(new[] { "Taux", "Plafond" }, TreeText.Needles(new[] { "Taux", "TauxReduit", "Plafond", "Taux" }));
+    }
+
+    [Fact]
+    public void Searching_the_needles_finds_a_text_that_contains_any_name()
+    {
+        var random = new Random(20261202);
+        var alphabet = "ab_".ToCharArray();
+        string Word(int length) => new(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        for (var round = 0; round < 2_000; round++)
+        {
+            var names = Enumerable.Range(0, random.Next(1, 5)).Select(_ => Word(random.Next(1, 5))).ToArray();
+            var needles = TreeText.Needles(names);
+            var content = Word(random.Next(0, 30));
+
+            Assert.True(needles.Length <= names.Distinct().Count());
+            Assert.All(needles, needle => Assert.Contains(needle, names));
+            Assert.Equal(names.Any(n => content.Contains(n, StringComparison.Ordinal)), needles.Any(n => content.Contains(n, StringComparison.Ordinal)));
+        }
+    }
+
     private static List<int> Found(string content, string name, TextSpan span)
     {
         var found = new List<int>();
