@@ -232,11 +232,11 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         if (chosen.InForce)
         {
             var period = chosen.Occurrence.Period;
-            var properties = DiagnosticData.ForValue(parameter, chosen.Occurrence.Index, found, options.AsOf);
+            var properties = DiagnosticData.ForUnboundValue(parameter, chosen.Occurrence.Index, found, options.AsOf, foundIndex: -1);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnreferencedStatutoryValue,
                 location,
-                properties.ToImmutable(),
+                properties,
                 found,
                 parameter.Key,
                 parameter.DisplayLabel,
@@ -249,13 +249,11 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
             var current = inForceIndex >= 0 && parameter.Values[inForceIndex].Value is { } currentValue
                 ? (object)DiagnosticData.Number(currentValue)
                 : Resources.Localizable("NoValueInForce");
-            var properties = DiagnosticData.ForValue(parameter, inForceIndex >= 0 && !parameter.Values[inForceIndex].IsEnd ? inForceIndex : -1, found, options.AsOf);
-            properties[PropertyNames.FoundValidFrom] = foundPeriod.FromText;
-            properties[PropertyNames.FoundValidTo] = foundPeriod.ToText;
+            var properties = DiagnosticData.ForUnboundValue(parameter, inForceIndex >= 0 && !parameter.Values[inForceIndex].IsEnd ? inForceIndex : -1, found, options.AsOf, chosen.Occurrence.Index);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SupersededValue,
                 location,
-                properties.ToImmutable(),
+                properties,
                 found,
                 parameter.Key,
                 parameter.DisplayLabel,
