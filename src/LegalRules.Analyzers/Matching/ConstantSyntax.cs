@@ -50,7 +50,7 @@ internal static class ConstantSyntax
         "PI", "E", "Tau", "MaxValue", "MinValue", "Epsilon", "NaN", "PositiveInfinity", "NegativeInfinity", "NegativeZero", "One", "Zero", "MinusOne");
 
     private static readonly TreeTable<TreeConstants> ConstantsByTree = new();
-    private static readonly ConditionalWeakTable<Compilation, NameGathering> NamesByCompilation = new();
+    private static readonly ConditionalWeakTable<Compilation, Lazy<HashSet<string>>> NamesByCompilation = new();
 
     private static readonly Func<SyntaxTree, TreeConstants> ReadConstants = CollectConstants;
 
@@ -308,37 +308,13 @@ internal static class ConstantSyntax
     /// <summary>
     /// The constant names of every tree of a compilation, and of the common library constants:
     /// gathered once per compilation, on the first question of any rule (not cancelled: a cancelled
-    /// gathering would stay cached). The threads that ask before it is ready share the reading of the
-    /// trees (<see cref="SharedTreePass"/>).
+    /// gathering would stay cached).
     /// </summary>
-    public static HashSet<string> ConstantNamesOf(Compilation compilation)
-    {
-        var gathering = NamesByCompilation.GetValue(compilation, NewGathering);
-        if (!gathering.Names.IsValueCreated)
-        {
-            gathering.Trees.Join(ReadTree);
-        }
+    public static HashSet<string> ConstantNamesOf(Compilation compilation) => NamesByCompilation.GetValue(compilation, NewGathering).Value;
 
-        return gathering.Names.Value;
-    }
-
-    private static readonly Action<SyntaxTree> ReadTree = tree => ConstantsByTree.GetValue(tree, ReadConstants);
-
-    // Rules ask from several threads at once: the table may create two gatherings, it keeps one.
-    private static readonly ConditionalWeakTable<Compilation, NameGathering>.CreateValueCallback NewGathering = compilation => new NameGathering(compilation);
-
-    private sealed class NameGathering
-    {
-        public NameGathering(Compilation compilation)
-        {
-            Trees = new SharedTreePass(compilation.SyntaxTrees);
-            Names = new Lazy<HashSet<string>>(() => GatherNames(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-        }
-
-        public SharedTreePass Trees { get; }
-
-        public Lazy<HashSet<string>> Names { get; }
-    }
+    // Rules ask from several threads at once: the table may create two gatherings, the Lazy runs only the one it keeps.
+    private static Lazy<HashSet<string>> NewGathering(Compilation compilation)
+        => new(() => GatherNames(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static HashSet<string> GatherNames(Compilation compilation)
     {

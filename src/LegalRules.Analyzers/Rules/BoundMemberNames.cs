@@ -32,7 +32,6 @@ internal sealed class BoundMemberNames
     private const int MaxNamesSearchedInText = 32;
 
     private readonly Lazy<NameSet> _names;
-    private readonly SharedTreePass _trees;
     // This instance lives as long as its compilation, which holds the trees: no weak table is needed.
     private readonly ConcurrentDictionary<SyntaxTree, bool> _namedIn = new();
     private readonly Func<SyntaxTree, bool> _searchText;
@@ -42,22 +41,7 @@ internal sealed class BoundMemberNames
         _compilation = compilation;
         _state = state;
         _names = new Lazy<NameSet>(() => new NameSet(Gather()), LazyThreadSafetyMode.ExecutionAndPublication);
-        _trees = new SharedTreePass(compilation.SyntaxTrees);
-        _searchText = tree => TreeText.MayWriteAny(tree, Names.Needles);
-    }
-
-    /// <summary>The names, gathered on the first question; the threads that ask before they are ready share the reading of the trees.</summary>
-    private NameSet Names
-    {
-        get
-        {
-            if (!_names.IsValueCreated)
-            {
-                _trees.Join(ReadAhead);
-            }
-
-            return _names.Value;
-        }
+        _searchText = tree => TreeText.MayWriteAny(tree, _names.Value.Needles);
     }
 
     /// <summary>The names of <paramref name="compilation"/>, gathered on the first question of any rule.</summary>
@@ -65,7 +49,7 @@ internal sealed class BoundMemberNames
         => PerCompilation.GetValue(compilation, c => new BoundMemberNames(c, state));
 
     /// <summary>Whether <paramref name="name"/> (an identifier's value text) may name a bound field or property.</summary>
-    public bool MayBeBound(string name) => Names.Contains(name);
+    public bool MayBeBound(string name) => _names.Value.Contains(name);
 
     /// <summary>
     /// Whether <paramref name="tree"/> may name a bound field or property: false when its text contains
@@ -74,7 +58,7 @@ internal sealed class BoundMemberNames
     /// </summary>
     public bool MayBeNamedIn(SyntaxTree tree)
     {
-        var names = Names;
+        var names = _names.Value;
         return names.Count > MaxNamesSearchedInText || _namedIn.GetOrAdd(tree, _searchText);
     }
 
@@ -86,7 +70,7 @@ internal sealed class BoundMemberNames
     {
         get
         {
-            var names = Names;
+            var names = _names.Value;
             return names.Count > MaxNamesSearchedInText ? null : names.Names;
         }
     }
@@ -94,7 +78,7 @@ internal sealed class BoundMemberNames
     /// <summary>Whether one of <paramref name="names"/> may name a bound field or property.</summary>
     public bool AnyMayBeBound(IEnumerable<string> names)
     {
-        var bound = Names;
+        var bound = _names.Value;
         foreach (var name in names)
         {
             if (bound.Contains(name))
@@ -171,23 +155,12 @@ internal sealed class BoundMemberNames
         }
 
         var aliases = attributeNames.Count == 2 ? string.Empty : string.Join("\n", attributeNames.OrderBy(n => n, StringComparer.Ordinal));
-        var search = aliases.Length == 0 ? UnaliasedNames : new AttributeNames(attributeNames);
+        var search = new AttributeNames(attributeNames);
         foreach (var bindings in trees)
         {
             names.UnionWith(bindings.MembersBoundBy(search, aliases));
         }
     }
-
-    // The attribute's own names, as the compilation's names when no file aliases the attribute's type.
-    private static readonly AttributeNames UnaliasedNames = new(new HashSet<string>(StringComparer.Ordinal) { StatutoryBindings.AttributeName, StatutoryBindings.AttributeShortName });
-
-    /// <summary>
-    /// What a tree's reading keeps for <see cref="AddBoundInSource"/>, read ahead of it: the aliases
-    /// the tree gives the attribute's type, and its members bound under the attribute's own names.
-    /// When some file aliases the type, the compilation's names differ, and the second reading is
-    /// done again with them.
-    /// </summary>
-    private static readonly Action<SyntaxTree> ReadAhead = tree => TreeBindings.Of(tree).MembersBoundBy(UnaliasedNames, string.Empty);
 
     /// <summary>
     /// What one tree says of bindings by attribute: the using aliases it gives a binding attribute's

@@ -47,8 +47,6 @@ internal sealed class StatutoryMembers
     private readonly MemberSyntax _memberSyntax;
     private readonly ConcurrentDictionary<StatutoryRegistry, HashSet<string>> _constantsWithValues = new();
     private readonly Func<StatutoryRegistry, HashSet<string>> _gatherConstantsWithValues;
-    private readonly ConcurrentDictionary<StatutoryRegistry, SharedTreePass> _sortingPasses = new();
-    private readonly Func<StatutoryRegistry, SharedTreePass> _newSortingPass;
 
     private StatutoryMembers(Compilation compilation, LegalRulesCompilationState state)
     {
@@ -57,7 +55,6 @@ internal sealed class StatutoryMembers
         _parameterNames = ParameterNames.For(compilation);
         _memberSyntax = MemberSyntax.For(compilation, state);
         _gatherConstantsWithValues = ConstantsThatMayHoldValues;
-        _newSortingPass = _ => new SharedTreePass(_compilation.SyntaxTrees);
     }
 
     /// <summary>The instance of <paramref name="compilation"/>, created by the first rule that asks.</summary>
@@ -154,7 +151,7 @@ internal sealed class StatutoryMembers
         var options = state.OptionsFor(root.SyntaxTree);
         var registry = state.RegistryFor(options);
         var constantNames = ConstantSyntax.ConstantNamesOf(_compilation);
-        var constantsWithValues = ConstantsWithValues(registry);
+        var constantsWithValues = _constantsWithValues.GetOrAdd(registry, _gatherConstantsWithValues);
         foreach (var node in SyntaxWalk.DescendantsAndSelf(root))
         {
             switch (node)
@@ -196,21 +193,6 @@ internal sealed class StatutoryMembers
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// <see cref="ConstantsThatMayHoldValues"/>, gathered once per registry; the threads that ask
-    /// before it is ready share the sorting of the trees' constants (<see cref="SharedTreePass"/>).
-    /// </summary>
-    private HashSet<string> ConstantsWithValues(StatutoryRegistry registry)
-    {
-        if (_constantsWithValues.TryGetValue(registry, out var names))
-        {
-            return names;
-        }
-
-        _sortingPasses.GetOrAdd(registry, _newSortingPass).Join(tree => ConstantsSorted.Get(tree, registry, registry, SortConstantsOf));
-        return _constantsWithValues.GetOrAdd(registry, _gatherConstantsWithValues);
     }
 
     /// <summary>
