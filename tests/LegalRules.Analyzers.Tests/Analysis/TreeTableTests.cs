@@ -73,12 +73,19 @@ public class TreeTableTests
         var kind = new TreeTable<object>();
         var trees = Enumerable.Range(0, 20).Select(i => CSharpSyntaxTree.ParseText($"class C{i} {{ }}")).ToArray();
 
-        // Each tree's answer is computed by two threads at once: the first to compute waits, a
-        // second at most, for another to compute it too.
+        // Each tree's answer is computed by two threads at once at least: the first to compute waits,
+        // a second at most, for another to compute it too. More threads may compute it (all four may
+        // start on the first tree together); only the first two signal, and nothing throws on these
+        // threads, where an exception would end the test process.
         var computing = trees.ToDictionary(t => t, _ => new CountdownEvent(2));
+        var computations = trees.ToDictionary(t => t, _ => new StrongBox<int>());
         Func<SyntaxTree, object> create = tree =>
         {
-            computing[tree].Signal();
+            if (Interlocked.Increment(ref computations[tree].Value) <= 2)
+            {
+                computing[tree].Signal();
+            }
+
             computing[tree].Wait(TimeSpan.FromSeconds(2));
             return new object();
         };
