@@ -67,8 +67,15 @@ internal sealed class StatutoryRegistry
     public ImmutableArray<ValueOccurrence> Find(decimal value)
         => _byValue.TryGetValue(value, out var found) ? found : ImmutableArray<ValueOccurrence>.Empty;
 
-    /// <summary>A cheap first test for a binary floating-point constant, before reading it exactly.</summary>
-    public bool MayContain(double value) => _approximateValues.Contains(value);
+    /// <summary>
+    /// A cheap first test for a binary floating-point constant, before reading it exactly. A literal
+    /// is the double nearest a decimal; folded arithmetic may not be (<c>5.9 / 100</c> is
+    /// 0.059000000000000004): such a constant is read as the decimal of its 15 significant digits,
+    /// as it is read exactly afterwards.
+    /// </summary>
+    public bool MayContain(double value)
+        => _approximateValues.Contains(value)
+            || (!double.IsNaN(value) && Math.Abs(value) < 7.9e28 && _approximateValues.Contains((double)(decimal)value));
 
     /// <summary>The known keys nearest to <paramref name="key"/>, for a misspelt binding.</summary>
     public ImmutableArray<string> NearestKeys(string key, int count)

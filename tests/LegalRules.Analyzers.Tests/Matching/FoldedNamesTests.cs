@@ -22,6 +22,19 @@ public sealed class FoldedNamesTests
         Assert.Equal(new[] { expected }, found);
     }
 
+    // In binary floating point, 5.9 / 100 is 0.059000000000000004 and 3.8 / 100 is 0.038: a fold is
+    // read at the 15 significant digits a double holds, whether or not it lands on the literal's double.
+    [Theory]
+    [InlineData("private const double TauxCsgDeductiblePensions = 5.9 / 100;", "LR0003 0.059")]
+    [InlineData("private const double TauxCsgReduitPensions = 3.8 / 100;", "LR0003 0.038")]
+    [InlineData("public double TauxCsgDeductiblePensions() => 5.9 / 100;", "LR0003 0.059")]
+    public async Task A_fold_of_double_literals_is_read_at_its_significant_digits(string members, string expected)
+    {
+        var found = await FoundAsync("public class CsgPensions { " + members + " }");
+
+        Assert.Equal(new[] { expected }, found);
+    }
+
     [Fact]
     public async Task A_fold_of_constants_whose_names_say_nothing_is_not_reported()
     {
