@@ -22,7 +22,9 @@ namespace LegalRules.Rules;
 /// or contains a constant the matcher believes statutory, looking through the locals it reads once —
 /// or (b) is a <c>decimal</c> in a calculation with a legal basis (<c>[StatutoryReference]</c> on the
 /// member or its type) or that uses bound values (the body references bound members, or the type
-/// declares them). Rounding pixels, or decimals of code unrelated to statutory values, is not reported.
+/// declares them), or (c) is a <c>decimal</c> of a member whose names say it computes a French benefit
+/// or contribution (<see cref="StatutorySubject"/>), or (d) any rounded number in a calculation with a
+/// legal basis. Rounding pixels, or decimals of code unrelated to statutory values, is not reported.
 /// <para>
 /// The rule looks at invocation syntax, not operations: only invocations whose invoked name is
 /// <c>Round</c> (<c>X.Round(…)</c>, or <c>Round(…)</c> through <c>using static</c>) reach the semantic
@@ -54,7 +56,8 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             var modeName = new StatedModeNames(compilation);
             var uses = new StatutoryUses(state);
             var members = StatutoryMembers.For(compilation, state);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, uses, members, modeName), SyntaxKind.InvocationExpression);
+            var subject = new StatutorySubject();
+            start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, uses, members, modeName, subject), SyntaxKind.InvocationExpression);
         });
     }
 
@@ -99,7 +102,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, Lazy<RoundingTypes?> roundingTypes, StatutoryUses uses, StatutoryMembers members, StatedModeNames modeName)
+    private static void Analyze(SyntaxNodeAnalysisContext context, Lazy<RoundingTypes?> roundingTypes, StatutoryUses uses, StatutoryMembers members, StatedModeNames modeName, StatutorySubject subject)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (!InvokesRound(syntax.Expression)
@@ -112,8 +115,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
         // Syntax first, before anything in the member is bound: asking for the symbol of an invocation
         // binds the whole body, and a rounding is an amount only where a statutory value can reach
-        // it, in a member that may use a bound value, or where declarations make every decimal an amount.
-        if (!uses.HasLegalBasis(containingSymbol)
+        // it, in a member that may use a bound value, or where declarations or names make every decimal an amount.
+        var legalBasis = uses.HasLegalBasis(containingSymbol);
+        var subjectWord = legalBasis ? null : subject.Of(containingSymbol);
+        if (!legalBasis
+            && subjectWord is null
             && !uses.InTypeDeclaringBoundMembers(containingSymbol, members.BoundNames)
             && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
         {
@@ -162,6 +168,15 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && IsStatutoryCalculation(invocation, containingSymbol, uses, members.BoundNames))
         {
             what = Resources.Localizable("LR0101_InCalculation", MemberName(containingSymbol));
+        }
+        else if (legalBasis)
+        {
+            // A double or float in a member or type that cites its legal basis: an amount all the same.
+            what = Resources.Localizable("LR0101_InCalculationBinary", MemberName(containingSymbol));
+        }
+        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && subjectWord is not null)
+        {
+            what = Resources.Localizable("LR0101_InSubject", MemberName(containingSymbol), subjectWord);
         }
         else
         {

@@ -131,7 +131,7 @@ public class EditedCompilationTests
             class Calcul
             {
                 const decimal TauxCrds = 0.005m;
-                decimal Crds(decimal assiette) => Math.Round(assiette * TauxCrds, 2);
+                decimal Part(decimal assiette) => Math.Round(assiette * TauxCrds, 2);
             }
             """;
         const string OtherRegistry = """

@@ -150,6 +150,82 @@ public class MidpointRoundingAnalyzerTests
     }
 
     [Fact]
+    public async Task Decimal_rounding_where_names_say_a_benefit_or_contribution_is_computed_is_reported()
+    {
+        await new Test()
+            .WithSource("""
+                using System;
+
+                namespace Vendeur.Prestations.Familiales
+                {
+                    class Calcul
+                    {
+                        decimal Total(decimal total) => {|#0:decimal.Round(total, 2)|};
+                    }
+                }
+
+                namespace Vendeur.Moteur
+                {
+                    class MoteurRsaV3
+                    {
+                        decimal Differentiel(decimal mf, decimal ressources)
+                        {
+                            var mnt = Math.Max(0m, mf - ressources);
+                            return {|#1:Math.Round(mnt, 2)|};
+                        }
+                    }
+
+                    class Outils
+                    {
+                        decimal ArrondiCotisations(decimal assiette, decimal taux) => {|#2:Math.Round(assiette * taux, 2)|};
+                        decimal MontantChômage { get { return {|#3:Math.Round(Brut, 2)|}; } }
+                        decimal Brut;
+
+                        // A double of a subject's member: pixels or statistics as well as an amount.
+                        double RatioCsg(double a, double b) => Math.Round(a / b, 2);
+                    }
+
+                    // Words that mean something else in ordinary code.
+                    class PrestationService { decimal Facture(decimal ht) => Math.Round(ht * 1.2m, 2); }
+                    class AllocationTracker { decimal Part(decimal total, int n) => Math.Round(total / n, 2); }
+                    class PayrollReport { decimal Average(decimal total, int n) => Math.Round(total / n, 2); }
+                    class Casa { decimal Precio(decimal p) => Math.Round(p, 2); }
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("decimal.Round", "a decimal amount of 'Calcul.Total', whose names say it computes 'familiale'"),
+                Lr0101(1).WithArguments("Math.Round", "a decimal amount of 'MoteurRsaV3.Differentiel', whose names say it computes 'rsa'"),
+                Lr0101(2).WithArguments("Math.Round", "a decimal amount of 'Outils.ArrondiCotisations', whose names say it computes 'cotisation'"),
+                Lr0101(3).WithArguments("Math.Round", "a decimal amount of 'Outils.MontantChômage', whose names say it computes 'chomage'"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Binary_floating_point_rounding_in_a_calculation_with_a_legal_basis_is_reported()
+    {
+        await new Test()
+            .WithSource("""
+                using System;
+                using LegalRules;
+
+                static class EstimationRapide
+                {
+                    [StatutoryReference("Article L842-3 du Code de la sécurité sociale")]
+                    public static float Estimer(float revenus) => (float){|#0:Math.Round(revenus * 0.61f, 0)|};
+
+                    [StatutoryReference("Article L842-3 du Code de la sécurité sociale")]
+                    public static float EnFloat(float revenus) => {|#1:MathF.Round(revenus * 0.61f)|};
+
+                    public static double SansBase(double revenus) => Math.Round(revenus * 0.61, 0);
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", "an amount of 'EstimationRapide.Estimer', a statutory calculation"),
+                Lr0101(1).WithArguments("MathF.Round", "an amount of 'EstimationRapide.EnFloat', a statutory calculation"))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Explicit_rounding_mode_pixels_and_decimals_unrelated_to_statutory_values_are_not_reported()
     {
         await new Test()
