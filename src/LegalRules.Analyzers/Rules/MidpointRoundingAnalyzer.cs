@@ -174,7 +174,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             // A double or float in a member or type that cites its legal basis: an amount all the same.
             what = Resources.Localizable("LR0101_InCalculationBinary", MemberName(containingSymbol));
         }
-        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && subjectWord is not null)
+        else if (subjectWord is not null && (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal || RoundsToCents(invocation)))
         {
             what = Resources.Localizable("LR0101_InSubject", MemberName(containingSymbol), subjectWord);
         }
@@ -203,6 +203,24 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         SimpleNameSyntax name => name.Identifier.ValueText == RoundName,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the rounding keeps two decimals, as written (<c>Math.Round(x, 2)</c>): cents, in a member
+    /// whose names say it computes a benefit or contribution, even in binary floating point.
+    /// </summary>
+    private static bool RoundsToCents(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Ordinal: > 0, Type.SpecialType: SpecialType.System_Int32 }
+                && argument.Value.ConstantValue is { HasValue: true, Value: 2 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A calculation with a legal basis, or one that uses bound values.</summary>
     private static bool IsStatutoryCalculation(IOperation operation, ISymbol containingSymbol, StatutoryUses uses, BoundMemberNames names)

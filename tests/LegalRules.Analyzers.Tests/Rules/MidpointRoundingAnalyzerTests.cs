@@ -181,8 +181,10 @@ public class MidpointRoundingAnalyzerTests
                         decimal MontantChômage { get { return {|#3:Math.Round(Brut, 2)|}; } }
                         decimal Brut;
 
-                        // A double of a subject's member: pixels or statistics as well as an amount.
-                        double RatioCsg(double a, double b) => Math.Round(a / b, 2);
+                        // A double of a subject's member kept to cents is an amount; otherwise it may be a ratio or pixels.
+                        double CsgPension(double assiette, double taux) => {|#4:Math.Round(assiette * taux, 2)|};
+                        double RatioCsg(double a, double b) => Math.Round(a / b, 4);
+                        double CsgArrondie(double a) => Math.Round(a);
                     }
 
                     // Words that mean something else in ordinary code.
@@ -193,10 +195,11 @@ public class MidpointRoundingAnalyzerTests
                 }
                 """)
             .Expect(
-                Lr0101(0).WithArguments("decimal.Round", "a decimal amount of 'Calcul.Total', whose names say it computes 'familiale'"),
-                Lr0101(1).WithArguments("Math.Round", "a decimal amount of 'MoteurRsaV3.Differentiel', whose names say it computes 'rsa'"),
-                Lr0101(2).WithArguments("Math.Round", "a decimal amount of 'Outils.ArrondiCotisations', whose names say it computes 'cotisation'"),
-                Lr0101(3).WithArguments("Math.Round", "a decimal amount of 'Outils.MontantChômage', whose names say it computes 'chomage'"))
+                Lr0101(0).WithArguments("decimal.Round", "an amount of 'Calcul.Total', whose names say it computes 'familiale'"),
+                Lr0101(1).WithArguments("Math.Round", "an amount of 'MoteurRsaV3.Differentiel', whose names say it computes 'rsa'"),
+                Lr0101(2).WithArguments("Math.Round", "an amount of 'Outils.ArrondiCotisations', whose names say it computes 'cotisation'"),
+                Lr0101(3).WithArguments("Math.Round", "an amount of 'Outils.MontantChômage', whose names say it computes 'chomage'"),
+                Lr0101(4).WithArguments("Math.Round", "an amount of 'Outils.CsgPension', whose names say it computes 'csg'"))
             .RunAsync();
     }
 
