@@ -124,8 +124,8 @@ internal static class StatutoryMatcher
     /// before merely distinctive, the parameter the names say most of (<see cref="Affinity"/>) and
     /// then the one they leave less unsaid, recent before old, then by key for a stable choice. A value that
     /// only its distinctiveness makes believable is not one when it belongs to an evenly spaced
-    /// series of literals (<see cref="ValueSeries"/>), or is the only such value of a row of data
-    /// (<see cref="DataRows"/>).
+    /// series of literals (<see cref="ValueSeries"/>), is the only such value of a row of data
+    /// (<see cref="DataRows"/>), or is given a name that says it is something else (<see cref="ForeignNames"/>).
     /// </summary>
     private static StatutoryMatch? Choose(StatutoryRegistry registry, ImmutableArray<ValueOccurrence> occurrences, decimal number, DateTime asOf, DateTime windowStart, IOperation operation, ISymbol containingSymbol)
     {
@@ -164,8 +164,10 @@ internal static class StatutoryMatcher
             }
 
             // Distinctive but named by nothing: not a statutory value if it is one step of a grid of
-            // numbers, or the one statutory-looking number of a row of data.
-            if (!corroborated && (byChance ??= ValueSeries.IsInSeries(operation.Syntax, number) || DataRows.IsLoneValueOfRow(operation.Syntax, registry, asOf, windowStart)))
+            // numbers, the one statutory-looking number of a row of data, or named as something else.
+            if (!corroborated && (byChance ??= ValueSeries.IsInSeries(operation.Syntax, number)
+                || DataRows.IsLoneValueOfRow(operation.Syntax, registry, asOf, windowStart)
+                || ForeignNames.NameSaysOtherwise(operation)))
             {
                 continue;
             }
