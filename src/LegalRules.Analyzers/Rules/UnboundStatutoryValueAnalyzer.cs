@@ -30,7 +30,8 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.SupersededValue,
         Descriptors.UnreferencedStatutoryValue,
-        Descriptors.ValueWithoutReference);
+        Descriptors.ValueWithoutReference,
+        Descriptors.BinaryFloatingPoint);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -264,5 +265,45 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         }
 
         LegalDataChecks.Report(context.ReportDiagnostic, parameter, chosen.Occurrence.Index, options.AsOf, options, location, bound: false);
+        ReportBinaryFloatingPoint(context, operation, parameter, location);
+    }
+
+    /// <summary>
+    /// LR0102 on a matched constant in binary floating point that no declaration holds as its value: a
+    /// comparison's operand (<c>taux &lt; 11.88</c>), an argument, a tuple's element, an assignment.
+    /// The value of a field, property, local, parameter default or return is the declaration's, which
+    /// <see cref="BinaryFloatingPointAnalyzer"/> reports on its type (and fixes).
+    /// </summary>
+    private static void ReportBinaryFloatingPoint(SyntaxNodeAnalysisContext context, IOperation operation, StatutoryParameter parameter, Location location)
+    {
+        var type = operation.Parent is IConversionOperation { IsImplicit: true } conversion ? conversion.Type : operation.Type;
+        if (type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single) || IsDeclaredValue(operation.Syntax))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(PropertyNames.Key, parameter.Key)
+            .Add(PropertyNames.Label, parameter.DisplayLabel);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.BinaryFloatingPoint,
+            location,
+            properties,
+            operation.Syntax.ToString(),
+            type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+            parameter.Key,
+            parameter.DisplayLabel));
+    }
+
+    /// <summary>Whether <paramref name="constant"/> (through parentheses, casts and signs) is the value a declaration is initialised with or a function returns.</summary>
+    private static bool IsDeclaredValue(SyntaxNode constant)
+    {
+        var node = constant.Parent;
+        while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax or PrefixUnaryExpressionSyntax or CheckedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node is EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax;
     }
 }

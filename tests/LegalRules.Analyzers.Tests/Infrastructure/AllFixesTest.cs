@@ -23,6 +23,9 @@ internal sealed class AllFixesTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, 
         FixedState.AdditionalReferences.Add(TestReferences.Annotations);
         TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nlegal_rules.as_of = {asOf}\n"));
         DisabledDiagnostics.Add(RuleIdentifiers.StaleData);
+
+        // LR0102 is reported by two analyzers (on declarations, and on constants no declaration holds): one descriptor.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AnalyzerCatalog.CreateAnalyzers();
