@@ -23,8 +23,11 @@ internal static class ForeignNames
         // Screens and documents: sizes, positions, colours.
         "font", "police", "width", "height", "largeur", "hauteur", "margin", "marge", "padding", "opacity", "opacite",
         "pixel", "px", "color", "colour", "couleur", "angle", "radius", "rayon", "zoom",
+        // Sizes: of a font, a file, a household (a count, never a distinctive number).
+        "taille", "size",
         // Machines and measures.
-        "timeout", "delay", "port", "retry", "version", "latitude", "longitude", "temperature", "altitude", "speed", "vitesse",
+        "timeout", "delay", "port", "retry", "version", "seed", "latitude", "longitude", "temperature", "altitude", "speed", "vitesse",
+        "weight", "poids",
     };
 
     /// <summary>
