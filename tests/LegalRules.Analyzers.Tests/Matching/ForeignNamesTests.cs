@@ -9,7 +9,7 @@ namespace LegalRules.Tests.Matching;
 /// something else: a product's price, a size on a screen, a timeout. Names that corroborate a parameter
 /// keep the match, and so does a name that says nothing either way. The embedded registry, on
 /// 2026-06-01: 646.52 was the RSA's basic amount from 2025-04-01, 478.16 is the BMAF from 2026-04-01,
-/// 10.25 was the hourly Smic from 2021-01-01, 47100 the annual social security ceiling of 2025.
+/// 10.25 was the hourly Smic from 2021-01-01, 48060 is the annual social security ceiling of 2026.
 /// </summary>
 public sealed class ForeignNamesTests
 {
@@ -24,7 +24,7 @@ public sealed class ForeignNamesTests
     [InlineData("public class Catalogue { public static decimal Ajouter(decimal prixTtc) => prixTtc; public decimal Panier() => Ajouter(646.52m); }")]
     [InlineData("public class Ecran { public const double LargeurColonne = 646.52; }")]
     [InlineData("public class Attestation { public const float TailleCorps = 10.25f; }")]
-    [InlineData("public class Generateur { public static System.Random Nouveau(int seed = 47100) => new System.Random(seed); }")]
+    [InlineData("public class Generateur { private const int Seed = 48060; public System.Random Nouveau() => new System.Random(Seed); }")]
     public async Task A_distinctive_value_named_as_something_else_is_not_reported(string source)
     {
         var found = await FoundAsync(Produit, source);
