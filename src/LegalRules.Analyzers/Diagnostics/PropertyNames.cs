@@ -58,7 +58,7 @@ internal static class DiagnosticData
         var builder = ForValue(parameter, index, found, asOf);
         if (foundIndex >= 0)
         {
-            var foundPeriod = parameter.PeriodOf(foundIndex);
+            var foundPeriod = parameter.PeriodOfValue(foundIndex);
             builder[PropertyNames.FoundValidFrom] = foundPeriod.FromText;
             builder[PropertyNames.FoundValidTo] = foundPeriod.ToText;
         }

@@ -117,6 +117,34 @@ internal sealed class StatutoryParameter
         return new ValuePeriod(from, to);
     }
 
+    /// <summary>
+    /// The period over which the value at <paramref name="index"/> applied without a change: the dated
+    /// values before and after it that restate the same number (a ceiling frozen for three years, each
+    /// year by its own text) extend it. 41136 was the annual social security ceiling from 2020-01-01 to
+    /// 2022-12-31, not only in 2022.
+    /// </summary>
+    public ValuePeriod PeriodOfValue(int index)
+    {
+        if (Values[index].Value is not { } value)
+        {
+            return PeriodOf(index);
+        }
+
+        var first = index;
+        while (first > 0 && Values[first - 1].Value == value)
+        {
+            first--;
+        }
+
+        var last = index;
+        while (last + 1 < Values.Length && Values[last + 1].Value == value)
+        {
+            last++;
+        }
+
+        return new ValuePeriod(Values[first].From, PeriodOf(last).To);
+    }
+
     /// <summary>The references that apply to a dated value: its own, else the parameter's.</summary>
     public ImmutableArray<LegalReference> ReferencesOf(DatedValue value)
         => value.References.IsDefaultOrEmpty ? References : value.References;

@@ -246,7 +246,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            var foundPeriod = chosen.Occurrence.Period;
+            var foundPeriod = parameter.PeriodOfValue(chosen.Occurrence.Index);
             var current = inForceIndex >= 0 && parameter.Values[inForceIndex].Value is { } currentValue
                 ? (object)DiagnosticData.Number(currentValue)
                 : Resources.Localizable("NoValueInForce");

@@ -39,6 +39,23 @@ public sealed class StatutoryRegistryTests
     [InlineData(-1e300)]
     public void Other_values_are_not_contained(double value) => Assert.False(Registry.MayContain(value));
 
+    [Fact]
+    public void A_value_restated_by_later_texts_applied_from_its_first_date_to_its_last()
+    {
+        var parsed = OpenFiscaParameterParser.Parse(SourceText.From("values:\n  2019-01-01: 40524\n  2020-01-01: 41136\n  2021-01-01: 41136\n  2022-01-01: 41136\n  2023-01-01: 43992\n  2024-01-01: 46368\n  2025-01-01: 46368\n"));
+        var parameter = Assert.Single(parsed.Parameters);
+
+        Assert.Equal("2020-01-01 → 2022-12-31", parameter.PeriodOfValue(0 + 1).ToString());
+        Assert.Equal("2020-01-01 → 2022-12-31", parameter.PeriodOfValue(2).ToString());
+        Assert.Equal("2020-01-01 → 2022-12-31", parameter.PeriodOfValue(3).ToString());
+        Assert.Equal("2019-01-01 → 2019-12-31", parameter.PeriodOfValue(0).ToString());
+        Assert.Equal("2023-01-01 → 2023-12-31", parameter.PeriodOfValue(4).ToString());
+        Assert.Equal("2024-01-01 →", parameter.PeriodOfValue(6).ToString());
+
+        // Each dated value keeps its own period.
+        Assert.Equal("2022-01-01 → 2022-12-31", parameter.PeriodOf(3).ToString());
+    }
+
     private static StatutoryRegistry RegistryOf(string yaml)
     {
         var parsed = OpenFiscaParameterParser.Parse(SourceText.From(yaml));

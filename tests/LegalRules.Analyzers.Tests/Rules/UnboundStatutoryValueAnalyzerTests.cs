@@ -60,6 +60,18 @@ public class UnboundStatutoryValueAnalyzerTests
     }
 
     [Fact]
+    public async Task A_past_value_restated_for_several_years_is_given_its_whole_period()
+    {
+        // 41136 was the annual ceiling in 2020, 2021 and 2022, each year by its own decree; cited by the last one.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[] { "class Cotisations { decimal PlafondAnnuel = 41136m; }" });
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.SupersededValue);
+        Assert.Contains("in force 2020-01-01 → 2022-12-31 (Arrêté du 15 décembre 2021)", diagnostic.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Equal("2020-01-01", diagnostic.Properties["foundValidFrom"]);
+        Assert.Equal("2022-12-31", diagnostic.Properties["foundValidTo"]);
+    }
+
+    [Fact]
     public async Task Messages_are_in_french_for_a_french_ui()
     {
         await new Test()
