@@ -27,7 +27,9 @@ internal static class ForeignNames
         "taille", "size",
         // Machines and measures.
         "timeout", "delay", "port", "retry", "version", "seed", "latitude", "longitude", "temperature", "altitude", "speed", "vitesse",
-        "weight", "poids",
+        "weight", "poids", "pressure", "pression", "hpa", "humidity", "humidite", "elevation", "distance",
+        // Places.
+        "population", "habitant", "inhabitant",
     };
 
     /// <summary>

@@ -163,6 +163,14 @@ internal static class StatutoryMatcher
                 continue;
             }
 
+            // A whole number kept as a whole number that equals a past value (41136, a town's population
+            // and the ceiling of 2020–2022) is a count or a code unless names say otherwise.
+            var inForce = occurrence.Parameter.IndexAt(asOf) == occurrence.Index;
+            if (!corroborated && integerUse && !inForce)
+            {
+                continue;
+            }
+
             // Distinctive but named by nothing: not a statutory value if it is one step of a grid of
             // numbers, the one statutory-looking number of a row of data, or named as something else.
             if (!corroborated && (byChance ??= ValueSeries.IsInSeries(operation.Syntax, number)
@@ -173,7 +181,7 @@ internal static class StatutoryMatcher
             }
 
             var affinity = corroborated ? Affinity(near, typeWords, occurrence.Parameter, registryWords) : 0;
-            var candidate = new StatutoryMatch(number, occurrence, occurrence.Parameter.IndexAt(asOf) == occurrence.Index, corroborated, affinity);
+            var candidate = new StatutoryMatch(number, occurrence, inForce, corroborated, affinity);
             if (best is null || candidate.IsBetterThan(best))
             {
                 best = candidate;

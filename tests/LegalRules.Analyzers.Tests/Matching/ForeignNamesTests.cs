@@ -24,6 +24,7 @@ public sealed class ForeignNamesTests
     [InlineData("public class Catalogue { public static decimal Ajouter(decimal prixTtc) => prixTtc; public decimal Panier() => Ajouter(646.52m); }")]
     [InlineData("public class Ecran { public const double LargeurColonne = 646.52; }")]
     [InlineData("public class Attestation { public const float TailleCorps = 10.25f; }")]
+    [InlineData("public record Releve(string Station, double PressureHpa); public class Meteo { public Releve R = new(\"LYS-03\", 646.52); }")]
     [InlineData("public class Generateur { private const int Seed = 48060; public System.Random Nouveau() => new System.Random(Seed); }")]
     public async Task A_distinctive_value_named_as_something_else_is_not_reported(string source)
     {

@@ -99,7 +99,8 @@ public sealed class ValueSeriesTests
                     _prix[3] = 75025;
                 }
 
-                public int[] Trois() => new[] { 17711, 28657, 46368 };
+                // In decimals: a past value kept as an integer needs names anyway.
+                public decimal[] Trois() => new[] { 17711m, 28657m, 46368m };
             }
             """);
 

@@ -207,6 +207,32 @@ public class UnboundStatutoryValueAnalyzerTests
     }
 
     [Fact]
+    public async Task A_past_whole_number_used_as_an_integer_needs_names()
+    {
+        // 41136 and 38616 were annual social security ceilings (2020–2022, 2016), and are towns'
+        // populations; 48060 is the ceiling in force on 2026-06-01.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            """
+            record Ville(string Nom, int Valeur);
+            class Donnees
+            {
+                Ville[] Villes = { new("Bourg-en-Bresse", 41136), new("Villefranche-sur-Saône", 38616) };
+                int PlafondAnnuel2022 = 41136;
+                decimal Montant2016 = 38616;
+                int Limite = 48060;
+            }
+            """,
+        });
+
+        var found = diagnostics
+            .Where(d => d.Id is RuleIdentifiers.SupersededValue or RuleIdentifiers.UnreferencedStatutoryValue)
+            .Select(d => d.Id + " " + d.Location.GetLineSpan().StartLinePosition.Line)
+            .ToList();
+        Assert.Equal(new[] { "LR0002 4", "LR0002 5", "LR0003 6" }, found);
+    }
+
+    [Fact]
     public async Task Four_digit_whole_numbers_used_as_integers_are_codes_not_amounts()
     {
         // 4005 is the PMSS in 2026, and a common error or event code: only the amount is reported.
