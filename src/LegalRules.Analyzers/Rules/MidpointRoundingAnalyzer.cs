@@ -56,7 +56,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             var modeName = new StatedModeNames(compilation);
             var uses = new StatutoryUses(state);
             var members = StatutoryMembers.For(compilation, state);
-            var subject = new StatutorySubject();
+            var subject = new StatutorySubject(compilation);
             start.RegisterSyntaxNodeAction(c => Analyze(c, roundingTypes, uses, members, modeName, subject), SyntaxKind.InvocationExpression);
         });
     }
@@ -118,8 +118,10 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         // it, in a member that may use a bound value, or where declarations or names make every decimal an amount.
         var legalBasis = uses.HasLegalBasis(containingSymbol);
         var subjectWord = legalBasis ? null : subject.Of(containingSymbol);
+        var amountWord = legalBasis || subjectWord is not null ? null : subject.AmountIn(syntax, containingSymbol);
         if (!legalBasis
             && subjectWord is null
+            && amountWord is null
             && !uses.InTypeDeclaringBoundMembers(containingSymbol, members.BoundNames)
             && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
         {
@@ -177,6 +179,10 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         else if (subjectWord is not null && (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal || RoundsToCents(invocation)))
         {
             what = Resources.Localizable("LR0101_InSubject", MemberName(containingSymbol), subjectWord);
+        }
+        else if (amountWord is not null && (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal || RoundsToCents(invocation)))
+        {
+            what = Resources.Localizable("LR0101_AmountInSocialLaw", MemberName(containingSymbol));
         }
         else
         {

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using LegalRules.Analysis;
 using LegalRules.Matching;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LegalRules.Rules;
 
@@ -30,8 +32,71 @@ internal sealed class StatutorySubject
         "retraite", "chomage", "indemnite",
     };
 
+    // Words of amounts of money and of rounding them: in code about French benefits or contributions,
+    // what they name is an amount of them.
+    private static readonly HashSet<string> AmountWords = new(StringComparer.Ordinal)
+    {
+        "montant", "amount", "centime", "cent", "euro", "arrondi", "arrondir",
+    };
+
     // Types and namespaces are asked about for every member they contain: their answer is kept.
     private readonly ConcurrentDictionary<ISymbol, string?> _containers = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<bool> _aboutSocialLaw;
+
+    public StatutorySubject(Compilation compilation)
+    {
+        _aboutSocialLaw = new Lazy<bool>(() => NamesASubject(compilation.Assembly.TypeNames) || NamesASubject(compilation.Assembly.NamespaceNames));
+    }
+
+    /// <summary>
+    /// In a compilation about French benefits or contributions (a type or namespace of its source is
+    /// named after one: <c>CalculRsa</c>, <c>Prestations.Familiales</c>), the word of an amount that
+    /// the names of <paramref name="symbol"/>, of its types, or of what <paramref name="rounding"/>
+    /// rounds have (<c>ArrondiCentime</c>, <c>MontantExtensions</c>, <c>Math.Round(r.Montant, 2)</c>);
+    /// null elsewhere. A shared rounding helper of such code rounds its amounts.
+    /// </summary>
+    public string? AmountIn(InvocationExpressionSyntax rounding, ISymbol symbol)
+    {
+        if (!_aboutSocialLaw.Value)
+        {
+            return null;
+        }
+
+        var member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
+        for (var named = member; named is IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol or INamedTypeSymbol; named = named.ContainingSymbol)
+        {
+            if (WordIn(named.Name, AmountWords) is { } word)
+            {
+                return word;
+            }
+        }
+
+        if (rounding.ArgumentList.Arguments.Count > 0)
+        {
+            foreach (var node in SyntaxWalk.DescendantsAndSelf(rounding.ArgumentList.Arguments[0].Expression))
+            {
+                if (node is IdentifierNameSyntax name && WordIn(name.Identifier.ValueText, AmountWords) is { } word)
+                {
+                    return word;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool NamesASubject(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (SubjectIn(name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The subject word that the names of <paramref name="symbol"/> (an accessor's property for an
@@ -62,12 +127,14 @@ internal sealed class StatutorySubject
     }
 
     /// <summary>The first subject word of <paramref name="name"/> (plural or singular), or null.</summary>
-    internal static string? SubjectIn(string name)
+    internal static string? SubjectIn(string name) => WordIn(name, SubjectWords);
+
+    private static string? WordIn(string name, HashSet<string> words)
     {
         foreach (var word in NameWords.Split(name))
         {
             var singular = word.Length > 4 && word[word.Length - 1] is 's' or 'x' ? word.Substring(0, word.Length - 1) : word;
-            if (SubjectWords.Contains(singular))
+            if (words.Contains(singular))
             {
                 return singular;
             }

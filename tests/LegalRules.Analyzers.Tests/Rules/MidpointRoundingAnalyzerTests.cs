@@ -203,6 +203,49 @@ public class MidpointRoundingAnalyzerTests
             .RunAsync();
     }
 
+    private const string RoundingHelpers = """
+        using System;
+
+        public static class MontantExtensions
+        {
+            public static decimal ArrondiCentime(this decimal valeur) => {|#0:Math.Round(valeur, 2)|};
+            public static double Ratio(this double valeur) => Math.Round(valeur, 4);
+        }
+
+        public static class Outils
+        {
+            public static decimal Arrondir(decimal valeur) => {|#1:decimal.Round(valeur)|};
+            public static decimal Afficher(Ligne l) => {|#2:Math.Round(l.Montant, 2)|};
+            public static decimal Moyenne(decimal total, int n) => Math.Round(total / n, 2);
+            public static double Pourcentage(double part) => Math.Round(part * 100);
+        }
+
+        public class Ligne { public decimal Montant { get; set; } }
+        """;
+
+    [Fact]
+    public async Task Rounding_an_amount_in_code_about_french_benefits_is_reported()
+    {
+        await new Test()
+            .WithSource(RoundingHelpers)
+            .WithSource("namespace Vendeur.Prestations { public class CalculRsa { } }")
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", "an amount of 'MontantExtensions.ArrondiCentime', in code that computes French benefits or contributions"),
+                Lr0101(1).WithArguments("decimal.Round", "an amount of 'Outils.Arrondir', in code that computes French benefits or contributions"),
+                Lr0101(2).WithArguments("Math.Round", "an amount of 'Outils.Afficher', in code that computes French benefits or contributions"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task The_same_roundings_in_code_about_nothing_statutory_are_not_reported()
+    {
+        var source = RoundingHelpers.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace(")|}", ")");
+        await new Test()
+            .WithSource(source)
+            .WithSource("namespace Boutique.Prestations { public class Facturation { } }")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task Binary_floating_point_rounding_in_a_calculation_with_a_legal_basis_is_reported()
     {
