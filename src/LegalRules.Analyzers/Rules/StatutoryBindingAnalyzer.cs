@@ -316,7 +316,16 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
         else
         {
             var ended = parameter.Values[index];
-            reason = Resources.Localizable("LR0005_Ended", Dates.Format(ended.From), References(parameter.ReferencesOf(ended)));
+            var next = index + 1;
+            while (next < parameter.Values.Length && parameter.Values[next].Value is null)
+            {
+                next++;
+            }
+
+            // A parameter without value for a while (not yet created, or suspended) that has one again later has not ended.
+            reason = next < parameter.Values.Length
+                ? Resources.Localizable("LR0005_Suspended", Dates.Format(ended.From), References(parameter.ReferencesOf(ended)), Dates.Format(parameter.Values[next].From))
+                : Resources.Localizable("LR0005_Ended", Dates.Format(ended.From), References(parameter.ReferencesOf(ended)));
         }
 
         var properties = DiagnosticData.ForValue(parameter, -1, null, date);

@@ -121,6 +121,28 @@ public class RegistryAndBindingTests
     }
 
     [Fact]
+    public async Task A_parameter_without_value_for_a_while_is_not_said_to_have_ended()
+    {
+        // The median CSG rate on pensions has no value before 2019-01-01 (from 1991-02-01 in the registry).
+        const string Key = "prelevements_sociaux.contributions_sociales.csg.remplacement.pensions_retraite_invalidite.deductible.taux_median";
+        await new BindingTest()
+            .WithSource($$"""
+                using LegalRules;
+                class Pensions
+                {
+                    [StatutoryParameter({|#0:"{{Key}}"|}, AsOf = "2018-06-01")]
+                    const decimal TauxMedian2018 = 0.042m;
+                }
+                """)
+            .Expect(new DiagnosticResult(RuleIdentifiers.ParameterNotInForce, DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
+                Key,
+                "CSG sur les pensions de retraite et d'invalidité : taux médian, part déductible",
+                "2018-06-01",
+                "it has no value from 1991-02-01 (Loi n° 2018-1213 du 24 décembre 2018, art. 3) until its next value, which applies from 2019-01-01"))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Value_without_reference_and_stale_data_are_reported_where_code_relies_on_them()
     {
         await new BindingTest()
