@@ -117,8 +117,10 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         // binds the whole body, and a rounding is an amount only where a statutory value can reach
         // it, in a member that may use a bound value, or where declarations or names make every decimal an amount.
         var legalBasis = uses.HasLegalBasis(containingSymbol);
-        var subjectWord = legalBasis ? null : subject.Of(containingSymbol);
-        var amountWord = legalBasis || subjectWord is not null ? null : subject.AmountIn(syntax, containingSymbol);
+        // Names make an amount of a rounding to euros or cents only: one to 4 decimals is a rate's.
+        var byNames = !legalBasis && MayRoundToEurosOrCents(syntax);
+        var subjectWord = byNames ? StatutorySubject.Of(containingSymbol) : null;
+        var amountWord = byNames && subjectWord is null ? subject.AmountIn(syntax, containingSymbol) : null;
         if (!legalBasis
             && subjectWord is null
             && amountWord is null
@@ -176,11 +178,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             // A double or float in a member or type that cites its legal basis: an amount all the same.
             what = Resources.Localizable("LR0101_InCalculationBinary", MemberName(containingSymbol));
         }
-        else if (subjectWord is not null && (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal || RoundsToCents(invocation)))
+        else if (subjectWord is not null && RoundsAmountOfNames(method, invocation))
         {
             what = Resources.Localizable("LR0101_InSubject", MemberName(containingSymbol), subjectWord);
         }
-        else if (amountWord is not null && (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal || RoundsToCents(invocation)))
+        else if (amountWord is not null && RoundsAmountOfNames(method, invocation))
         {
             what = Resources.Localizable("LR0101_AmountInSocialLaw", MemberName(containingSymbol));
         }
@@ -211,21 +213,34 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
     };
 
     /// <summary>
-    /// Whether the rounding keeps two decimals, as written (<c>Math.Round(x, 2)</c>): cents, in a member
-    /// whose names say it computes a benefit or contribution, even in binary floating point.
+    /// Whether, from syntax, the rounding may keep no decimal or two: no second argument, or one that is
+    /// not a literal, or the literal 0 or 2 (<c>Math.Round(x)</c>, <c>Math.Round(x, 2)</c>,
+    /// <c>Math.Round(x, decimales)</c>; not <c>Math.Round(x, 4)</c>).
     /// </summary>
-    private static bool RoundsToCents(IInvocationOperation invocation)
+    private static bool MayRoundToEurosOrCents(InvocationExpressionSyntax rounding)
     {
+        var arguments = rounding.ArgumentList.Arguments;
+        return arguments.Count < 2
+            || arguments[1].Expression is not LiteralExpressionSyntax { Token.ValueText: var digits }
+            || digits is "0" or "2";
+    }
+
+    /// <summary>
+    /// A rounding that names make an amount of: a <c>decimal</c> rounded to euros or cents, or any
+    /// number rounded to cents (<c>Math.Round(x, 2)</c>, even in binary floating point).
+    /// </summary>
+    private static bool RoundsAmountOfNames(IMethodSymbol method, IInvocationOperation invocation)
+    {
+        int? digits = null;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is { Ordinal: > 0, Type.SpecialType: SpecialType.System_Int32 }
-                && argument.Value.ConstantValue is { HasValue: true, Value: 2 })
+            if (argument.Parameter is { Ordinal: > 0, Type.SpecialType: SpecialType.System_Int32 })
             {
-                return true;
+                digits = argument.Value.ConstantValue is { HasValue: true, Value: int value } ? value : -1;
             }
         }
 
-        return false;
+        return digits == 2 || (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && digits is null or 0);
     }
 
     /// <summary>A calculation with a legal basis, or one that uses bound values.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Matching;
 using Microsoft.CodeAnalysis;
@@ -39,8 +40,17 @@ internal sealed class StatutorySubject
         "montant", "amount", "centime", "cent", "euro", "arrondi", "arrondir",
     };
 
-    // Types and namespaces are asked about for every member they contain: their answer is kept.
-    private readonly ConcurrentDictionary<ISymbol, string?> _containers = new(SymbolEqualityComparer.Default);
+    // The words of each name, kept for every compilation (a keystroke's compilation has the names of
+    // the one before): splitting a name into words costs more than the rest of the question. The
+    // tables are emptied when they grow past their bound, so that a long-lived host does not keep
+    // every name it ever met.
+    private const int NamesKept = 100_000;
+    private static readonly ConcurrentDictionary<string, string> SubjectOfName = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> AmountOfName = new(StringComparer.Ordinal);
+    private static readonly Func<string, string> ReadSubject = name => SubjectIn(name) ?? string.Empty;
+    private static readonly Func<string, string> ReadAmount = name => WordIn(name, AmountWords) ?? string.Empty;
+    private static int namesAdded;
+
     private readonly Lazy<bool> _aboutSocialLaw;
 
     public StatutorySubject(Compilation compilation)
@@ -49,11 +59,29 @@ internal sealed class StatutorySubject
     }
 
     /// <summary>
+    /// The subject word that the names of <paramref name="symbol"/> (an accessor's property for an
+    /// accessor), of its containing types or of its namespace contain, or null.
+    /// </summary>
+    public static string? Of(ISymbol symbol)
+    {
+        for (var named = MemberOf(symbol); named is not null && named is not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
+        {
+            if (Kept(SubjectOfName, named.Name, ReadSubject) is { } word)
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// In a compilation about French benefits or contributions (a type or namespace of its source is
     /// named after one: <c>CalculRsa</c>, <c>Prestations.Familiales</c>), the word of an amount that
-    /// the names of <paramref name="symbol"/>, of its types, or of what <paramref name="rounding"/>
-    /// rounds have (<c>ArrondiCentime</c>, <c>MontantExtensions</c>, <c>Math.Round(r.Montant, 2)</c>);
-    /// null elsewhere. A shared rounding helper of such code rounds its amounts.
+    /// the names of <paramref name="symbol"/> or of its types have (<c>ArrondiCentime</c>,
+    /// <c>MontantExtensions</c>), or of a name in what <paramref name="rounding"/> rounds
+    /// (<c>Math.Round(r.Montant, 2)</c>); null elsewhere. A shared rounding helper of such code rounds
+    /// its amounts.
     /// </summary>
     public string? AmountIn(InvocationExpressionSyntax rounding, ISymbol symbol)
     {
@@ -62,10 +90,9 @@ internal sealed class StatutorySubject
             return null;
         }
 
-        var member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
-        for (var named = member; named is IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol or INamedTypeSymbol; named = named.ContainingSymbol)
+        for (var named = MemberOf(symbol); named is IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol or INamedTypeSymbol; named = named.ContainingSymbol)
         {
-            if (WordIn(named.Name, AmountWords) is { } word)
+            if (Kept(AmountOfName, named.Name, ReadAmount) is { } word)
             {
                 return word;
             }
@@ -75,7 +102,7 @@ internal sealed class StatutorySubject
         {
             foreach (var node in SyntaxWalk.DescendantsAndSelf(rounding.ArgumentList.Arguments[0].Expression))
             {
-                if (node is IdentifierNameSyntax name && WordIn(name.Identifier.ValueText, AmountWords) is { } word)
+                if (node is IdentifierNameSyntax name && Kept(AmountOfName, name.Identifier.ValueText, ReadAmount) is { } word)
                 {
                     return word;
                 }
@@ -83,6 +110,26 @@ internal sealed class StatutorySubject
         }
 
         return null;
+    }
+
+    private static ISymbol MemberOf(ISymbol symbol) => symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
+
+    /// <summary>The word <paramref name="read"/> finds in <paramref name="name"/>, kept in <paramref name="table"/>; null for none.</summary>
+    private static string? Kept(ConcurrentDictionary<string, string> table, string name, Func<string, string> read)
+    {
+        if (!table.TryGetValue(name, out var word))
+        {
+            // Counted apart: a concurrent dictionary's Count takes every one of its locks.
+            if (Interlocked.Increment(ref namesAdded) > NamesKept)
+            {
+                table.Clear();
+                Interlocked.Exchange(ref namesAdded, 0);
+            }
+
+            word = table.GetOrAdd(name, read);
+        }
+
+        return word.Length == 0 ? null : word;
     }
 
     private static bool NamesASubject(IEnumerable<string> names)
@@ -96,34 +143,6 @@ internal sealed class StatutorySubject
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The subject word that the names of <paramref name="symbol"/> (an accessor's property for an
-    /// accessor), of its containing types or of its namespace contain, or null.
-    /// </summary>
-    public string? Of(ISymbol symbol)
-    {
-        var member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
-        if (SubjectIn(member.Name) is { } word)
-        {
-            return word;
-        }
-
-        for (var container = member.ContainingSymbol; container is INamedTypeSymbol or INamespaceSymbol { IsGlobalNamespace: false }; container = container.ContainingSymbol)
-        {
-            if (!_containers.TryGetValue(container, out var containerWord))
-            {
-                containerWord = _containers.GetOrAdd(container, SubjectIn(container.Name));
-            }
-
-            if (containerWord is not null)
-            {
-                return containerWord;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The first subject word of <paramref name="name"/> (plural or singular), or null.</summary>

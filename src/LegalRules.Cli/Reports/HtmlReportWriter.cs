@@ -296,7 +296,13 @@ internal sealed class HtmlReportWriter : IReportWriter
 
             if (finding.Property(PropertyNames.Found) is { } found)
             {
-                html.Append("<dt>").Append(E(T("Label_Found"))).Append("</dt><dd class=\"found\">").Append(E(found)).Append("</dd>");
+                html.Append("<dt>").Append(E(T("Label_Found"))).Append("</dt><dd class=\"found\">").Append(E(found));
+                if (ReportSummary.FoundPeriod(finding) is { } foundPeriod)
+                {
+                    html.Append(" <span class=\"period\">(").Append(E(T("Label_FoundPeriod") + " " + foundPeriod)).Append(")</span>");
+                }
+
+                html.Append("</dd>");
             }
 
             if (finding.Property(PropertyNames.Statutory) is { } statutory)

@@ -153,7 +153,8 @@ internal sealed class MarkdownReportWriter : IReportWriter
 
         if (finding.Property(PropertyNames.Found) is { } found)
         {
-            rows.Add(new[] { T("Label_Found"), "**" + Escape(found) + "**" });
+            var foundPeriod = ReportSummary.FoundPeriod(finding);
+            rows.Add(new[] { T("Label_Found"), "**" + Escape(found) + "**" + (foundPeriod is null ? string.Empty : " (" + Escape(T("Label_FoundPeriod") + " " + foundPeriod) + ")") });
         }
 
         if (finding.Property(PropertyNames.Statutory) is { } statutory)

@@ -55,15 +55,20 @@ internal sealed class ReportSummary
         => (finding.Property(PropertyNames.ReferenceTitle), finding.Property(PropertyNames.ReferenceHref));
 
     /// <summary>The period of the statutory value: "2026-04-01 →" or "2025-04-01 → 2026-03-31".</summary>
-    public static string? Period(Finding finding)
+    public static string? Period(Finding finding) => PeriodOf(finding, PropertyNames.ValidFrom, PropertyNames.ValidTo);
+
+    /// <summary>The period the value found in the code applied, when it is a past value: "2025-04-01 → 2026-03-31".</summary>
+    public static string? FoundPeriod(Finding finding) => PeriodOf(finding, PropertyNames.FoundValidFrom, PropertyNames.FoundValidTo);
+
+    private static string? PeriodOf(Finding finding, string fromProperty, string toProperty)
     {
-        var from = finding.Property(PropertyNames.ValidFrom);
-        if (from is null)
+        var from = finding.Property(fromProperty);
+        if (string.IsNullOrEmpty(from))
         {
             return null;
         }
 
-        return finding.Property(PropertyNames.ValidTo) is { } to ? from + " → " + to : from + " →";
+        return finding.Property(toProperty) is { Length: > 0 } to ? from + " → " + to : from + " →";
     }
 
     /// <summary>How a project is compiled, in one line: "net8.0 → .NET 8.0, C# 12.0".</summary>

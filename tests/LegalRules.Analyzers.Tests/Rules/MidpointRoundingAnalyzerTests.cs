@@ -184,6 +184,11 @@ public class MidpointRoundingAnalyzerTests
                         // A double of a subject's member kept to cents is an amount; otherwise it may be a ratio or pixels.
                         double CsgPension(double assiette, double taux) => {|#4:Math.Round(assiette * taux, 2)|};
                         double RatioCsg(double a, double b) => Math.Round(a / b, 4);
+
+                        // Four decimals: a rate or a coefficient, not an amount in euros or cents.
+                        decimal CoefficientCsg(decimal a, decimal b) => Math.Round(a / b, 4);
+                        decimal ArrondiCsg(decimal a, int decimales) => Math.Round(a, decimales);
+                        decimal EurosCsg(decimal a) => {|#5:Math.Round(a, 0)|};
                         double CsgArrondie(double a) => Math.Round(a);
                     }
 
@@ -199,7 +204,8 @@ public class MidpointRoundingAnalyzerTests
                 Lr0101(1).WithArguments("Math.Round", "an amount of 'MoteurRsaV3.Differentiel', whose names say it computes 'rsa'"),
                 Lr0101(2).WithArguments("Math.Round", "an amount of 'Outils.ArrondiCotisations', whose names say it computes 'cotisation'"),
                 Lr0101(3).WithArguments("Math.Round", "an amount of 'Outils.MontantChômage', whose names say it computes 'chomage'"),
-                Lr0101(4).WithArguments("Math.Round", "an amount of 'Outils.CsgPension', whose names say it computes 'csg'"))
+                Lr0101(4).WithArguments("Math.Round", "an amount of 'Outils.CsgPension', whose names say it computes 'csg'"),
+                Lr0101(5).WithArguments("Math.Round", "an amount of 'Outils.EurosCsg', whose names say it computes 'csg'"))
             .RunAsync();
     }
 
