@@ -148,7 +148,8 @@ public sealed partial class ReportFormatTests
 
         Assert.Contains("| [LR0002](<https://github.com/legalrules/legalrules/blob/main/rules.md#lr0002>) | 2 | Superseded statutory value |", markdown, StringComparison.Ordinal);
         Assert.Contains("### `Calcul/CalculRsa.cs`", markdown, StringComparison.Ordinal);
-        Assert.Contains("| Value in the code | **646.52** (applied 2025-04-01 → 2026-03-31) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Value in the code | **646.52** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Value in the code | **46368** (applied 2024-01-01 → 2024-12-31) |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Statutory value | **651.69** (applies 2026-04-01 →) |", markdown, StringComparison.Ordinal);
         Assert.Matches(@"\| Legal reference \| \[Décret n° 2026-220[^]]*\]\(<https://www\.legifrance\.gouv\.fr/[^>]+>\) \|", markdown);
         Assert.Contains("```csharp\n  6 | {\n", markdown, StringComparison.Ordinal);
@@ -180,7 +181,8 @@ public sealed partial class ReportFormatTests
         Assert.DoesNotContain("href=\"javascript:", html, StringComparison.Ordinal);
 
         Assert.Equal(4, Regex.Count(html, "<article class=\"finding "));
-        Assert.Contains("<dd class=\"found\">646.52 <span class=\"period\">(applied 2025-04-01 → 2026-03-31)</span></dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dd class=\"found\">646.52</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dd class=\"found\">46368 <span class=\"period\">(applied 2024-01-01 → 2024-12-31)</span></dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dd class=\"statutory\">651.69 <span class=\"period\">(applies 2026-04-01 →)</span></dd>", html, StringComparison.Ordinal);
         Assert.Matches("<a href=\"https://www\\.legifrance\\.gouv\\.fr/[^\"]+\" rel=\"noreferrer noopener\">Décret n° 2026-220", html);
         Assert.Contains("<li><code>Image.cs</code> — binary content</li>", html, StringComparison.Ordinal);
