@@ -43,7 +43,7 @@ internal static class ForeignNames
     {
         foreach (var word in NameWords.Split(name))
         {
-            var singular = word.Length > 4 && word[word.Length - 1] is 's' or 'x' ? word.Substring(0, word.Length - 1) : word;
+            var singular = NameWords.Stem(word);
             if (Words.Contains(singular))
             {
                 return true;

@@ -215,6 +215,6 @@ internal static class NameWords
     }
 
     /// <summary>A crude stem so that plurals meet: "familiales" → "familiale", "allocations" → "allocation".</summary>
-    private static string Stem(string word)
+    internal static string Stem(string word)
         => word.Length > 4 && (word[word.Length - 1] == 's' || word[word.Length - 1] == 'x') ? word.Substring(0, word.Length - 1) : word;
 }
