@@ -259,17 +259,23 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        context.ReportDiagnostic(Create(typeSyntax.GetLocation(), member, type, use.Key, use.Label));
+    }
+
+    /// <summary>An LR0102 finding: <paramref name="held"/> (a member, or a constant as written) is a <paramref name="type"/> holding the parameter's value.</summary>
+    internal static Diagnostic Create(Location location, string held, ITypeSymbol type, string key, string label)
+    {
         var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(PropertyNames.Key, use.Key)
-            .Add(PropertyNames.Label, use.Label);
-        context.ReportDiagnostic(Diagnostic.Create(
+            .Add(PropertyNames.Key, key)
+            .Add(PropertyNames.Label, label);
+        return Diagnostic.Create(
             Descriptors.BinaryFloatingPoint,
-            typeSyntax.GetLocation(),
+            location,
             properties,
-            member,
+            held,
             type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-            use.Key,
-            use.Label));
+            key,
+            label);
     }
 
     /// <summary>

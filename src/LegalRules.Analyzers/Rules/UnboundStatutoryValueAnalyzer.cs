@@ -282,17 +282,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(PropertyNames.Key, parameter.Key)
-            .Add(PropertyNames.Label, parameter.DisplayLabel);
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.BinaryFloatingPoint,
-            location,
-            properties,
-            operation.Syntax.ToString(),
-            type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-            parameter.Key,
-            parameter.DisplayLabel));
+        context.ReportDiagnostic(BinaryFloatingPointAnalyzer.Create(location, operation.Syntax.ToString(), type, parameter.Key, parameter.DisplayLabel));
     }
 
     /// <summary>Whether <paramref name="constant"/> (through parentheses, casts and signs) is the value a declaration is initialised with or a function returns.</summary>
