@@ -55,8 +55,34 @@ internal sealed class StatutorySubject
 
     public StatutorySubject(Compilation compilation)
     {
-        _aboutSocialLaw = new Lazy<bool>(() => NamesASubject(compilation.Assembly.TypeNames) || NamesASubject(compilation.Assembly.NamespaceNames));
+        _aboutSocialLaw = new Lazy<bool>(() => AboutSocialLaw(compilation));
     }
+
+    /// <summary>
+    /// Whether a type or namespace of <paramref name="compilation"/>'s source, or of a project it
+    /// references as source (an API over a calculation library, in the IDE and in audits), is named
+    /// after a benefit or contribution. Assemblies referenced as files are not read: the framework's
+    /// <c>RSA</c> would be taken for the benefit.
+    /// </summary>
+    private static bool AboutSocialLaw(Compilation compilation)
+    {
+        if (NamesASubject(compilation.Assembly))
+        {
+            return true;
+        }
+
+        foreach (var reference in compilation.References)
+        {
+            if (reference is CompilationReference { Compilation.Assembly: var assembly } && NamesASubject(assembly))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesASubject(IAssemblySymbol assembly) => NamesASubject(assembly.TypeNames) || NamesASubject(assembly.NamespaceNames);
 
     /// <summary>
     /// The subject word that the names of <paramref name="symbol"/> (an accessor's property for an

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using LegalRules.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -250,6 +251,26 @@ public class MidpointRoundingAnalyzerTests
             .WithSource(source)
             .WithSource("namespace Boutique.Prestations { public class Facturation { } }")
             .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("namespace Vendeur.Prestations { public class CalculRsa { } }", 1)]
+    [InlineData("namespace Vendeur.Boutique { public class Facturation { } }", 0)]
+    public async Task A_project_over_a_referenced_calculation_project_is_about_what_it_computes(string library, int expected)
+    {
+        // An API over a calculation library: the library's names say what the API's amounts are.
+        var core = DirectRun.Compile(new[] { library });
+        var api = DirectRun.Compile(new[]
+        {
+            """
+            public class Ligne { public decimal Montant { get; set; } }
+            public static class Reponse { public static decimal Afficher(Ligne l) => System.Math.Round(l.Montant, 2); }
+            """,
+        }).AddReferences(core.ToMetadataReference());
+
+        var diagnostics = await DirectRun.AnalyzeAsync(api);
+
+        Assert.Equal(expected, diagnostics.Count(d => d.Id == RuleIdentifiers.MidpointRounding));
     }
 
     [Fact]
