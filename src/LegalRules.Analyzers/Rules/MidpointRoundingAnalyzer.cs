@@ -22,9 +22,10 @@ namespace LegalRules.Rules;
 /// or contains a constant the matcher believes statutory, looking through the locals it reads once —
 /// or (b) is a <c>decimal</c> in a calculation with a legal basis (<c>[StatutoryReference]</c> on the
 /// member or its type) or that uses bound values (the body references bound members, or the type
-/// declares them), or (c) is a <c>decimal</c> of a member whose names say it computes a French benefit
-/// or contribution (<see cref="StatutorySubject"/>), or (d) any rounded number in a calculation with a
-/// legal basis. Rounding pixels, or decimals of code unrelated to statutory values, is not reported.
+/// declares them), or (c) is a <c>decimal</c> rounded to euros or cents, or any number rounded to
+/// cents, where names say the code computes a French benefit or contribution, or speak of an amount in
+/// such code (<see cref="StatutorySubject"/>), or (d) any rounded number in a calculation with a legal
+/// basis. Rounding pixels, or decimals of code unrelated to statutory values, is not reported.
 /// <para>
 /// The rule looks at invocation syntax, not operations: only invocations whose invoked name is
 /// <c>Round</c> (<c>X.Round(…)</c>, or <c>Round(…)</c> through <c>using static</c>) reach the semantic
@@ -169,7 +170,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             what = Resources.Localizable("LR0101_FromParameter", use.Key, use.Label);
             properties = properties.Add(PropertyNames.Key, use.Key).Add(PropertyNames.Label, use.Label);
         }
-        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && IsStatutoryCalculation(invocation, containingSymbol, uses, members.BoundNames))
+        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && (legalBasis || UsesBoundValues(invocation, containingSymbol, uses, members.BoundNames)))
         {
             what = Resources.Localizable("LR0101_InCalculation", MemberName(containingSymbol));
         }
@@ -243,10 +244,9 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         return digits == 2 || (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && digits is null or 0);
     }
 
-    /// <summary>A calculation with a legal basis, or one that uses bound values.</summary>
-    private static bool IsStatutoryCalculation(IOperation operation, ISymbol containingSymbol, StatutoryUses uses, BoundMemberNames names)
-        => uses.HasLegalBasis(containingSymbol)
-            || uses.InTypeDeclaringBoundMembers(containingSymbol, names)
+    /// <summary>A calculation that uses bound values: its type declares bound members, or its body references one.</summary>
+    private static bool UsesBoundValues(IOperation operation, ISymbol containingSymbol, StatutoryUses uses, BoundMemberNames names)
+        => uses.InTypeDeclaringBoundMembers(containingSymbol, names)
             || uses.FirstBoundReference(StatutoryUses.RootOf(operation)) is not null;
 
     private static bool IsOneOf(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> types)

@@ -323,9 +323,11 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
             }
 
             // A parameter without value for a while (not yet created, or suspended) that has one again later has not ended.
+            var from = Dates.Format(ended.From);
+            var references = References(parameter.ReferencesOf(ended));
             reason = next < parameter.Values.Length
-                ? Resources.Localizable("LR0005_Suspended", Dates.Format(ended.From), References(parameter.ReferencesOf(ended)), Dates.Format(parameter.Values[next].From))
-                : Resources.Localizable("LR0005_Ended", Dates.Format(ended.From), References(parameter.ReferencesOf(ended)));
+                ? Resources.Localizable("LR0005_Suspended", from, references, Dates.Format(parameter.Values[next].From))
+                : Resources.Localizable("LR0005_Ended", from, references);
         }
 
         var properties = DiagnosticData.ForValue(parameter, -1, null, date);

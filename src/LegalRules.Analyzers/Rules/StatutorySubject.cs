@@ -145,10 +145,11 @@ internal sealed class StatutorySubject
     {
         if (!table.TryGetValue(name, out var word))
         {
-            // Counted apart: a concurrent dictionary's Count takes every one of its locks.
+            // Counted apart, for both tables: a concurrent dictionary's Count takes every one of its locks.
             if (Interlocked.Increment(ref namesAdded) > NamesKept)
             {
-                table.Clear();
+                SubjectOfName.Clear();
+                AmountOfName.Clear();
                 Interlocked.Exchange(ref namesAdded, 0);
             }
 
