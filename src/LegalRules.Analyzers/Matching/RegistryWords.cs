@@ -16,8 +16,13 @@ internal sealed class RegistryWords
     /// <summary>A word stops being specific when more parameters than this share of the registry carry it…</summary>
     internal const double CommonShare = 0.10;
 
-    /// <summary>…and more than this many: in a registry of a few dozen parameters no word is common.</summary>
-    internal const int CommonFloor = 20;
+    /// <summary>
+    /// …and more than this many: in a registry of a few dozen parameters no word is common. In the
+    /// embedded registry, "allocation" is in the keys of 15 housing aid parameters (allocations_logement)
+    /// and in the words of the family allowances and unemployment benefits, more than 20 of 55: still a word that
+    /// tells those apart from the contributions and minimum wages.
+    /// </summary>
+    internal const int CommonFloor = 30;
 
     private static readonly ConditionalWeakTable<StatutoryRegistry, RegistryWords> PerRegistry = new();
 

@@ -85,4 +85,15 @@ public sealed class HousingAidValuesTests
         Assert.DoesNotContain(early, d => d.Id == RuleIdentifiers.StaleData);
         Assert.DoesNotContain(late.Concat(early), d => d.Id == RuleIdentifiers.DivergentValue);
     }
+
+    [Fact]
+    public async Task Housing_aid_keys_do_not_make_allocation_a_word_of_every_parameter()
+    {
+        // Fifteen keys under "allocations_logement" must not make "allocation" too common a word to
+        // name the family allowances: 0.32 named so is still their rate for two children.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[] { "class Calcul { decimal TauxAllocation = 0.32m; }" });
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue);
+        Assert.Equal("prestations_sociales.prestations_familiales.prestations_generales.af.af_cm.taux.enf2", diagnostic.Properties["key"]);
+    }
 }
