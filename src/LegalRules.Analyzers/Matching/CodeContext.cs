@@ -75,6 +75,18 @@ internal static class CodeContext
                         }
                     }
 
+                    if (assignment.Parent is IObjectOrCollectionInitializerOperation initializer)
+                    {
+                        // new Ligne { Libelle = "CSG déductible", Taux = 0.068m }: the label beside the value names it.
+                        foreach (var sibling in initializer.Initializers)
+                        {
+                            if (!ReferenceEquals(sibling, assignment) && sibling is IAssignmentOperation { Value: var label })
+                            {
+                                AddStringWords(label, words);
+                            }
+                        }
+                    }
+
                     goto done;
                 case IArgumentOperation argument:
                     if (argument.Parent is IInvocationOperation { TargetMethod: var arithmetic } && IsArithmeticOfTheValue(arithmetic))
@@ -237,6 +249,17 @@ internal static class CodeContext
                         AddWrittenKeys(keys, words.Own);
                     }
 
+                    if (assignment.Parent is InitializerExpressionSyntax objectInitializer && objectInitializer.IsKind(SyntaxKind.ObjectInitializerExpression))
+                    {
+                        foreach (var sibling in objectInitializer.Expressions)
+                        {
+                            if (sibling != assignment && sibling is AssignmentExpressionSyntax { Right: LiteralExpressionSyntax label } && label.IsKind(SyntaxKind.StringLiteralExpression))
+                            {
+                                AddWrittenKey(label, words.Own);
+                            }
+                        }
+                    }
+
                     goto done;
                 case ArgumentSyntax argument:
                     if (!parameterNames.TryAddWords(argument, words))
@@ -374,6 +397,20 @@ internal static class CodeContext
         else if (key is IFieldReferenceOperation or ILocalReferenceOperation)
         {
             AddReferenceName(key, words);
+        }
+    }
+
+    /// <summary>The words of a string constant (a label), through conversions; nothing for other values.</summary>
+    private static void AddStringWords(IOperation value, HashSet<string> words)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } && text.Length <= MaxKeyLength)
+        {
+            NameWords.AddWords(text, words);
         }
     }
 

@@ -19,7 +19,7 @@ internal static class ForeignNames
     {
         // Trade: prices, taxes on sales, products, stock.
         "prix", "price", "ttc", "tva", "vat", "produit", "product", "sku", "stock", "panier", "cart", "remise", "discount",
-        "coupon", "promo", "facture", "invoice", "catalogue", "catalog",
+        "coupon", "promo", "facture", "invoice", "catalogue", "catalog", "ht", "abonnement", "subscription", "licence", "license",
         // Screens and documents: sizes, positions, colours.
         "font", "police", "width", "height", "largeur", "hauteur", "margin", "marge", "padding", "opacity", "opacite",
         "pixel", "px", "color", "colour", "couleur", "angle", "radius", "rayon", "zoom",

@@ -119,13 +119,12 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         // it, in a member that may use a bound value, or where declarations or names make every decimal an amount.
         var legalBasis = uses.HasLegalBasis(containingSymbol);
         // Names make an amount of a rounding to euros or cents only: one to 4 decimals is a rate's.
-        var byNames = !legalBasis && MayRoundToEurosOrCents(syntax);
+        var toEurosOrCents = MayRoundToEurosOrCents(syntax);
+        var byNames = !legalBasis && toEurosOrCents;
         var subjectWord = byNames ? StatutorySubject.Of(containingSymbol) : null;
         var amountWord = byNames && subjectWord is null ? subject.AmountIn(syntax, containingSymbol) : null;
-        if (!legalBasis
-            && subjectWord is null
-            && amountWord is null
-            && !uses.InTypeDeclaringBoundMembers(containingSymbol, members.BoundNames)
+        // Rounded to another number of decimals, it is an amount only where a statutory value reaches it.
+        if (!(toEurosOrCents && (legalBasis || subjectWord is not null || amountWord is not null || uses.InTypeDeclaringBoundMembers(containingSymbol, members.BoundNames)))
             && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
         {
             return;
@@ -169,6 +168,12 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         {
             what = Resources.Localizable("LR0101_FromParameter", use.Key, use.Label);
             properties = properties.Add(PropertyNames.Key, use.Key).Add(PropertyNames.Label, use.Label);
+        }
+        else if (!toEurosOrCents)
+        {
+            // A calculation's percentage or surface rounded to one decimal for display, a rate to four:
+            // an amount only where a statutory value reaches it (above).
+            return;
         }
         else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && (legalBasis || UsesBoundValues(invocation, containingSymbol, uses, members.BoundNames)))
         {

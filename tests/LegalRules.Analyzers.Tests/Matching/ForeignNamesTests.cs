@@ -26,6 +26,7 @@ public sealed class ForeignNamesTests
     [InlineData("public class Attestation { public const float TailleCorps = 10.25f; }")]
     [InlineData("public record Releve(string Station, double PressureHpa); public class Meteo { public Releve R = new(\"LYS-03\", 646.52); }")]
     [InlineData("public class Generateur { private const int Seed = 48060; public System.Random Nouveau() => new System.Random(Seed); }")]
+    [InlineData("public class Tarification { public const decimal AbonnementPrestationsHT = 478.16m; }")]
     public async Task A_distinctive_value_named_as_something_else_is_not_reported(string source)
     {
         var found = await FoundAsync(Produit, source);

@@ -151,6 +151,32 @@ public class MidpointRoundingAnalyzerTests
     }
 
     [Fact]
+    public async Task Rounding_to_one_or_four_decimals_in_a_calculation_with_a_legal_basis_needs_a_statutory_value()
+    {
+        // A housing aid simulator shows the household's effort as a percentage and the surface to one
+        // decimal, keeps a rate to four: none is an amount. The same rounding of a statutory value is.
+        await new Test()
+            .WithSource("""
+                using System;
+                using LegalRules;
+
+                [StatutoryReference("Article L823-1 du Code de la construction et de l'habitation")]
+                class SimulateurAideLogement
+                {
+                    double TauxEffortAffiche(decimal loyer, decimal aide, decimal ressources) => Math.Round((double)((loyer - aide) * 12m / ressources) * 100.0, 1);
+                    decimal SurfaceAffichee(decimal surface) => Math.Round(surface, 1);
+                    decimal Taux(decimal taux) => Math.Round(taux, 4);
+                    decimal Forfait(decimal part) => {|#0:Math.Round(651.69m * part, 1)|};
+                    decimal Aide(decimal aide) => {|#1:Math.Round(aide, 2)|};
+                }
+                """)
+            .Expect(
+                Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' (Montant forfaitaire mensuel du RSA (foyer d'une personne, métropole))"),
+                Lr0101(1).WithArguments("Math.Round", "a decimal amount of 'SimulateurAideLogement.Aide', a statutory calculation"))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Decimal_rounding_where_names_say_a_benefit_or_contribution_is_computed_is_reported()
     {
         await new Test()

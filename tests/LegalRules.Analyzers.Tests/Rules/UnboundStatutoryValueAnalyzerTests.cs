@@ -107,6 +107,28 @@ public class UnboundStatutoryValueAnalyzerTests
     }
 
     [Fact]
+    public async Task A_label_set_beside_the_value_in_an_object_initializer_names_it()
+    {
+        // A payslip line: its label says the rate is the deductible CSG; a loyalty discount's does not.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            """
+            class LigneBulletin { public string Code; public string Libelle; public decimal TauxSalarial; }
+            class Bulletin
+            {
+                LigneBulletin Premiere() => new LigneBulletin { Code = "3000", Libelle = "CSG déductible", TauxSalarial = 0.068m };
+                LigneBulletin Seconde() => new LigneBulletin { Code = "9000", Libelle = "Remise fidélité", TauxSalarial = 0.068m };
+            }
+            """,
+        });
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id is RuleIdentifiers.UnreferencedStatutoryValue or RuleIdentifiers.SupersededValue);
+        Assert.Equal(RuleIdentifiers.UnreferencedStatutoryValue, diagnostic.Id);
+        Assert.Equal("prelevements_sociaux.contributions_sociales.csg.activite.deductible", diagnostic.Properties["key"]);
+        Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
     public async Task Ordinary_code_full_of_numbers_has_no_finding()
     {
         var diagnostics = await DirectRun.AnalyzeAsync(new[]
