@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using LegalRules.Rules;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LegalRules.Matching;
@@ -32,11 +33,82 @@ internal static class ForeignNames
         "population", "habitant", "inhabitant",
     };
 
+    // Countries and regions other than France, and their adjectives: code whose type or namespace is
+    // named after one computes that country's law (its minimum wages, contributions, allowances).
+    private static readonly HashSet<string> Countries = new(StringComparer.Ordinal)
+    {
+        "us", "usa", "american", "uk", "gb", "british", "britain", "england", "english", "scotland", "wales", "ireland", "irish",
+        "germany", "german", "deutschland", "deutsch", "allemagne", "belgium", "belgique", "belge", "belgian",
+        "quebec", "canada", "canadian", "canadien", "suisse", "swiss", "switzerland", "schweiz", "luxembourg", "luxembourgeois",
+        "italy", "italia", "italie", "spain", "espana", "espagne", "portugal", "netherlands", "nederland", "dutch", "austria",
+        "osterreich", "autriche", "monaco", "united", "kingdom", "australia", "australian", "india", "japan", "china", "brazil", "mexico",
+    };
+
     /// <summary>
-    /// True when the name <paramref name="constant"/> initialises, is assigned to or is passed as (through
-    /// conversions, parentheses and signs) has one of the words above.
+    /// True when what <paramref name="constant"/> is says it is something else: the name it
+    /// initialises, is assigned to or is passed as (through conversions, parentheses and signs) has one
+    /// of the words above; or its type or namespace is named after another country; or, in a
+    /// compilation that names no French benefit or contribution (<see cref="StatutorySubject"/>), that
+    /// name has words of its own (<c>LoadCellGramsPerCount = 0.5985</c>, not <c>Valeur</c> or <c>k</c>).
     /// </summary>
-    public static bool NameSaysOtherwise(IOperation constant) => NearestName(constant) is { } name && HasForeignWord(name);
+    public static bool NameSaysOtherwise(IOperation constant, ISymbol containingSymbol)
+    {
+        if (InForeignLaw(containingSymbol))
+        {
+            return true;
+        }
+
+        if (NearestName(constant) is not { } name)
+        {
+            return false;
+        }
+
+        return HasForeignWord(name)
+            || (HasWordsOfItsOwn(name) && constant.SemanticModel?.Compilation is { } compilation && !StatutorySubject.IsAboutSocialLaw(compilation));
+    }
+
+    /// <summary>Whether a type containing <paramref name="symbol"/> or its namespace is named after a country other than France.</summary>
+    internal static bool InForeignLaw(ISymbol symbol)
+    {
+        for (var named = symbol.ContainingSymbol; named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
+        {
+            if (named is INamedTypeSymbol or INamespaceSymbol && HasWordOf(named.Name, Countries))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="name"/> has a significant word of three letters or more (not a generic one such as value, taux, total).</summary>
+    private static bool HasWordsOfItsOwn(string name)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        NameWords.AddWords(name, words);
+        foreach (var word in words)
+        {
+            if (word.Length >= 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasWordOf(string name, HashSet<string> words)
+    {
+        foreach (var word in NameWords.Split(name))
+        {
+            if (words.Contains(NameWords.Stem(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether <paramref name="name"/> has a word of a subject no parameter is about.</summary>
     internal static bool HasForeignWord(string name)
@@ -55,27 +127,64 @@ internal static class ForeignNames
 
     private static string? NearestName(IOperation constant)
     {
+        var child = constant;
         var operation = constant.Parent;
-        while (operation is IConversionOperation or IParenthesizedOperation or IUnaryOperation or IVariableInitializerOperation)
+        for (var levels = 0; operation is not null && levels < CodeContext.MaxLevels; levels++)
         {
+            switch (operation)
+            {
+                case IConversionOperation or IParenthesizedOperation or IUnaryOperation or IVariableInitializerOperation:
+                    break;
+                case ITupleOperation tuple:
+                    // ("L. Moreau", 10.03) in a table of (string Athlete, double Seconds): the element's name,
+                    // from the type the tuple is converted to or its own.
+                    return TupleElementName(tuple, tuple.Elements.IndexOf(child));
+                case IArrayInitializerOperation or IArrayCreationOperation or IObjectOrCollectionInitializerOperation or IObjectCreationOperation:
+                    // { 0.81, 0.8972, … } or { ["Seynod"] = 4005m }: the name of the array or dictionary.
+                    break;
+                case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } when operation.Parent is IObjectOrCollectionInitializerOperation:
+                    break;
+                default:
+                    return NameOf(operation);
+            }
+
+            child = operation;
             operation = operation.Parent;
         }
 
-        return operation switch
-        {
-            IVariableDeclaratorOperation declarator => declarator.Symbol.Name,
-            IFieldInitializerOperation { InitializedFields: { Length: > 0 } fields } => fields[0].Name,
-            IPropertyInitializerOperation { InitializedProperties: { Length: > 0 } properties } => properties[0].Name,
-            IParameterInitializerOperation parameterDefault => parameterDefault.Parameter.Name,
-            IAssignmentOperation { Target: var target } => target switch
-            {
-                IMemberReferenceOperation member => member.Member.Name,
-                ILocalReferenceOperation local => local.Local.Name,
-                IParameterReferenceOperation parameter => parameter.Parameter.Name,
-                _ => null,
-            },
-            IArgumentOperation { Parameter: { } parameter } => parameter.Name,
-            _ => null,
-        };
+        return null;
     }
+
+    private static string? TupleElementName(ITupleOperation tuple, int index)
+    {
+        foreach (var type in new[] { (tuple.Parent as IConversionOperation)?.Type, tuple.Type })
+        {
+            if (type is INamedTypeSymbol { IsTupleType: true } tupleType
+                && index >= 0
+                && index < tupleType.TupleElements.Length
+                && tupleType.TupleElements[index] is { IsExplicitlyNamedTupleElement: true } element)
+            {
+                return element.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NameOf(IOperation operation) => operation switch
+    {
+        IVariableDeclaratorOperation declarator => declarator.Symbol.Name,
+        IFieldInitializerOperation { InitializedFields: { Length: > 0 } fields } => fields[0].Name,
+        IPropertyInitializerOperation { InitializedProperties: { Length: > 0 } properties } => properties[0].Name,
+        IParameterInitializerOperation parameterDefault => parameterDefault.Parameter.Name,
+        IAssignmentOperation { Target: var target } => target switch
+        {
+            IMemberReferenceOperation member => member.Member.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        },
+        IArgumentOperation { Parameter: { } parameter } => parameter.Name,
+        _ => null,
+    };
 }

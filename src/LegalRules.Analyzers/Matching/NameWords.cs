@@ -29,6 +29,7 @@ internal static class NameWords
         "prestation", "sociale", "sociaux", "social", "prelevement", "contribution", "generale", "solidarite", "insertion",
         "minima", "marche", "travail", "etat", "sante", "revenu", "income", "seuil", "threshold", "limit", "limite",
         "tranche", "bracket", "brackets", "bareme", "scale", "echelon", "step", "average", "non", "sum", "somme", "brut", "net", "gross",
+        "fraction", "share",
         // Words that name people, places and periods in any business code.
         "deux", "trois", "quatre", "seul", "seule", "couple", "age", "ages", "heure", "duree", "legale", "legal", "plein",
         "reduit", "median", "global", "globale", "enfant", "supplementaire", "troisieme", "prime", "foyer", "metropole",

@@ -175,7 +175,7 @@ internal static class StatutoryMatcher
             // numbers, the one statutory-looking number of a row of data, or named as something else.
             if (!corroborated && (byChance ??= ValueSeries.IsInSeries(operation.Syntax, number)
                 || DataRows.IsLoneValueOfRow(operation.Syntax, registry, asOf, windowStart)
-                || ForeignNames.NameSaysOtherwise(operation)))
+                || ForeignNames.NameSaysOtherwise(operation, containingSymbol)))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Matching;
@@ -55,25 +56,32 @@ internal sealed class StatutorySubject
 
     public StatutorySubject(Compilation compilation)
     {
-        _aboutSocialLaw = new Lazy<bool>(() => AboutSocialLaw(compilation));
+        _aboutSocialLaw = new Lazy<bool>(() => IsAboutSocialLaw(compilation));
     }
 
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> AboutSocialLawOf = new();
+
+    /// <summary><see cref="AboutSocialLaw"/>, answered once per compilation.</summary>
+    public static bool IsAboutSocialLaw(Compilation compilation)
+        => AboutSocialLawOf.GetValue(compilation, c => new StrongBox<bool>(AboutSocialLaw(c))).Value;
+
     /// <summary>
-    /// Whether a type or namespace of <paramref name="compilation"/>'s source, or of a project it
+    /// Whether a namespace, type or member of <paramref name="compilation"/>'s source, or of a project it
     /// references as source (an API over a calculation library, in the IDE and in audits), is named
-    /// after a benefit or contribution. Assemblies referenced as files are not read: the framework's
-    /// <c>RSA</c> would be taken for the benefit.
+    /// after a benefit or contribution (<c>CalculRsa</c>, <c>TauxCsgDeductible</c>). The compiler's
+    /// table of declared names answers without binding anything. Assemblies referenced as files are not
+    /// read: the framework's <c>RSA</c> would be taken for the benefit.
     /// </summary>
     private static bool AboutSocialLaw(Compilation compilation)
     {
-        if (NamesASubject(compilation.Assembly))
+        if (NamesASubject(compilation))
         {
             return true;
         }
 
         foreach (var reference in compilation.References)
         {
-            if (reference is CompilationReference { Compilation.Assembly: var assembly } && NamesASubject(assembly))
+            if (reference is CompilationReference { Compilation: var referenced } && NamesASubject(referenced))
             {
                 return true;
             }
@@ -82,7 +90,9 @@ internal sealed class StatutorySubject
         return false;
     }
 
-    private static bool NamesASubject(IAssemblySymbol assembly) => NamesASubject(assembly.TypeNames) || NamesASubject(assembly.NamespaceNames);
+    private static readonly Func<string, bool> IsSubjectName = name => Kept(SubjectOfName, name, ReadSubject) is not null;
+
+    private static bool NamesASubject(Compilation compilation) => compilation.ContainsSymbolsWithName(IsSubjectName, SymbolFilter.All);
 
     /// <summary>
     /// The subject word that the names of <paramref name="symbol"/> (an accessor's property for an
@@ -157,19 +167,6 @@ internal sealed class StatutorySubject
         }
 
         return word.Length == 0 ? null : word;
-    }
-
-    private static bool NamesASubject(IEnumerable<string> names)
-    {
-        foreach (var name in names)
-        {
-            if (SubjectIn(name) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The first subject word of <paramref name="name"/> (plural or singular), or null.</summary>

@@ -48,5 +48,37 @@ public sealed class ForeignNamesTests
         Assert.Equal(new[] { expected }, found);
     }
 
+    /// <summary>A type of the compilation named after a French contribution: the compilation is about social law.</summary>
+    private const string SocialLaw = "public class CotisationsSalariales { }";
+
+    [Theory]
+    // Another country's law: a minimum wage of a US state, a Belgian sample salary, in code about payroll.
+    [InlineData("namespace Paie.UnitedStates { public class StateMinimumWages { public decimal[] Floors = { 10.85m, 16.50m }; } }")]
+    [InlineData("namespace Paie.International { public class OnssBelgique { public decimal Brut = 3666m; } }")]
+    // Named for what it measures, in code that names no benefit or contribution anywhere: a sensor's factor, a race time, a trial's rates.
+    [InlineData("public class SensorCalibration { public const double LoadCellGramsPerCount = 0.5985; }", false)]
+    [InlineData("public class Decathlon { public static readonly (string Athlete, double Seconds)[] Heat = { (\"K. Adeyemi\", 9.88), (\"L. Moreau\", 10.03) }; }", false)]
+    [InlineData("public class Descriptive { public static readonly double[] TrialBatchA = { 0.81, 0.77, 0.8972 }; }", false)]
+    // The name of a dictionary its key and value are written in.
+    [InlineData("public class Immobilier { public System.Collections.Generic.Dictionary<string, decimal> PrixMoyenM2 = new() { [\"Seynod\"] = 4005m }; }")]
+    public async Task A_value_in_another_countrys_law_or_named_for_what_it_measures_is_not_reported(string source, bool inSocialLawCode = true)
+    {
+        var found = inSocialLawCode ? await FoundAsync(SocialLaw, source) : await FoundAsync(source);
+
+        Assert.Empty(found);
+    }
+
+    [Theory]
+    // The same values in French payroll code, or named for what they measure where the code is about social law.
+    [InlineData("namespace Paie.France { public class SmicHoraire { public decimal[] Floors = { 10.85m, 16.50m }; } }", "LR0002 10.85")]
+    [InlineData("public class SensorCalibration { public const double LoadCellGramsPerCount = 0.5985; }", "LR0003 0.5985")]
+    [InlineData("public class Descriptive { public static readonly double[] TrialBatchA = { 0.81, 0.77, 0.8972 }; }", "LR0003 0.8972")]
+    public async Task The_same_values_in_french_social_law_code_are_reported(string source, string expected)
+    {
+        var found = await FoundAsync(SocialLaw, source);
+
+        Assert.Equal(new[] { expected }, found);
+    }
+
     private static Task<string[]> FoundAsync(params string[] sources) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.RuleAndValue, sources);
 }
