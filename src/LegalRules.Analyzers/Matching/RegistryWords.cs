@@ -18,11 +18,12 @@ internal sealed class RegistryWords
 
     /// <summary>
     /// …and more than this many: in a registry of a few dozen parameters no word is common. In the
-    /// embedded registry, "allocation" is in the keys of 15 housing aid parameters (allocations_logement)
-    /// and in the words of the family allowances and unemployment benefits, more than 20 of 55: still a word that
-    /// tells those apart from the contributions and minimum wages.
+    /// embedded registry, "allocation" is in the keys of the 15 housing aid parameters
+    /// (allocations_logement) and in the words of the family allowances, the school allowance and the
+    /// unemployment benefits, nearly 30 of 55: still a word that tells those apart from the
+    /// contributions and minimum wages.
     /// </summary>
-    internal const int CommonFloor = 30;
+    internal const int CommonFloor = 40;
 
     private static readonly ConditionalWeakTable<StatutoryRegistry, RegistryWords> PerRegistry = new();
 
