@@ -123,10 +123,23 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         var byNames = !legalBasis && toEurosOrCents;
         var subjectWord = byNames ? StatutorySubject.Of(containingSymbol) : null;
         var amountWord = byNames && subjectWord is null ? subject.AmountIn(syntax, containingSymbol) : null;
-        // Rounded to another number of decimals, it is an amount only where a statutory value reaches it.
-        if (!(toEurosOrCents && (legalBasis || subjectWord is not null || amountWord is not null || uses.InTypeDeclaringBoundMembers(containingSymbol, members.BoundNames)))
+        if (!legalBasis && subjectWord is null && amountWord is null)
+        {
+            // Rounded to another number of decimals, it is an amount only where a statutory value reaches it.
+            if (!(toEurosOrCents && uses.InTypeDeclaringBoundMembers(containingSymbol, members.BoundNames))
+                && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
+            {
+                return;
+            }
+        }
+        else if (!legalBasis
+            && !uses.InTypeDeclaringBoundMembers(containingSymbol, members.BoundNames)
             && !members.MayHoldStatutoryValue(syntax, containingSymbol, uses.State))
         {
+            // Names alone make it an amount: no statutory value, no bound member can reach it, so the
+            // method called and its arguments decide. The symbol binds the rounding's statement, not
+            // the member's whole body as its operations would.
+            AnalyzeNamedAmount(context, syntax, rounding, containingSymbol, subjectWord, amountWord);
             return;
         }
 
@@ -197,6 +210,69 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        Report(context, syntax, method, containingSymbol, properties, what);
+    }
+
+    /// <summary>
+    /// A rounding that only names make an amount of (<see cref="StatutorySubject"/>), decided from the
+    /// method the compiler picks and its arguments as written: the same answer as the operations give
+    /// where no statutory value reaches the rounding, for the price of binding its statement.
+    /// </summary>
+    private static void AnalyzeNamedAmount(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax syntax, RoundingTypes rounding, ISymbol containingSymbol, string? subjectWord, string? amountWord)
+    {
+        var arguments = syntax.ArgumentList.Arguments;
+        foreach (var argument in arguments)
+        {
+            if (argument.NameColon is not null)
+            {
+                return; // arguments by name: their order is not the parameters'; none rounds money in practice
+            }
+        }
+
+        IMethodSymbol? method;
+        Optional<object?> digitsValue = default;
+        try
+        {
+            method = context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol as IMethodSymbol;
+            if (method is { Parameters.Length: > 1 } && method.Parameters[1].Type.SpecialType == SpecialType.System_Int32 && arguments.Count > 1)
+            {
+                digitsValue = context.SemanticModel.GetConstantValue(arguments[1].Expression, context.CancellationToken);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return; // broken code the compiler cannot bind (see BoundOperations)
+        }
+
+        if (method is not { Name: RoundName, Parameters.Length: > 0 } || !IsOneOf(method.ContainingType, rounding.Types) || arguments.Count != method.Parameters.Length)
+        {
+            return;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, rounding.MidpointRounding))
+            {
+                return;
+            }
+        }
+
+        int? digits = method.Parameters.Length > 1 && method.Parameters[1].Type.SpecialType == SpecialType.System_Int32
+            ? (digitsValue is { HasValue: true, Value: int value } ? value : -1)
+            : null;
+        if (!RoundsAmount(method, digits))
+        {
+            return;
+        }
+
+        var what = subjectWord is not null
+            ? Resources.Localizable("LR0101_InSubject", MemberName(containingSymbol), subjectWord)
+            : Resources.Localizable("LR0101_AmountInSocialLaw", MemberName(containingSymbol));
+        Report(context, syntax, method, containingSymbol, ImmutableDictionary<string, string?>.Empty, what);
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax syntax, IMethodSymbol method, ISymbol containingSymbol, ImmutableDictionary<string, string?> properties, LocalizableString what)
+    {
         if (GeneratedCodeFilter.IsInGeneratedCode(syntax.SyntaxTree, syntax.SpanStart, containingSymbol))
         {
             return;
@@ -246,8 +322,12 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return digits == 2 || (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && digits is null or 0);
+        return RoundsAmount(method, digits);
     }
+
+    /// <summary>Kept to cents (any number), or a <c>decimal</c> kept to euros or cents; <paramref name="digits"/> is null when none is passed, -1 when not a constant.</summary>
+    private static bool RoundsAmount(IMethodSymbol method, int? digits)
+        => digits == 2 || (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && digits is null or 0);
 
     /// <summary>A calculation that uses bound values: its type declares bound members, or its body references one.</summary>
     private static bool UsesBoundValues(IOperation operation, ISymbol containingSymbol, StatutoryUses uses, BoundMemberNames names)
