@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using LegalRules.Rules;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -31,17 +32,23 @@ internal static class ForeignNames
         "weight", "poids", "pressure", "pression", "hpa", "humidity", "humidite", "elevation", "distance",
         // Places.
         "population", "habitant", "inhabitant",
+        // Local and private schemes, and money that is not a benefit: a town's own aid or budget, a bus
+        // fare, a notary's fees, a club's fees, a balance, a voucher's face value, a toll, kilometres.
+        "municipal", "municipale", "communal", "communale", "ccas", "budget", "bus", "transport", "ticket", "peage", "toll",
+        "notaire", "emolument", "debour", "honoraire", "loisir", "solde", "balance", "faciale", "kilometre", "km",
+        "foncier", "fonciere", "maire", "mayor", "elu", "provision",
     };
 
     // Countries and regions other than France, and their adjectives: code whose type or namespace is
-    // named after one computes that country's law (its minimum wages, contributions, allowances).
+    // named after one computes that country's law (its minimum wages, contributions, allowances). And
+    // French income tax, whose code rounds and computes by other texts than social law's.
     private static readonly HashSet<string> Countries = new(StringComparer.Ordinal)
     {
         "us", "usa", "american", "uk", "gb", "british", "britain", "england", "english", "scotland", "wales", "ireland", "irish",
         "germany", "german", "deutschland", "deutsch", "allemagne", "belgium", "belgique", "belge", "belgian",
         "quebec", "canada", "canadian", "canadien", "suisse", "swiss", "switzerland", "schweiz", "luxembourg", "luxembourgeois",
         "italy", "italia", "italie", "spain", "espana", "espagne", "portugal", "netherlands", "nederland", "dutch", "austria",
-        "osterreich", "autriche", "monaco", "united", "kingdom", "australia", "australian", "india", "japan", "china", "brazil", "mexico",
+        "osterreich", "autriche", "monaco", "united", "kingdom", "impot", "fiscal", "fiscale", "fiscalite", "australia", "australian", "india", "japan", "china", "brazil", "mexico",
     };
 
     /// <summary>
@@ -58,16 +65,20 @@ internal static class ForeignNames
             return true;
         }
 
-        if (NearestName(constant) is not { } name)
+        var name = NearestName(constant);
+        if (name is not null && HasForeignWord(name))
         {
-            return false;
+            return true;
         }
 
-        return HasForeignWord(name)
-            || (HasWordsOfItsOwn(name) && constant.SemanticModel?.Compilation is { } compilation && !StatutorySubject.IsAboutSocialLaw(compilation));
+        // Outside social-law code, the name says what the value is when it has words of its own.
+        return name is not null
+            && HasWordsOfItsOwn(name)
+            && constant.SemanticModel?.Compilation is { } compilation
+            && !StatutorySubject.IsAboutSocialLaw(compilation);
     }
 
-    /// <summary>Whether a type containing <paramref name="symbol"/> or its namespace is named after a country other than France.</summary>
+    /// <summary>Whether a type containing <paramref name="symbol"/> or its namespace is named after a country other than France, or after income tax.</summary>
     internal static bool InForeignLaw(ISymbol symbol)
     {
         for (var named = symbol.ContainingSymbol; named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
@@ -110,9 +121,15 @@ internal static class ForeignNames
         return false;
     }
 
+    // A rent is what a household pays (LoyerHorsCharges, LoyerPaye), not a statutory value; its
+    // ceiling is one (PlafondLoyer, LoyerMax).
+    private static readonly HashSet<string> RentWords = new(StringComparer.Ordinal) { "loyer", "rent" };
+    private static readonly HashSet<string> CeilingWords = new(StringComparer.Ordinal) { "plafond", "ceiling", "max", "maximum", "limite", "limit", "plafonne" };
+
     /// <summary>Whether <paramref name="name"/> has a word of a subject no parameter is about.</summary>
     internal static bool HasForeignWord(string name)
     {
+        bool rent = false, ceiling = false;
         foreach (var word in NameWords.Split(name))
         {
             var singular = NameWords.Stem(word);
@@ -120,9 +137,12 @@ internal static class ForeignNames
             {
                 return true;
             }
+
+            rent |= RentWords.Contains(singular);
+            ceiling |= CeilingWords.Contains(singular);
         }
 
-        return false;
+        return rent && !ceiling;
     }
 
     private static string? NearestName(IOperation constant)
@@ -185,6 +205,13 @@ internal static class ForeignNames
             _ => null,
         },
         IArgumentOperation { Parameter: { } parameter } => parameter.Name,
+        // A call the compiler cannot resolve (a test framework's Assert without its package): the method's name.
+        IInvalidOperation { Syntax: InvocationExpressionSyntax { Expression: var invoked } } => invoked switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        },
         _ => null,
     };
 }

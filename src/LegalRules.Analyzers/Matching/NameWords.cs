@@ -30,6 +30,10 @@ internal static class NameWords
         "minima", "marche", "travail", "etat", "sante", "revenu", "income", "seuil", "threshold", "limit", "limite",
         "tranche", "bracket", "brackets", "bareme", "scale", "echelon", "step", "average", "non", "sum", "somme", "brut", "net", "gross",
         "fraction", "share",
+        // What every household has and pays: a rent, charges. Their ceilings and allowances are named by more.
+        "loyer", "rent", "charge",
+        // Aid: every benefit is one; "aides_logement" names fifteen parameters of the embedded registry.
+        "aide", "aid",
         // Words that name people, places and periods in any business code.
         "deux", "trois", "quatre", "seul", "seule", "couple", "age", "ages", "heure", "duree", "legale", "legal", "plein",
         "reduit", "median", "global", "globale", "enfant", "supplementaire", "troisieme", "prime", "foyer", "metropole",

@@ -135,7 +135,8 @@ internal static class StatutoryMatcher
         // A small whole number that code uses as a whole number (a count, a bound of a loop, an age)
         // is as weak a sign as an ambiguous value: two words.
         var ambiguous = !distinctive && !integerUse && CountParameters(occurrences, asOf, windowStart, AmbiguousFrom) >= AmbiguousFrom;
-        var strict = !distinctive && integerUse;
+        // 4005 kept as an int and named Pmss2026 is the ceiling: from three significant digits, one word is enough.
+        var strict = !distinctive && integerUse && Distinctiveness.SignificantDigits(number) < 3;
         HashSet<string>? near = null;
         HashSet<string>? typeWords = null;
         RegistryWords? registryWords = null;
@@ -172,9 +173,11 @@ internal static class StatutoryMatcher
             }
 
             // Distinctive but named by nothing: not a statutory value if it is one step of a grid of
-            // numbers, the one statutory-looking number of a row of data, or named as something else.
+            // numbers, the one statutory-looking number of a row of data, a cell of a column of data
+            // whose other numbers are not statutory, or named as something else.
             if (!corroborated && (byChance ??= ValueSeries.IsInSeries(operation.Syntax, number)
                 || DataRows.IsLoneValueOfRow(operation.Syntax, registry, asOf, windowStart)
+                || DataColumns.IsChanceValueOfColumn(operation.Syntax, registry, asOf, windowStart)
                 || ForeignNames.NameSaysOtherwise(operation, containingSymbol)))
             {
                 continue;

@@ -120,7 +120,8 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         var legalBasis = uses.HasLegalBasis(containingSymbol);
         // Names make an amount of a rounding to euros or cents only: one to 4 decimals is a rate's.
         var toEurosOrCents = MayRoundToEurosOrCents(syntax);
-        var byNames = !legalBasis && toEurosOrCents;
+        // Another country's law is not French law, whatever its names (Payroll.UnitedStates, OnssBelgique).
+        var byNames = !legalBasis && toEurosOrCents && !ForeignNames.InForeignLaw(containingSymbol);
         var subjectWord = byNames ? StatutorySubject.Of(containingSymbol) : null;
         var amountWord = byNames && subjectWord is null ? subject.AmountIn(syntax, containingSymbol) : null;
         if (!legalBasis && subjectWord is null && amountWord is null)

@@ -39,6 +39,9 @@ internal sealed class StatutorySubject
     private static readonly HashSet<string> AmountWords = new(StringComparer.Ordinal)
     {
         "montant", "amount", "centime", "cent", "euro", "arrondi", "arrondir",
+        // What such code computes and rounds: net or gross pay, a gain, an aid, what is left to pay, incomes.
+        // Not "total" or "somme": a mean of totals, a share of a sum, are ratios as often as amounts.
+        "net", "brut", "gain", "reste", "solde", "aide", "revenu", "ressource",
     };
 
     // The words of each name, kept for every compilation (a keystroke's compilation has the names of

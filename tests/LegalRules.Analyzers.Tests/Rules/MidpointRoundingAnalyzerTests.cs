@@ -270,6 +270,22 @@ public class MidpointRoundingAnalyzerTests
     }
 
     [Fact]
+    public async Task A_gain_rounded_in_social_law_code_is_an_amount_but_not_in_another_countrys_law_or_income_tax()
+    {
+        await new Test()
+            .WithSource("""
+                using System;
+
+                namespace Vendeur.Prestations { public class CalculRsa { } }
+                namespace Vendeur.Emploi { class RepriseEmploi { decimal GainReprise(decimal avec, decimal sans) => {|#0:Math.Round(avec - sans)|}; } }
+                namespace Vendeur.International.Belgique { class Paie { decimal Net(decimal brut, decimal part) => Math.Round(brut * part, 2); } }
+                namespace Cabinet.Fiscal { class ImpotRevenu { decimal Impot(decimal revenu, decimal taux) => Math.Round(revenu * taux); } }
+                """)
+            .Expect(Lr0101(0).WithArguments("Math.Round", "an amount of 'RepriseEmploi.GainReprise', in code that computes French benefits or contributions"))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task The_same_roundings_in_code_about_nothing_statutory_are_not_reported()
     {
         var source = RoundingHelpers.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace(")|}", ")");
