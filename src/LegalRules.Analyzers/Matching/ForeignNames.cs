@@ -1,17 +1,22 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
+using LegalRules.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using LegalRules.Rules;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LegalRules.Matching;
 
 /// <summary>
-/// Whether the name a constant is given says it is something no statutory parameter is: the price of a
-/// product (<c>PrixUnitaireTtc = 646.52m</c>), a size on a screen, a timeout. Such a name does not stop a
+/// Whether what code says of a constant makes it something no statutory parameter is: the name it is
+/// given (the price of a product, <c>PrixUnitaireTtc = 646.52m</c>, a size on a screen, a timeout, a
+/// rent paid), the law its type or namespace is named after (another country's, income tax), or, in
+/// code that names no French benefit or contribution, a name of its own. Such a name does not stop a
 /// value that names corroborate; it stops a value believable only because it is distinctive, as a
-/// series of numbers or a row of data does (<see cref="ValueSeries"/>, <see cref="DataRows"/>).
+/// series of numbers, a row or a column of data does (<see cref="ValueSeries"/>, <see cref="DataRows"/>,
+/// <see cref="DataColumns"/>).
 /// </summary>
 internal static class ForeignNames
 {
@@ -42,14 +47,22 @@ internal static class ForeignNames
     // Countries and regions other than France, and their adjectives: code whose type or namespace is
     // named after one computes that country's law (its minimum wages, contributions, allowances). And
     // French income tax, whose code rounds and computes by other texts than social law's.
-    private static readonly HashSet<string> Countries = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> OtherLaws = new(StringComparer.Ordinal)
     {
         "us", "usa", "american", "uk", "gb", "british", "britain", "england", "english", "scotland", "wales", "ireland", "irish",
-        "germany", "german", "deutschland", "deutsch", "allemagne", "belgium", "belgique", "belge", "belgian",
+        "united", "kingdom", "germany", "german", "deutschland", "deutsch", "allemagne", "belgium", "belgique", "belge", "belgian",
         "quebec", "canada", "canadian", "canadien", "suisse", "swiss", "switzerland", "schweiz", "luxembourg", "luxembourgeois",
         "italy", "italia", "italie", "spain", "espana", "espagne", "portugal", "netherlands", "nederland", "dutch", "austria",
-        "osterreich", "autriche", "monaco", "united", "kingdom", "impot", "fiscal", "fiscale", "fiscalite", "australia", "australian", "india", "japan", "china", "brazil", "mexico",
+        "osterreich", "autriche", "monaco", "australia", "australian", "india", "japan", "china", "brazil", "mexico",
+        "impot", "fiscal", "fiscale", "fiscalite",
     };
+
+    // Whether each type or namespace name names another law, kept by name as the subject words are
+    // (StatutorySubject): LR0101 asks at every rounding. Emptied past its bound.
+    private const int NamesKept = 100_000;
+    private static readonly ConcurrentDictionary<string, bool> OtherLawOfName = new(StringComparer.Ordinal);
+    private static readonly Func<string, bool> ReadOtherLaw = name => HasWordOf(name, OtherLaws);
+    private static int namesAdded;
 
     /// <summary>
     /// True when what <paramref name="constant"/> is says it is something else: the name it
@@ -83,13 +96,29 @@ internal static class ForeignNames
     {
         for (var named = symbol.ContainingSymbol; named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
         {
-            if (named is INamedTypeSymbol or INamespaceSymbol && HasWordOf(named.Name, Countries))
+            if (named is INamedTypeSymbol or INamespaceSymbol && NamesOtherLaw(named.Name))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool NamesOtherLaw(string name)
+    {
+        if (!OtherLawOfName.TryGetValue(name, out var answer))
+        {
+            if (Interlocked.Increment(ref namesAdded) > NamesKept)
+            {
+                OtherLawOfName.Clear();
+                Interlocked.Exchange(ref namesAdded, 0);
+            }
+
+            answer = OtherLawOfName.GetOrAdd(name, ReadOtherLaw);
+        }
+
+        return answer;
     }
 
     /// <summary>Whether <paramref name="name"/> has a significant word of three letters or more (not a generic one such as value, taux, total).</summary>
