@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using LegalRules.Analysis;
 using LegalRules.Registry;
 using LegalRules.Rules;
@@ -154,20 +153,7 @@ internal static class DataColumns
             && number.IsKind(SyntaxKind.NumericLiteralExpression)
             && (ConstantValues.TryReadPlainLiteral(number.Token.Text, out var read) || ConstantValues.TryParseLiteral(number.Token.Text, out read))
             && Distinctiveness.IsDistinctive(read)
-            && !HasInWindow(registry.Find(read), asOf, windowStart);
-    }
-
-    private static bool HasInWindow(ImmutableArray<ValueOccurrence> occurrences, DateTime asOf, DateTime windowStart)
-    {
-        foreach (var occurrence in occurrences)
-        {
-            if (StatutoryMatcher.InWindow(occurrence, asOf, windowStart))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            && !DataRows.HasInWindow(registry.Find(read), asOf, windowStart);
     }
 
     /// <summary>A member's answers by column, with what they were computed for (a tree may be analysed with other options).</summary>

@@ -106,7 +106,8 @@ internal static class DataRows
         return cells;
     }
 
-    private static bool HasInWindow(ImmutableArray<ValueOccurrence> occurrences, DateTime asOf, DateTime windowStart)
+    /// <summary>Whether some occurrence applied between <paramref name="windowStart"/> and <paramref name="asOf"/>.</summary>
+    internal static bool HasInWindow(ImmutableArray<ValueOccurrence> occurrences, DateTime asOf, DateTime windowStart)
     {
         foreach (var occurrence in occurrences)
         {
