@@ -113,14 +113,14 @@ internal static class DataColumns
     {
         var rows = 0;
         var foreign = false;
+        var index = callee == RowsKey ? int.Parse(place, System.Globalization.CultureInfo.InvariantCulture) : -1;
         foreach (var node in SyntaxWalk.Descendants(member))
         {
-            if (callee == RowsKey)
+            if (index >= 0)
             {
                 if (node is InitializerExpressionSyntax row && row.IsKind(SyntaxKind.ComplexElementInitializerExpression) && row.Parent is InitializerExpressionSyntax)
                 {
                     rows++;
-                    var index = int.Parse(place, System.Globalization.CultureInfo.InvariantCulture);
                     foreign |= index < row.Expressions.Count && IsForeignCell(row.Expressions[index], registry, asOf, windowStart);
                 }
 

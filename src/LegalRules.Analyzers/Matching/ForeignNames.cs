@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Threading;
 using LegalRules.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,36 +42,16 @@ internal static class ForeignNames
         "foncier", "fonciere", "maire", "mayor", "elu", "provision",
     };
 
-    // Countries and regions other than France, and their adjectives: code whose type or namespace is
-    // named after one computes that country's law (its minimum wages, contributions, allowances). And
-    // French income tax, whose code rounds and computes by other texts than social law's.
-    private static readonly HashSet<string> OtherLaws = new(StringComparer.Ordinal)
-    {
-        "us", "usa", "american", "uk", "gb", "british", "britain", "england", "english", "scotland", "wales", "ireland", "irish",
-        "united", "kingdom", "germany", "german", "deutschland", "deutsch", "allemagne", "belgium", "belgique", "belge", "belgian",
-        "quebec", "canada", "canadian", "canadien", "suisse", "swiss", "switzerland", "schweiz", "luxembourg", "luxembourgeois",
-        "italy", "italia", "italie", "spain", "espana", "espagne", "portugal", "netherlands", "nederland", "dutch", "austria",
-        "osterreich", "autriche", "monaco", "australia", "australian", "india", "japan", "china", "brazil", "mexico",
-        "impot", "fiscal", "fiscale", "fiscalite",
-    };
-
-    // Whether each type or namespace name names another law, kept by name as the subject words are
-    // (StatutorySubject): LR0101 asks at every rounding. Emptied past its bound.
-    private const int NamesKept = 100_000;
-    private static readonly ConcurrentDictionary<string, bool> OtherLawOfName = new(StringComparer.Ordinal);
-    private static readonly Func<string, bool> ReadOtherLaw = name => HasWordOf(name, OtherLaws);
-    private static int namesAdded;
-
     /// <summary>
     /// True when what <paramref name="constant"/> is says it is something else: the name it
     /// initialises, is assigned to or is passed as (through conversions, parentheses and signs) has one
-    /// of the words above; or its type or namespace is named after another country; or, in a
+    /// of the words above; or its type or namespace is named after another law (<see cref="StatutorySubject.InOtherLaw"/>); or, in a
     /// compilation that names no French benefit or contribution (<see cref="StatutorySubject"/>), that
     /// name has words of its own (<c>LoadCellGramsPerCount = 0.5985</c>, not <c>Valeur</c> or <c>k</c>).
     /// </summary>
     public static bool NameSaysOtherwise(IOperation constant, ISymbol containingSymbol)
     {
-        if (InForeignLaw(containingSymbol))
+        if (StatutorySubject.InOtherLaw(containingSymbol))
         {
             return true;
         }
@@ -91,36 +69,6 @@ internal static class ForeignNames
             && !StatutorySubject.IsAboutSocialLaw(compilation);
     }
 
-    /// <summary>Whether a type containing <paramref name="symbol"/> or its namespace is named after a country other than France, or after income tax.</summary>
-    internal static bool InForeignLaw(ISymbol symbol)
-    {
-        for (var named = symbol.ContainingSymbol; named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
-        {
-            if (named is INamedTypeSymbol or INamespaceSymbol && NamesOtherLaw(named.Name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool NamesOtherLaw(string name)
-    {
-        if (!OtherLawOfName.TryGetValue(name, out var answer))
-        {
-            if (Interlocked.Increment(ref namesAdded) > NamesKept)
-            {
-                OtherLawOfName.Clear();
-                Interlocked.Exchange(ref namesAdded, 0);
-            }
-
-            answer = OtherLawOfName.GetOrAdd(name, ReadOtherLaw);
-        }
-
-        return answer;
-    }
-
     /// <summary>Whether <paramref name="name"/> has a significant word of three letters or more (not a generic one such as value, taux, total).</summary>
     private static bool HasWordsOfItsOwn(string name)
     {
@@ -129,19 +77,6 @@ internal static class ForeignNames
         foreach (var word in words)
         {
             if (word.Length >= 3)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasWordOf(string name, HashSet<string> words)
-    {
-        foreach (var word in NameWords.Split(name))
-        {
-            if (words.Contains(NameWords.Stem(word)))
             {
                 return true;
             }

@@ -75,6 +75,25 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
         public ImmutableArray<INamedTypeSymbol> Types { get; }
 
+        /// <summary>Whether <paramref name="method"/> is a <c>Round</c> of these types with no <c>MidpointRounding</c> parameter: a rounding whose mode is not stated.</summary>
+        public bool RoundsWithoutMode(IMethodSymbol method)
+        {
+            if (method is not { Name: RoundName, Parameters.Length: > 0 } || !IsOneOf(method.ContainingType, Types))
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, MidpointRounding))
+                {
+                    return false; // the rounding is stated, whichever it is
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Null when no <c>Round</c> overload can take a mode, or no rounding type is known: there is nothing to ask for.</summary>
         public static RoundingTypes? Of(Compilation compilation)
         {
@@ -121,7 +140,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         // Names make an amount of a rounding to euros or cents only: one to 4 decimals is a rate's.
         var toEurosOrCents = MayRoundToEurosOrCents(syntax);
         // Another country's law is not French law, whatever its names (Payroll.UnitedStates, OnssBelgique).
-        var byNames = !legalBasis && toEurosOrCents && !ForeignNames.InForeignLaw(containingSymbol);
+        var byNames = !legalBasis && toEurosOrCents && !StatutorySubject.InOtherLaw(containingSymbol);
         var subjectWord = byNames ? StatutorySubject.Of(containingSymbol) : null;
         var amountWord = byNames && subjectWord is null ? subject.AmountIn(syntax, containingSymbol) : null;
         if (!legalBasis && subjectWord is null && amountWord is null)
@@ -146,19 +165,10 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
         // One question to the compiler: the operation names the method called. Asking for the
         // invocation's symbol first bound its statement once, then the operation bound the body again.
-        if (BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation invocation
-            || invocation.TargetMethod is not { Name: RoundName, Parameters.Length: > 0 } method
-            || !IsOneOf(method.ContainingType, rounding.Types))
+        if (BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation { TargetMethod: var method } invocation
+            || !rounding.RoundsWithoutMode(method))
         {
             return;
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (SymbolEqualityComparer.Default.Equals(parameter.Type, rounding.MidpointRounding))
-            {
-                return; // the rounding is stated, whichever it is
-            }
         }
 
         IOperation? value = null;
@@ -230,14 +240,21 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        IMethodSymbol? method;
-        Optional<object?> digitsValue = default;
+        IMethodSymbol method;
+        int? digits = null;
         try
         {
-            method = context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol as IMethodSymbol;
-            if (method is { Parameters.Length: > 1 } && method.Parameters[1].Type.SpecialType == SpecialType.System_Int32 && arguments.Count > 1)
+            if (context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol picked
+                || !rounding.RoundsWithoutMode(picked)
+                || arguments.Count != picked.Parameters.Length)
             {
-                digitsValue = context.SemanticModel.GetConstantValue(arguments[1].Expression, context.CancellationToken);
+                return;
+            }
+
+            method = picked;
+            if (method.Parameters.Length > 1 && method.Parameters[1].Type.SpecialType == SpecialType.System_Int32)
+            {
+                digits = context.SemanticModel.GetConstantValue(arguments[1].Expression, context.CancellationToken) is { HasValue: true, Value: int value } ? value : -1;
             }
         }
         catch (InvalidOperationException)
@@ -245,22 +262,6 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             return; // broken code the compiler cannot bind (see BoundOperations)
         }
 
-        if (method is not { Name: RoundName, Parameters.Length: > 0 } || !IsOneOf(method.ContainingType, rounding.Types) || arguments.Count != method.Parameters.Length)
-        {
-            return;
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (SymbolEqualityComparer.Default.Equals(parameter.Type, rounding.MidpointRounding))
-            {
-                return;
-            }
-        }
-
-        int? digits = method.Parameters.Length > 1 && method.Parameters[1].Type.SpecialType == SpecialType.System_Int32
-            ? (digitsValue is { HasValue: true, Value: int value } ? value : -1)
-            : null;
         if (!RoundsAmount(method, digits))
         {
             return;

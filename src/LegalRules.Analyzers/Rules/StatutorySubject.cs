@@ -44,6 +44,20 @@ internal sealed class StatutorySubject
         "net", "brut", "gain", "reste", "solde", "aide", "revenu", "ressource",
     };
 
+    // Countries and regions other than France, and their adjectives: code whose type or namespace is
+    // named after one computes that country's law (its minimum wages, contributions, allowances). And
+    // French income tax, whose code rounds and computes by other texts than social law's.
+    private static readonly HashSet<string> OtherLaws = new(StringComparer.Ordinal)
+    {
+        "us", "usa", "american", "uk", "gb", "british", "britain", "england", "english", "scotland", "wales", "ireland", "irish",
+        "united", "kingdom", "germany", "german", "deutschland", "deutsch", "allemagne", "belgium", "belgique", "belge", "belgian",
+        "quebec", "canada", "canadian", "canadien", "suisse", "swiss", "switzerland", "schweiz", "luxembourg", "luxembourgeois",
+        "italy", "italia", "italie", "spain", "espana", "espagne", "portugal", "netherlands", "nederland", "dutch", "austria",
+        "osterreich", "autriche", "monaco", "australia", "australian", "india", "japan", "china", "brazil", "mexico",
+        "impot", "fiscal", "fiscale", "fiscalite",
+    };
+
+
     // The words of each name, kept for every compilation (a keystroke's compilation has the names of
     // the one before): splitting a name into words costs more than the rest of the question. The
     // tables are emptied when they grow past their bound, so that a long-lived host does not keep
@@ -52,14 +66,16 @@ internal sealed class StatutorySubject
     private static readonly ConcurrentDictionary<string, string> SubjectOfName = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string> AmountOfName = new(StringComparer.Ordinal);
     private static readonly Func<string, string> ReadSubject = name => SubjectIn(name) ?? string.Empty;
+    private static readonly ConcurrentDictionary<string, string> OtherLawOfName = new(StringComparer.Ordinal);
     private static readonly Func<string, string> ReadAmount = name => WordIn(name, AmountWords) ?? string.Empty;
+    private static readonly Func<string, string> ReadOtherLaw = name => WordIn(name, OtherLaws) ?? string.Empty;
     private static int namesAdded;
 
-    private readonly Lazy<bool> _aboutSocialLaw;
+    private readonly Compilation _compilation;
 
     public StatutorySubject(Compilation compilation)
     {
-        _aboutSocialLaw = new Lazy<bool>(() => IsAboutSocialLaw(compilation));
+        _compilation = compilation;
     }
 
     private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> AboutSocialLawOf = new();
@@ -98,6 +114,23 @@ internal sealed class StatutorySubject
     private static bool NamesASubject(Compilation compilation) => compilation.ContainsSymbolsWithName(IsSubjectName, SymbolFilter.All);
 
     /// <summary>
+    /// Whether a type containing <paramref name="symbol"/> or its namespace is named after a country
+    /// other than France, or after income tax: its names say nothing of French social law.
+    /// </summary>
+    public static bool InOtherLaw(ISymbol symbol)
+    {
+        for (var named = symbol.ContainingSymbol; named is not null and not INamespaceSymbol { IsGlobalNamespace: true }; named = named.ContainingSymbol)
+        {
+            if (named is INamedTypeSymbol or INamespaceSymbol && Kept(OtherLawOfName, named.Name, ReadOtherLaw) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The subject word that the names of <paramref name="symbol"/> (an accessor's property for an
     /// accessor), of its containing types or of its namespace contain, or null.
     /// </summary>
@@ -124,7 +157,7 @@ internal sealed class StatutorySubject
     /// </summary>
     public string? AmountIn(InvocationExpressionSyntax rounding, ISymbol symbol)
     {
-        if (!_aboutSocialLaw.Value)
+        if (!IsAboutSocialLaw(_compilation))
         {
             return null;
         }
@@ -163,6 +196,7 @@ internal sealed class StatutorySubject
             {
                 SubjectOfName.Clear();
                 AmountOfName.Clear();
+                OtherLawOfName.Clear();
                 Interlocked.Exchange(ref namesAdded, 0);
             }
 
