@@ -10,8 +10,8 @@ namespace LegalRules.Matching;
 /// <summary>
 /// Whether what code says of a constant makes it something no statutory parameter is: the name it is
 /// given (the price of a product, <c>PrixUnitaireTtc = 646.52m</c>, a size on a screen, a timeout, a
-/// rent paid), the law its type or namespace is named after (another country's, income tax), or, in
-/// code that names no French benefit or contribution, a name of its own. Such a name does not stop a
+/// rent paid), the law its type or namespace is named after (another country's, income tax), or code
+/// that names no French benefit or contribution at all. Such a name does not stop a
 /// value that names corroborate; it stops a value believable only because it is distinctive, as a
 /// series of numbers, a row or a column of data does (<see cref="ValueSeries"/>, <see cref="DataRows"/>,
 /// <see cref="DataColumns"/>).
@@ -44,10 +44,10 @@ internal static class ForeignNames
 
     /// <summary>
     /// True when what <paramref name="constant"/> is says it is something else: the name it
-    /// initialises, is assigned to or is passed as (through conversions, parentheses and signs) has one
-    /// of the words above; or its type or namespace is named after another law (<see cref="StatutorySubject.InOtherLaw"/>); or, in a
-    /// compilation that names no French benefit or contribution (<see cref="StatutorySubject"/>), that
-    /// name has words of its own (<c>LoadCellGramsPerCount = 0.5985</c>, not <c>Valeur</c> or <c>k</c>).
+    /// initialises, is assigned to or is passed as (through conversions, parentheses and signs), or the
+    /// named constant it reads, has one of the words above; or its type or namespace is named after
+    /// another law (<see cref="StatutorySubject.InOtherLaw"/>); or its compilation names no French
+    /// benefit or contribution anywhere (<see cref="StatutorySubject.IsAboutSocialLaw"/>).
     /// </summary>
     public static bool NameSaysOtherwise(IOperation constant, ISymbol containingSymbol)
     {
@@ -56,33 +56,17 @@ internal static class ForeignNames
             return true;
         }
 
-        var name = NearestName(constant);
+        // A named constant read elsewhere (Math.Round(bases * TauxTaxeFonciereBati)) is named by its declaration.
+        var name = constant is IFieldReferenceOperation { Field: { HasConstantValue: true } field } ? field.Name : NearestName(constant);
         if (name is not null && HasForeignWord(name))
         {
             return true;
         }
 
-        // Outside social-law code, the name says what the value is when it has words of its own.
-        return name is not null
-            && HasWordsOfItsOwn(name)
-            && constant.SemanticModel?.Compilation is { } compilation
+        // Code that names no French benefit or contribution anywhere — not in a type, a member, a
+        // local — computes something else: a number that only its digits make believable is a coincidence there.
+        return constant.SemanticModel?.Compilation is { } compilation
             && !StatutorySubject.IsAboutSocialLaw(compilation);
-    }
-
-    /// <summary>Whether <paramref name="name"/> has a significant word of three letters or more (not a generic one such as value, taux, total).</summary>
-    private static bool HasWordsOfItsOwn(string name)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        NameWords.AddWords(name, words);
-        foreach (var word in words)
-        {
-            if (word.Length >= 3)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // A rent is what a household pays (LoyerHorsCharges, LoyerPaye), not a statutory value; its

@@ -29,7 +29,10 @@ internal static class NameWords
         "prestation", "sociale", "sociaux", "social", "prelevement", "contribution", "generale", "solidarite", "insertion",
         "minima", "marche", "travail", "etat", "sante", "revenu", "income", "seuil", "threshold", "limit", "limite",
         "tranche", "bracket", "brackets", "bareme", "scale", "echelon", "step", "average", "non", "sum", "somme", "brut", "net", "gross",
-        "fraction", "share",
+        "fraction", "share", "part",
+        // A flat fee or package in any French business code (forfait social, forfait mobile); the
+        // statutory flat rates are named by what they are for (logement, charges).
+        "forfait",
         // What every household has and pays: a rent, charges. Their ceilings and allowances are named by more.
         "loyer", "rent", "charge",
         // Aid: every benefit is one; "aides_logement" names fifteen parameters of the embedded registry.
@@ -107,8 +110,16 @@ internal static class NameWords
     private static string[] SignificantWords(string text, int minimumLength)
     {
         List<string>? words = null;
+        var afterNon = false;
         foreach (var word in Split(text))
         {
+            // "Non déductible" is the very thing a name or a label distinguishes: read as one word too (nondeductible).
+            if (afterNon && word.Length >= 3)
+            {
+                (words ??= new List<string>()).Add(Stem("non" + word));
+            }
+
+            afterNon = word == "non";
             if (word.Length < minimumLength)
             {
                 continue;
@@ -164,7 +175,8 @@ internal static class NameWords
 
     /// <summary>
     /// Splits identifiers and texts into lower-case words without accents: camelCase and PascalCase
-    /// humps, acronyms (<c>CRDSNonDeductible</c> → crds, non, deductible), underscores, dots, digits.
+    /// humps, acronyms (<c>CRDSNonDeductible</c> → crds, non, deductible; <c>CSGdedu</c> → csg, dedu),
+    /// underscores, dots, digits.
     /// </summary>
     public static IEnumerable<string> Split(string text)
     {
@@ -187,11 +199,17 @@ internal static class NameWords
             {
                 var previous = text[i - 1];
                 var nextIsLower = i + 1 < text.Length && char.IsLower(text[i + 1]);
-                if (char.IsLower(previous) || (char.IsUpper(previous) && nextIsLower))
+                if (char.IsLower(previous) || (char.IsUpper(previous) && nextIsLower && !IsAcronym(current, c)))
                 {
                     yield return Normalize(current.ToString());
                     current.Clear();
                 }
+            }
+            else if (current.Length > 1 && char.IsLower(c) && IsAcronym(current, null))
+            {
+                // A scheme's acronym glued to a lower-case word: CSGdeductible → csg, deductible.
+                yield return Normalize(current.ToString());
+                current.Clear();
             }
 
             current.Append(c);
@@ -201,6 +219,45 @@ internal static class NameWords
         {
             yield return Normalize(current.ToString());
         }
+    }
+
+    /// <summary>
+    /// Acronyms of French schemes and contributions, which code glues to the next word in capitals
+    /// (<c>CSGdeductible</c>, <c>AFmontant</c>): the capitals are read as the acronym, not as an acronym
+    /// and the first letter of a word (<c>XMLHttp</c>).
+    /// </summary>
+    private static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal)
+    {
+        "af", "cf", "als", "alf", "apl", "ars", "aah", "aspa", "ppa", "rsa", "bmaf", "paje", "caf", "cnaf", "msa",
+        "csg", "crds", "smic", "pss", "pmss", "urssaf", "agirc", "arrco",
+    };
+
+    /// <summary>Whether the capitals of <paramref name="word"/>, and <paramref name="next"/> if given, spell one of <see cref="Acronyms"/>.</summary>
+    private static bool IsAcronym(StringBuilder word, char? next)
+    {
+        var length = word.Length + (next is null ? 0 : 1);
+        if (length < 2 || length > 6)
+        {
+            return false;
+        }
+
+        var letters = new char[length];
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (!char.IsUpper(word[i]))
+            {
+                return false;
+            }
+
+            letters[i] = char.ToLowerInvariant(word[i]);
+        }
+
+        if (next is { } last)
+        {
+            letters[length - 1] = char.ToLowerInvariant(last);
+        }
+
+        return Acronyms.Contains(new string(letters));
     }
 
     /// <summary>Lower case, accents removed: "Déductible" → "deductible".</summary>

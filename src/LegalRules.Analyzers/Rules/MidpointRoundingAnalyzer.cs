@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Diagnostics;
 using LegalRules.Matching;
@@ -94,6 +95,74 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        /// <summary>
+        /// The rounding without mode that a call the compiler cannot resolve makes, or null. In code
+        /// that does not build — a vendor's drop without its dependencies — an argument of a type the
+        /// drop does not define leaves the compiler with the <c>Round</c> overloads it considered
+        /// (<paramref name="candidates"/>). Those that take as many arguments as the call passes, and
+        /// whose other parameters take the other arguments' known types, are what it may be: a rounding
+        /// without mode when every one of them is one. The one that rounds a <c>decimal</c> is taken
+        /// when the rounded value's type is not known either.
+        /// </summary>
+        public IMethodSymbol? WithoutModeAmong(ImmutableArray<ISymbol> candidates, SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        {
+            var arguments = call.ArgumentList.Arguments;
+            IMethodSymbol? chosen = null;
+            ITypeSymbol? roundedType = null;
+            var roundedTypeRead = false;
+            foreach (var candidate in candidates)
+            {
+                if (candidate is not IMethodSymbol { Name: RoundName } method
+                    || method.Parameters.Length != arguments.Count
+                    || !IsOneOf(method.ContainingType, Types)
+                    || !TakesOtherArguments(method, model, arguments, cancellationToken))
+                {
+                    continue;
+                }
+
+                if (!RoundsWithoutMode(method))
+                {
+                    return null; // the call may state a mode
+                }
+
+                if (!roundedTypeRead)
+                {
+                    roundedType = model.GetTypeInfo(arguments[0].Expression, cancellationToken).Type is { TypeKind: not TypeKind.Error } known ? known : null;
+                    roundedTypeRead = true;
+                }
+
+                var parameterType = method.Parameters[0].Type;
+                if (chosen is null
+                    || (roundedType is not null && SymbolEqualityComparer.Default.Equals(parameterType, roundedType))
+                    || (roundedType is null && parameterType.SpecialType == SpecialType.System_Decimal))
+                {
+                    chosen = method;
+                }
+            }
+
+            return chosen;
+        }
+
+        /// <summary>Whether each argument after the first has a type the compiler knows and <paramref name="method"/>'s parameter of that place has, or one it does not know.</summary>
+        private static bool TakesOtherArguments(IMethodSymbol method, SemanticModel model, SeparatedSyntaxList<ArgumentSyntax> arguments, CancellationToken cancellationToken)
+        {
+            for (var i = 1; i < arguments.Count; i++)
+            {
+                if (arguments[i].NameColon is not null)
+                {
+                    return false;
+                }
+
+                if (model.GetTypeInfo(arguments[i].Expression, cancellationToken).Type is { TypeKind: not TypeKind.Error } type
+                    && !SymbolEqualityComparer.Default.Equals(type, method.Parameters[i].Type))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Null when no <c>Round</c> overload can take a mode, or no rounding type is known: there is nothing to ask for.</summary>
         public static RoundingTypes? Of(Compilation compilation)
         {
@@ -165,22 +234,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
         // One question to the compiler: the operation names the method called. Asking for the
         // invocation's symbol first bound its statement once, then the operation bound the body again.
-        if (BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken) is not IInvocationOperation { TargetMethod: var method } invocation
-            || !rounding.RoundsWithoutMode(method))
-        {
-            return;
-        }
-
-        IOperation? value = null;
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Ordinal == 0)
-            {
-                value = argument.Value;
-            }
-        }
-
-        if (value is null)
+        if (!TryResolve(context, syntax, rounding, out var method, out var value, out var digits))
         {
             return;
         }
@@ -199,7 +253,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             // an amount only where a statutory value reaches it (above).
             return;
         }
-        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && (legalBasis || UsesBoundValues(invocation, containingSymbol, uses, members.BoundNames)))
+        else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && (legalBasis || UsesBoundValues(value, containingSymbol, uses, members.BoundNames)))
         {
             what = Resources.Localizable("LR0101_InCalculation", MemberName(containingSymbol));
         }
@@ -208,11 +262,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             // A double or float in a member or type that cites its legal basis: an amount all the same.
             what = Resources.Localizable("LR0101_InCalculationBinary", MemberName(containingSymbol));
         }
-        else if (subjectWord is not null && RoundsAmountOfNames(method, invocation))
+        else if (subjectWord is not null && RoundsAmount(method, digits))
         {
             what = Resources.Localizable("LR0101_InSubject", MemberName(containingSymbol), subjectWord);
         }
-        else if (amountWord is not null && RoundsAmountOfNames(method, invocation))
+        else if (amountWord is not null && RoundsAmount(method, digits))
         {
             what = Resources.Localizable("LR0101_AmountInSocialLaw", MemberName(containingSymbol));
         }
@@ -244,7 +298,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         int? digits = null;
         try
         {
-            if (context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol picked
+            var info = context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken);
+            var picked = info.Symbol is null
+                ? rounding.WithoutModeAmong(info.CandidateSymbols, context.SemanticModel, syntax, context.CancellationToken)
+                : info.Symbol as IMethodSymbol;
+            if (picked is null
                 || !rounding.RoundsWithoutMode(picked)
                 || arguments.Count != picked.Parameters.Length)
             {
@@ -310,21 +368,69 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A rounding that names make an amount of: a <c>decimal</c> rounded to euros or cents, or any
-    /// number rounded to cents (<c>Math.Round(x, 2)</c>, even in binary floating point).
+    /// The rounding method called, without a mode, the operation of the value it rounds and the
+    /// decimals it keeps (null when none is passed, -1 when not a constant); false when the call is
+    /// not such a rounding. The compiler's operation says it; where the compiler cannot resolve the
+    /// call (code that does not build), the overloads it considered say it (<see cref="RoundingTypes.WithoutModeAmong"/>).
     /// </summary>
-    private static bool RoundsAmountOfNames(IMethodSymbol method, IInvocationOperation invocation)
+    private static bool TryResolve(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax syntax, RoundingTypes rounding, out IMethodSymbol method, out IOperation value, out int? digits)
     {
-        int? digits = null;
-        foreach (var argument in invocation.Arguments)
+        method = null!;
+        value = null!;
+        digits = null;
+        var operation = BoundOperations.Of(context.SemanticModel, syntax, context.CancellationToken);
+        if (operation is IInvocationOperation invocation)
         {
-            if (argument.Parameter is { Ordinal: > 0, Type.SpecialType: SpecialType.System_Int32 })
+            if (!rounding.RoundsWithoutMode(invocation.TargetMethod))
             {
-                digits = argument.Value.ConstantValue is { HasValue: true, Value: int value } ? value : -1;
+                return false;
             }
+
+            method = invocation.TargetMethod;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Ordinal: 0 })
+                {
+                    value = argument.Value;
+                }
+                else if (argument.Parameter is { Ordinal: > 0, Type.SpecialType: SpecialType.System_Int32 })
+                {
+                    digits = argument.Value.ConstantValue is { HasValue: true, Value: int kept } ? kept : -1;
+                }
+            }
+
+            return value is not null;
         }
 
-        return RoundsAmount(method, digits);
+        var arguments = syntax.ArgumentList.Arguments;
+        if (operation is not IInvalidOperation || arguments.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var info = context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken);
+            if (info.Symbol is not null
+                || rounding.WithoutModeAmong(info.CandidateSymbols, context.SemanticModel, syntax, context.CancellationToken) is not { } candidate
+                || BoundOperations.Of(context.SemanticModel, arguments[0].Expression, context.CancellationToken) is not { } rounded)
+            {
+                return false;
+            }
+
+            method = candidate;
+            value = rounded;
+            if (arguments.Count > 1 && candidate.Parameters[1].Type.SpecialType == SpecialType.System_Int32)
+            {
+                digits = context.SemanticModel.GetConstantValue(arguments[1].Expression, context.CancellationToken) is { HasValue: true, Value: int kept } ? kept : -1;
+            }
+
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // broken code the compiler cannot bind (see BoundOperations)
+        }
     }
 
     /// <summary>Kept to cents (any number), or a <c>decimal</c> kept to euros or cents; <paramref name="digits"/> is null when none is passed, -1 when not a constant.</summary>

@@ -28,10 +28,10 @@ internal sealed class StatutorySubject
         // Benefits and their schemes.
         "rsa", "ppa", "aah", "aspa", "bmaf", "paje", "apl", "als", "alf", "ars", "caf", "cnaf", "msa",
         "allocataire", "familiale", "minima",
-        // Contributions and payroll.
-        "csg", "crds", "urssaf", "smic", "pss", "pmss", "cotisation", "salaire", "paie",
-        // Replacement incomes.
-        "retraite", "chomage", "indemnite",
+        // Contributions and payroll. Not "cotisation" alone: a club's or a union's dues, an insurance premium.
+        "csg", "crds", "urssaf", "smic", "pss", "pmss", "salariale", "patronale", "salarial", "patronal", "salaire", "paie",
+        // Replacement incomes. Not "indemnite": a late-payment indemnity, a mileage allowance, paid leave.
+        "retraite", "chomage",
     };
 
     // Words of amounts of money and of rounding them: in code about French benefits or contributions,
@@ -42,6 +42,9 @@ internal sealed class StatutorySubject
         // What such code computes and rounds: net or gross pay, a gain, an aid, what is left to pay, incomes.
         // Not "total" or "somme": a mean of totals, a share of a sum, are ratios as often as amounts.
         "net", "brut", "gain", "reste", "solde", "aide", "revenu", "ressource",
+        // What payroll and benefits code pays and deducts: in such code, these are amounts of it.
+        // Not "prestation" or "allocation": a service invoiced, an allocation of memory or of assets.
+        "pension", "remuneration", "retenue", "contribution", "salary", "wage", "allowance", "benefit",
     };
 
     // Countries and regions other than France, and their adjectives: code whose type or namespace is
@@ -101,6 +104,35 @@ internal sealed class StatutorySubject
         foreach (var reference in compilation.References)
         {
             if (reference is CompilationReference { Compilation: var referenced } && NamesASubject(referenced))
+            {
+                return true;
+            }
+        }
+
+        // A program whose calculation is all in Main names the subject in its locals, which the
+        // declaration table does not hold (decimal tauxCsg = 0.068m): the identifiers of every file are read.
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (IdentifiersNameASubject.GetValue(tree, ReadIdentifiers).Value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Kept with each tree: in the IDE, a keystroke's compilation shares every other tree with the one before.
+    private static readonly TreeTable<StrongBox<bool>> IdentifiersNameASubject = new();
+    private static readonly Func<SyntaxTree, StrongBox<bool>> ReadIdentifiers = tree => new StrongBox<bool>(AnyIdentifierNamesASubject(tree));
+
+    /// <summary>Whether an identifier of <paramref name="tree"/> names a subject, or cites a legal basis with the annotations.</summary>
+    private static bool AnyIdentifierNamesASubject(SyntaxTree tree)
+    {
+        foreach (var token in tree.GetRoot().DescendantTokens())
+        {
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                && (IsSubjectName(token.ValueText) || token.ValueText is "StatutoryReference" or "StatutoryParameter" or "StatutoryReferenceAttribute" or "StatutoryParameterAttribute"))
             {
                 return true;
             }
@@ -181,7 +213,41 @@ internal sealed class StatutorySubject
             }
         }
 
+        // What the rounded value is kept as: var pensionNette = decimal.Round(…), retenue = Math.Round(…).
+        if (ReceivingName(rounding) is { } receiving
+            && (Kept(AmountOfName, receiving, ReadAmount) ?? Kept(SubjectOfName, receiving, ReadSubject)) is { } kept)
+        {
+            return kept;
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// The name of the variable, field or property that <paramref name="rounding"/> is assigned to or
+    /// initializes (through parentheses and casts), or null: <c>var net = Math.Round(…)</c>,
+    /// <c>r.Montant = decimal.Round(…)</c>, <c>Net = Math.Round(…)</c> in an object initializer.
+    /// </summary>
+    internal static string? ReceivingName(ExpressionSyntax rounding)
+    {
+        SyntaxNode node = rounding;
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => declarator.Identifier.ValueText,
+            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText,
+            AssignmentExpressionSyntax assignment when assignment.Right == node => assignment.Left switch
+            {
+                SimpleNameSyntax name => name.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            },
+            _ => null,
+        };
     }
 
     private static ISymbol MemberOf(ISymbol symbol) => symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;

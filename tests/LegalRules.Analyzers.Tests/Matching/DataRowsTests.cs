@@ -92,5 +92,5 @@ public sealed class DataRowsTests
         Assert.Contains("10.48", found);
     }
 
-    private static Task<string[]> FoundAsync(params string[] sources) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.Value, sources);
+    private static Task<string[]> FoundAsync(params string[] sources) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.Value, [SocialCode.Marker, .. sources]);
 }

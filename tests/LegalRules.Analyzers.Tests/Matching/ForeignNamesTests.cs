@@ -39,7 +39,7 @@ public sealed class ForeignNamesTests
     }
 
     [Theory]
-    // Named by nothing either way: distinctive, reported.
+    // In code about social law, named by nothing either way: distinctive, reported.
     [InlineData("public class Calcul { public decimal Valeur = 646.52m; }", "LR0002 646.52")]
     [InlineData("public class Calcul { public decimal Total() { decimal x = 478.16m; return x; } }", "LR0003 478.16")]
     // A price named after the benefit: corroborated, reported.
@@ -47,9 +47,24 @@ public sealed class ForeignNamesTests
     [InlineData("public class Calcul { public decimal PrixBmaf = 478.16m; }", "LR0003 478.16")]
     public async Task A_value_that_names_do_not_contradict_or_that_they_corroborate_is_reported(string source, string expected)
     {
-        var found = await FoundAsync(Produit, source);
+        var found = await FoundAsync(Produit, SocialLaw, source);
 
         Assert.Equal(new[] { expected }, found);
+    }
+
+    [Theory]
+    // Named by nothing, in code that names no benefit or contribution anywhere: a coincidence.
+    [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }" }, "")]
+    [InlineData(new[] { "public class Tests { public void Arrondit() { var total = 1016.05m; System.Console.WriteLine(total); } }" }, "")]
+    // The same code, where a local names the benefit (a program whose calculation is all in Main), or a
+    // type of another file names a contribution.
+    [InlineData(new[] { "public class Calcul { public decimal Valeur() { decimal rsa = 0m; decimal v = 646.52m; return v + rsa; } }" }, "LR0002 646.52")]
+    [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }", "public class CotisationsSalariales { }" }, "LR0002 646.52")]
+    public async Task A_value_only_its_digits_make_believable_is_reported_only_in_code_about_social_law(string[] sources, string expected)
+    {
+        var found = await FoundAsync(sources);
+
+        Assert.Equal(expected, string.Join(", ", found));
     }
 
     /// <summary>A type of the compilation named after a French contribution: the compilation is about social law.</summary>

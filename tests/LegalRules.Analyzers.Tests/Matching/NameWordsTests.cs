@@ -13,6 +13,11 @@ public class NameWordsTests
     [InlineData("MONTANT_FORFAITAIRE_RSA", "montant forfaitaire rsa")]
     [InlineData("smic_b_horaire2024", "smic b horaire")]
     [InlineData("XMLHttpRequest", "xml http request")]
+    [InlineData("CSGdeductible", "csg deductible")]
+    [InlineData("CSGnonDedu", "csg non dedu")]
+    [InlineData("AFmontant2024", "af montant")]
+    [InlineData("SMICHoraire", "smic horaire")]
+    [InlineData("RSAKey", "rsa key")]
     public void Identifiers_split_into_lower_case_words_without_accents(string identifier, string expected)
         => Assert.Equal(expected, string.Join(" ", NameWords.Split(identifier)));
 

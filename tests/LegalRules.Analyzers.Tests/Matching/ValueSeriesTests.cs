@@ -123,5 +123,5 @@ public sealed class ValueSeriesTests
     public void Round_steps_are_one_two_two_and_a_half_or_five_times_a_power_of_ten(string step, bool round)
         => Assert.Equal(round, ValueSeries.IsRound(decimal.Parse(step, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.Value, source);
+    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.Value, SocialCode.Marker, source);
 }

@@ -57,6 +57,7 @@ public class GeneratedCodeTests
                 [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
                 class Proxy { decimal Forfait() => {{Statutory}}; }
                 """)
+            .WithSource(SocialCode.Marker)
             .Ignoring(RuleIdentifiers.ValueWithoutReference)
             .Expect(new DiagnosticResult(RuleIdentifiers.UnreferencedStatutoryValue, DiagnosticSeverity.Warning).WithLocation(0))
             .RunAsync();
@@ -80,6 +81,7 @@ public class GeneratedCodeTests
                     }
                 }
                 """)
+            .WithSource(SocialCode.Marker)
             .WithSource($$"""
                 class Vue
                 {

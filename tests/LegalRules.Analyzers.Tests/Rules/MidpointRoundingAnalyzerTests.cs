@@ -229,7 +229,7 @@ public class MidpointRoundingAnalyzerTests
             .Expect(
                 Lr0101(0).WithArguments("decimal.Round", "an amount of 'Calcul.Total', whose names say it computes 'familiale'"),
                 Lr0101(1).WithArguments("Math.Round", "an amount of 'MoteurRsaV3.Differentiel', whose names say it computes 'rsa'"),
-                Lr0101(2).WithArguments("Math.Round", "an amount of 'Outils.ArrondiCotisations', whose names say it computes 'cotisation'"),
+                Lr0101(2).WithArguments("Math.Round", "an amount of 'Outils.ArrondiCotisations', in code that computes French benefits or contributions"),
                 Lr0101(3).WithArguments("Math.Round", "an amount of 'Outils.MontantChômage', whose names say it computes 'chomage'"),
                 Lr0101(4).WithArguments("Math.Round", "an amount of 'Outils.CsgPension', whose names say it computes 'csg'"),
                 Lr0101(5).WithArguments("Math.Round", "an amount of 'Outils.EurosCsg', whose names say it computes 'csg'"))
@@ -413,14 +413,15 @@ public class MidpointRoundingAnalyzerTests
                         return {|#1:Math.Round(montant, 2)|};
                     }
 
-                    decimal Ailleurs(decimal ressources)
+                    decimal Ailleurs(decimal x)
                     {
                         var plafond = 651.69m;
                         Console.WriteLine(plafond);
-                        return Math.Round(ressources * 2, 2);
+                        return Math.Round(x * 2, 2);
                     }
                 }
                 """)
+            .WithSource(SocialCode.Marker)
             .Expect(
                 Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"),
                 Lr0101(1).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"))
@@ -434,6 +435,7 @@ public class MidpointRoundingAnalyzerTests
                 Console.WriteLine({|#0:Math.Round(montant, 2)|});
                 """)
             .Expect(Lr0101(0).WithArguments("Math.Round", $"an amount computed from '{Keys.Rsa}' ({RsaLabel})"));
+        topLevel.TestState.Sources.Add(SocialCode.Marker);
         topLevel.TestState.OutputKind = OutputKind.ConsoleApplication;
         await topLevel.RunAsync();
     }

@@ -24,6 +24,7 @@ public class UnboundStatutoryValueAnalyzerTests
                     decimal Forfait() => {|#0:651.69m|};
                 }
                 """)
+            .WithSource(SocialCode.Marker)
             .Expect(new DiagnosticResult(RuleIdentifiers.UnreferencedStatutoryValue, DiagnosticSeverity.Warning).WithLocation(0)
                 .WithArguments("651.69", Keys.Rsa, RsaLabel, "2026-04-01 →", "Décret n° 2026-220 du 30 mars 2026, art. 1"))
             .RunAsync();
@@ -34,6 +35,7 @@ public class UnboundStatutoryValueAnalyzerTests
     {
         var diagnostics = await DirectRun.AnalyzeAsync(new[]
         {
+            SocialCode.Marker,
             """
             class Calcul
             {
@@ -81,6 +83,7 @@ public class UnboundStatutoryValueAnalyzerTests
                     decimal Forfait() => {|#0:651.69m|};
                 }
                 """)
+            .WithSource(SocialCode.Marker)
             .Expect(new DiagnosticResult(RuleIdentifiers.UnreferencedStatutoryValue, DiagnosticSeverity.Warning).WithLocation(0)
                 .WithMessage($"651.69 est la valeur légale de '{Keys.Rsa}' ({RsaLabel}) pour 2026-04-01 → (Décret n° 2026-220 du 30 mars 2026, art. 1) ; liez-la au paramètre pour qu'elle soit vérifiée quand le texte change"))
             .RunInCultureAsync("fr-FR");
@@ -235,6 +238,7 @@ public class UnboundStatutoryValueAnalyzerTests
         // populations; 48060 is the ceiling in force on 2026-06-01.
         var diagnostics = await DirectRun.AnalyzeAsync(new[]
         {
+            SocialCode.Marker,
             """
             record Ville(string Nom, int Valeur);
             class Donnees
@@ -260,6 +264,7 @@ public class UnboundStatutoryValueAnalyzerTests
         // 4005 is the PMSS in 2026, and a common error or event code: only the amount is reported.
         var diagnostics = await DirectRun.AnalyzeAsync(new[]
         {
+            SocialCode.Marker,
             """
             class Codes
             {
