@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -413,6 +414,23 @@ public sealed class DropLoadingTests
         var loose = report.Projects()["LegalRulesAudit"];
         Assert.Equal(JsonValueKindNull, loose.GetProperty("path").ValueKind);
         Assert.Equal(1, loose.GetProperty("sourceFiles").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("namespace Vendor.Outils;\n\npublic static class Fichiers\n{\n    public static List<string> Lire(string chemin) => File.ReadAllLines(chemin).ToList();\n}\n", true)]
+    [InlineData("namespace Vendor.Outils\n{\n    public static class Fichiers\n    {\n        public static List<string> Lire(string chemin) => File.ReadAllLines(chemin).ToList();\n    }\n}\n", false)]
+    public async Task Files_outside_any_project_in_the_style_of_sdk_projects_get_their_implicit_usings(string source, bool implicitUsings)
+    {
+        // namespace X; came with C# 10 and the SDK's implicit usings: such a file comes from a project that had them.
+        using var drop = new TempDrop();
+        drop.Write("Outils/Fichiers.cs", source);
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
+
+        var loose = report.Projects()["LegalRulesAudit"];
+        Assert.Equal(implicitUsings, loose.GetProperty("compilerErrors").GetInt32() == 0);
+        var notes = loose.TryGetProperty("notes", out var written) ? written.EnumerateArray().Select(n => n.GetString()).ToList() : new List<string?>();
+        Assert.Equal(implicitUsings, notes.Any(n => n!.Contains("Microsoft.NET.Sdk", StringComparison.Ordinal)));
     }
 
     [Fact]
