@@ -66,6 +66,12 @@ internal static class CodeContext
                     goto done;
                 case IAssignmentOperation assignment:
                     AddReferenceName(assignment.Target, words);
+                    if (assignment.Target is IMemberReferenceOperation { Instance: { } instance, Member.Name: var assigned } && NameWords.SaysNothing(assigned))
+                    {
+                        // numTauxCsg.Value = 0.092m: a control's or a holder's generic property is named by its owner.
+                        AddReferenceName(instance, words);
+                    }
+
                     if (assignment.Target is IPropertyReferenceOperation { Arguments: var keys })
                     {
                         // taux["crds"] = 0.005m, [Prestation.Crds] = 0.005m: the key names the value.
@@ -240,6 +246,11 @@ internal static class CodeContext
                     goto done;
                 case AssignmentExpressionSyntax assignment:
                     AddWrittenName(assignment.Left, words.Own);
+                    if (assignment.Left is MemberAccessExpressionSyntax { Expression: var owner, Name.Identifier.ValueText: var assigned } && NameWords.SaysNothing(assigned))
+                    {
+                        AddWrittenName(owner, words.Own);
+                    }
+
                     if (assignment.Left is ElementAccessExpressionSyntax { ArgumentList.Arguments: var indexed })
                     {
                         AddWrittenKeys(indexed, words.Own);

@@ -15,8 +15,9 @@ namespace LegalRules.Matching;
 /// position, or its parameter's name), and another number of that column is distinctive and no
 /// parameter's value. Sample data and fixtures are written so: the allowances of a town's elected
 /// officials (<c>new Ligne("Maire", 1041.59m)</c>, <c>new Ligne("1er adjoint", 651.69m)</c>,
-/// <c>new Ligne("3e adjoint", 402.75m)</c>), the lines of a budget, the tariffs of a canteen. A column of
-/// amounts that are all statutory values (a benefit's amounts year by year) is kept.
+/// <c>new Ligne("3e adjoint", 402.75m)</c>), the lines of a budget, the tariffs of a canteen. The rows of
+/// one collection initializer written <c>new(…)</c> are a column too. A column of amounts that are all
+/// statutory values (a benefit's amounts year by year) is kept.
 /// </summary>
 internal static class DataColumns
 {
@@ -40,6 +41,11 @@ internal static class DataColumns
         }
 
         var cell = literal.Parent is PrefixUnaryExpressionSyntax sign && sign.IsKind(SyntaxKind.UnaryMinusExpression) ? sign : literal;
+        if (cell.Parent is AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax, Parent: InitializerExpressionSyntax entries } entry && entry.Right == cell)
+        {
+            return IsLoneValueOfLabelledEntries(entry, entries, registry, asOf, windowStart);
+        }
+
         string? callee, place;
         switch (cell.Parent)
         {
@@ -90,9 +96,13 @@ internal static class DataColumns
     private static string? CalleeOf(ArgumentListSyntax list) => list.Parent switch
     {
         ObjectCreationExpressionSyntax creation => "new " + creation.Type.ToString(),
-        ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.Parent is ArgumentSyntax { Parent: ArgumentListSyntax outer } && CalleeOf(outer) is { } outerCallee
-            ? "new() in " + outerCallee
-            : null,
+        ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.Parent switch
+        {
+            ArgumentSyntax { Parent: ArgumentListSyntax outer } when CalleeOf(outer) is { } outerCallee => "new() in " + outerCallee,
+            // new List<Ligne> { new(…), new(…) }: the rows of one initializer.
+            InitializerExpressionSyntax rows => "new() at " + rows.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => null,
+        },
         InvocationExpressionSyntax invocation => invocation.Expression.ToString(),
         _ => null,
     };
@@ -143,6 +153,53 @@ internal static class DataColumns
         }
 
         return foreign && rows >= MinimumRows;
+    }
+
+    /// <summary>
+    /// <c>{ ["Comité des fêtes"] = 6_500m, ["Tennis club"] = 4_005m, ["Football club"] = 9_800m }</c>: a
+    /// table of at least <see cref="MinimumRows"/> entries whose keys are texts (the names of what each
+    /// value is), where no other value is a parameter's in the window, nor distinctive. The one value
+    /// that looks statutory, named by a key that does not corroborate it, is a coincidence among round
+    /// sums. A table of a benefit's amounts by household (651.69, 977.54, 1172.04: the amounts derived
+    /// from the one the registry holds) is kept.
+    /// </summary>
+    private static bool IsLoneValueOfLabelledEntries(AssignmentExpressionSyntax entry, InitializerExpressionSyntax entries, StatutoryRegistry registry, DateTime asOf, DateTime windowStart)
+    {
+        var count = 0;
+        foreach (var other in entries.Expressions)
+        {
+            if (other is not AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } keys }, Right: var value }
+                || !keys[0].Expression.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return false; // keys that are not texts: years, codes, enums
+            }
+
+            count++;
+            if (other != entry && (IsStatutoryCell(value, registry, asOf, windowStart) || IsDistinctiveCell(value)))
+            {
+                return false;
+            }
+        }
+
+        return count >= MinimumRows;
+    }
+
+    private static bool IsDistinctiveCell(ExpressionSyntax expression)
+    {
+        var value = expression is PrefixUnaryExpressionSyntax sign && sign.IsKind(SyntaxKind.UnaryMinusExpression) ? sign.Operand : expression;
+        return value is LiteralExpressionSyntax number
+            && number.IsKind(SyntaxKind.NumericLiteralExpression)
+            && (ConstantValues.TryReadPlainLiteral(number.Token.Text, out var read) || ConstantValues.TryParseLiteral(number.Token.Text, out read))
+            && Distinctiveness.IsDistinctive(read);
+    }
+
+    private static bool IsStatutoryCell(ExpressionSyntax expression, StatutoryRegistry registry, DateTime asOf, DateTime windowStart)
+    {
+        var value = expression is PrefixUnaryExpressionSyntax sign && sign.IsKind(SyntaxKind.UnaryMinusExpression) ? sign.Operand : expression;
+        return value is LiteralExpressionSyntax number
+            && number.IsKind(SyntaxKind.NumericLiteralExpression)
+            && (ConstantValues.TryReadPlainLiteral(number.Token.Text, out var read) || ConstantValues.TryParseLiteral(number.Token.Text, out read))
+            && DataRows.HasInWindow(registry.Find(read), asOf, windowStart);
     }
 
     /// <summary>A number written as a literal (or its negation), distinctive, and no parameter's value in the window.</summary>

@@ -102,6 +102,17 @@ internal static class NameWords
         }
     }
 
+    /// <summary>Whether <paramref name="name"/> has no significant word (Value, Text, Montant, Taux).</summary>
+    public static bool SaysNothing(string name)
+    {
+        if (!WordsOfNames.TryGetValue(name, out var words))
+        {
+            words = SignificantWords(name, CodeMinimumLength);
+        }
+
+        return words.Length == 0;
+    }
+
     private const int CodeMinimumLength = 2;
     private const int WordsOfNamesBound = 200_000;
     private static readonly ConcurrentDictionary<string, string[]> WordsOfNames = new(StringComparer.Ordinal);

@@ -244,6 +244,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         LocalizableString what;
         if (uses.Find(value, containingSymbol, options, followLocals: true) is { } use)
         {
+            if (StatutorySubject.KeepsNoMoney(syntax, containingSymbol))
+            {
+                return; // a share of a statutory amount (its evolution in percent, a number of Smics), not money
+            }
+
             what = Resources.Localizable("LR0101_FromParameter", use.Key, use.Label);
             properties = properties.Add(PropertyNames.Key, use.Key).Add(PropertyNames.Label, use.Label);
         }
@@ -262,11 +267,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             // A double or float in a member or type that cites its legal basis: an amount all the same.
             what = Resources.Localizable("LR0101_InCalculationBinary", MemberName(containingSymbol));
         }
-        else if (subjectWord is not null && RoundsAmount(method, digits))
+        else if (subjectWord is not null && RoundsAmount(method, digits) && !StatutorySubject.KeepsNoMoney(syntax, containingSymbol))
         {
             what = Resources.Localizable("LR0101_InSubject", MemberName(containingSymbol), subjectWord);
         }
-        else if (amountWord is not null && RoundsAmount(method, digits))
+        else if (amountWord is not null && RoundsAmount(method, digits) && !StatutorySubject.KeepsNoMoney(syntax, containingSymbol))
         {
             what = Resources.Localizable("LR0101_AmountInSocialLaw", MemberName(containingSymbol));
         }
@@ -320,7 +325,12 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             return; // broken code the compiler cannot bind (see BoundOperations)
         }
 
-        if (!RoundsAmount(method, digits))
+        if (digits is null && StatutorySubject.IsCentsIdiom(syntax))
+        {
+            digits = 2;
+        }
+
+        if (!RoundsAmount(method, digits) || StatutorySubject.KeepsNoMoney(syntax, containingSymbol))
         {
             return;
         }
@@ -397,6 +407,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
                 {
                     digits = argument.Value.ConstantValue is { HasValue: true, Value: int kept } ? kept : -1;
                 }
+            }
+
+            if (digits is null && StatutorySubject.IsCentsIdiom(syntax))
+            {
+                digits = 2;
             }
 
             return value is not null;

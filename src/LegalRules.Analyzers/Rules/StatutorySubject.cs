@@ -204,9 +204,11 @@ internal sealed class StatutorySubject
 
         if (rounding.ArgumentList.Arguments.Count > 0)
         {
+            // Math.Round(r.Montant, 2), Math.Round(dRsa, 2): a name of what is rounded says it is an amount, or of which benefit.
             foreach (var node in SyntaxWalk.DescendantsAndSelf(rounding.ArgumentList.Arguments[0].Expression))
             {
-                if (node is IdentifierNameSyntax name && Kept(AmountOfName, name.Identifier.ValueText, ReadAmount) is { } word)
+                if (node is IdentifierNameSyntax name
+                    && (Kept(AmountOfName, name.Identifier.ValueText, ReadAmount) ?? Kept(SubjectOfName, name.Identifier.ValueText, ReadSubject)) is { } word)
                 {
                     return word;
                 }
@@ -221,6 +223,147 @@ internal sealed class StatutorySubject
         }
 
         return null;
+    }
+
+    // What a rounding keeps when its names say it is a share or a statistic: never money, whatever else they say.
+    private static readonly HashSet<string> ShareWords = new(StringComparer.Ordinal)
+    {
+        "pct", "pourcent", "pourcentage", "percent", "percentage", "ratio", "evolution", "ecart", "variance", "deviation",
+        "coef", "coefficient",
+    };
+
+    // What a rounding keeps when its names speak of a measure and of no amount: hours, a count (a number of
+    // Smics), an age.
+    private static readonly HashSet<string> MeasureWords = new(StringComparer.Ordinal)
+    {
+        "heure", "hour", "minute", "nombre", "nb", "count", "age", "duree", "duration", "score", "indice", "jour", "day",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="rounding"/> keeps a share, a statistic or a measure rather than money: it
+    /// rounds a product by 100 to some decimals (a percentage), or the names of what it yields — the
+    /// variable it is kept as, the member that returns it, the name it rounds — say a percentage, a
+    /// ratio, a deviation (<c>TauxNetPct</c>, <c>EcartTypeHeures</c>), or a measure and no amount
+    /// (<c>HeuresDecimales</c>, <c>EnNombreDeSmic</c>). Names alone made such a rounding an amount; they
+    /// also say it is not one.
+    /// </summary>
+    public static bool KeepsNoMoney(InvocationExpressionSyntax rounding, ISymbol containingSymbol)
+    {
+        var arguments = rounding.ArgumentList.Arguments;
+        if (arguments.Count == 0)
+        {
+            return false;
+        }
+
+        if (arguments.Count > 1 && IsTimesHundred(arguments[0].Expression))
+        {
+            return true;
+        }
+
+        var names = new List<string>(3);
+        if (ReceivingName(rounding) is { } receiving)
+        {
+            names.Add(receiving);
+        }
+        else if (IsReturned(rounding))
+        {
+            names.Add(MemberOf(containingSymbol).Name);
+        }
+
+        if (Unwrapped(arguments[0].Expression) is SimpleNameSyntax rounded)
+        {
+            names.Add(rounded.Identifier.ValueText);
+        }
+        else if (Unwrapped(arguments[0].Expression) is MemberAccessExpressionSyntax access)
+        {
+            names.Add(access.Name.Identifier.ValueText);
+        }
+
+        var measure = false;
+        foreach (var name in names)
+        {
+            if (WordIn(name, ShareWords) is not null)
+            {
+                return true;
+            }
+
+            if (WordIn(name, AmountWords) is not null)
+            {
+                return false;
+            }
+
+            measure |= WordIn(name, MeasureWords) is not null;
+        }
+
+        return measure;
+    }
+
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    break;
+                default:
+                    return expression;
+            }
+        }
+    }
+
+    /// <summary><c>x * 100</c> or <c>100 * x</c> (through parentheses and casts, 100 written with or without a suffix or decimals).</summary>
+    private static bool IsTimesHundred(ExpressionSyntax expression)
+        => Unwrapped(expression) is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression } product
+            && (IsHundred(Unwrapped(product.Left)) || IsHundred(Unwrapped(product.Right)));
+
+    private static bool IsHundred(ExpressionSyntax expression)
+        => expression is LiteralExpressionSyntax { Token.Value: var value }
+            && value switch
+            {
+                int i => i == 100,
+                decimal m => m == 100m,
+                double d => d == 100d,
+                float f => f == 100f,
+                _ => false,
+            };
+
+    /// <summary>
+    /// <c>Math.Round(x * 100) / 100</c>: a rounding to the unit of a number of cents, divided back into
+    /// euros — a rounding to cents written by hand.
+    /// </summary>
+    public static bool IsCentsIdiom(InvocationExpressionSyntax rounding)
+    {
+        if (rounding.ArgumentList.Arguments.Count != 1 || !IsTimesHundred(rounding.ArgumentList.Arguments[0].Expression))
+        {
+            return false;
+        }
+
+        SyntaxNode node = rounding;
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression } division
+            && division.Left == node
+            && IsHundred(Unwrapped(division.Right));
+    }
+
+    /// <summary>Whether the rounding is what its member returns: <c>return Math.Round(…);</c> or <c>=> Math.Round(…)</c>.</summary>
+    private static bool IsReturned(ExpressionSyntax rounding)
+    {
+        SyntaxNode node = rounding;
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax;
     }
 
     /// <summary>
@@ -277,6 +420,7 @@ internal sealed class StatutorySubject
 
     private static string? WordIn(string name, HashSet<string> words)
     {
+        string? previous = null;
         foreach (var word in NameWords.Split(name))
         {
             var singular = NameWords.Stem(word);
@@ -284,8 +428,22 @@ internal sealed class StatutorySubject
             {
                 return singular;
             }
+
+            // Benefits named by two words, each of which names nothing alone: PrimeActivite, AideLogement.
+            if (previous is not null && ReferenceEquals(words, SubjectWords) && SubjectPairs.Contains(previous + " " + singular))
+            {
+                return previous + " " + singular;
+            }
+
+            previous = singular;
         }
 
         return null;
     }
+
+    private static readonly HashSet<string> SubjectPairs = new(StringComparer.Ordinal)
+    {
+        "prime activite", "aide logement", "allocation logement", "minimum vieillesse", "adulte handicape", "complement familial",
+        "allocation familiale", "rentree scolaire",
+    };
 }

@@ -37,5 +37,16 @@ public sealed class AcronymNamesTests
         Assert.Empty(found);
     }
 
+    [Theory]
+    // A form's numeric field: its Value is named by the field.
+    [InlineData("public class Champ { public decimal Value { get; set; } } public class FrmParametres { Champ numTauxCsg = new(); void Defauts() { numTauxCsg.Value = 0.092m; } }", "LR0003 0.092")]
+    [InlineData("public class Champ { public decimal Value { get; set; } } public class FrmParametres { Champ numTaux = new(); void Defauts() { numTaux.Value = 0.092m; } }", "")]
+    public async Task A_generic_property_is_named_by_its_owner(string source, string expected)
+    {
+        var found = await FoundAsync(source);
+
+        Assert.Equal(expected, string.Join(", ", found));
+    }
+
     private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.RuleAndValue, SocialCode.Marker, source);
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using LegalRules.Tests.Infrastructure;
 using Xunit;
@@ -101,6 +102,44 @@ public sealed class DataAndContextTests
 
         Assert.Empty(outside);
         Assert.Equal(new[] { "LR0003 1867.02" }, inside);
+    }
+
+    [Fact]
+    public async Task Rows_written_new_in_a_list_and_entries_named_by_texts_are_columns_too()
+    {
+        // A budget's lines written new(…) in a list (12144.27 an ASPA amount), a town's grants by
+        // association (4005 the monthly ceiling) among round sums.
+        var found = await FoundAsync(SocialLaw, Ligne, """
+            using System.Collections.Generic;
+            public static class Tarifs
+            {
+                public static readonly List<Ligne> Lignes = new List<Ligne>
+                {
+                    new("Eau", "6061", 38_512.40m, 12),
+                    new("Fournitures", "6067", 12_144.27m, 12),
+                    new("Maintenance", "6156", 22_117.60m, 12),
+                };
+                public static readonly Dictionary<string, decimal> Subventions = new() { ["Comité des fêtes"] = 6_500m, ["Tennis club"] = 4_005m, ["Football club"] = 9_800m };
+            }
+            """);
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public async Task A_table_of_statutory_values_named_by_texts_is_kept()
+    {
+        // A benefit's amounts by household, derived from the one the registry holds; two statutory values among round sums.
+        var found = await FoundAsync(SocialLaw, """
+            using System.Collections.Generic;
+            public static class Montants
+            {
+                public static readonly Dictionary<string, decimal> ParFoyer = new() { ["Isolé"] = 651.69m, ["Couple"] = 977.54m, ["Couple et un enfant"] = 1172.04m };
+                public static readonly Dictionary<string, decimal> Plafonds = new() { ["Isolé"] = 651.69m, ["Frais"] = 100m, ["Autre"] = 50m, ["Base"] = 478.16m };
+            }
+            """);
+
+        Assert.Equal(new[] { "LR0003 478.16", "LR0003 651.69", "LR0003 651.69" }, found);
     }
 
     [Theory]

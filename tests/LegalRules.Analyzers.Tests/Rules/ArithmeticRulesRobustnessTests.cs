@@ -91,7 +91,7 @@ public class ArithmeticRulesRobustnessTests
         var finished = await Task.WhenAny(run, Task.Delay(System.TimeSpan.FromMinutes(2)));
         Assert.Same(run, finished);
         var diagnostics = await run;
-        var rounding = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.MidpointRounding);
-        Assert.Equal(12, rounding.Location.GetLineSpan().StartLinePosition.Line);
+        // The broken rounding names the CRDS in what it rounds: reported too, from the overloads the compiler considered.
+        Assert.Contains(diagnostics, d => d.Id == RuleIdentifiers.MidpointRounding && d.Location.GetLineSpan().StartLinePosition.Line == 12);
     }
 }

@@ -238,12 +238,12 @@ public class ArithmeticRulesSyntaxFilterTests
                         return {|#7:Math.Round(assiette * crds, 2)|};
                     }
 
-                    // Written elsewhere than where it is given a value: crds = 0.005m
+                    // Written elsewhere than where it is given a value: taux = 0.005m
                     decimal Ailleurs(decimal assiette)
                     {
-                        var texte = "crds = 0.005m";
-                        var crds = assiette + texte.Length;
-                        return Math.Round(crds, 2);
+                        var texte = "taux = 0.005m";
+                        var taux = assiette + texte.Length;
+                        return Math.Round(taux, 2);
                     }
                 }
                 """)

@@ -122,17 +122,19 @@ public class EditedCompilationTests
     [Fact]
     public async Task A_file_read_with_one_registry_is_read_again_with_another()
     {
-        // The same tree in two compilations with different registries: with a registry where 0.005
+        // The same tree in two compilations with different registries: with a registry where 651.69
         // is no parameter's value, the constant cannot make the rounding statutory; with the
-        // embedded registry, it is the CRDS rate, and the rounding of an amount computed from it is
-        // reported (LR0101).
+        // embedded registry, it is the RSA amount, and the rounding of an amount computed from it is
+        // reported (LR0101). Nothing else names the rounding an amount.
         const string Source = """
             using System;
             class Calcul
             {
-                const decimal TauxCrds = 0.005m;
-                decimal Part(decimal assiette) => Math.Round(assiette * TauxCrds, 2);
+                const decimal Forfait = 651.69m;
+                decimal Part(decimal n) => Math.Round(n * Forfait, 2);
             }
+
+            class CotisationsSalariales { }
             """;
         const string OtherRegistry = """
             registry:
@@ -152,7 +154,7 @@ public class EditedCompilationTests
         var withEmbedded = await DirectRun.AnalyzeAsync(second);
 
         Assert.DoesNotContain(withOther, d => d.Id == RuleIdentifiers.MidpointRounding);
-        Assert.Contains(withEmbedded, d => d.Id == RuleIdentifiers.MidpointRounding && d.Properties["key"] == Keys.Crds);
+        Assert.Contains(withEmbedded, d => d.Id == RuleIdentifiers.MidpointRounding && d.Properties["key"] == Keys.Rsa);
     }
 
     [Theory]

@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using LegalRules.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace LegalRules.Tests.Rules;
+
+/// <summary>
+/// LR0101 in code as it comes: a vendor's drop whose dependencies are missing (the compiler cannot
+/// resolve the call), a rounding known by the name it is kept as, and roundings whose names or form
+/// say they keep a share, a statistic or a measure rather than money. On 2026-06-01, 1801.80 is the
+/// monthly Smic of 2024-11-01 → 2025-12-31, and 651.69 the RSA amount.
+/// </summary>
+public sealed class RoundingNamesTests
+{
+    [Fact]
+    public async Task A_rounding_the_compiler_cannot_resolve_is_judged_from_the_overloads_it_considered()
+    {
+        // Contrat and IDepot are not in the drop: the rounded values are of no known type.
+        var lines = await RoundingLinesAsync("""
+            using System;
+            public class ServiceApprentissage
+            {
+                private const decimal SmicMensuelBrut = 1801.80m;
+                private readonly IDepot _depot;
+                public decimal Remuneration(string id)
+                {
+                    var contrat = _depot.Lire(id);
+                    var remuneration = Math.Round(SmicMensuelBrut * (contrat.Pourcentage / 100m), 2);
+                    var retenue = decimal.Round(remuneration * contrat.TauxRetenue, 2);
+                    var affiche = Math.Round(contrat.Pourcentage, 2, MidpointRounding.AwayFromZero);
+                    var mode = Math.Round(remuneration, contrat.Mode);
+                    return retenue;
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { 9, 10 }, lines);
+    }
+
+    [Fact]
+    public async Task The_name_a_rounding_is_kept_as_says_it_is_an_amount()
+    {
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            using System;
+            public class Simulation
+            {
+                public decimal Simuler(decimal sam, decimal points, decimal valeurPoint, decimal facteur)
+                {
+                    var pensionBase = decimal.Round(sam * facteur, 2);
+                    decimal retenue;
+                    retenue = Math.Round(points * valeurPoint, 2);
+                    var resultat = new Resultat { NetAVerser = Math.Round(pensionBase - retenue, 2) };
+                    var lissage = Math.Round(sam * facteur, 2);
+                    return resultat.NetAVerser + lissage;
+                }
+            }
+            public class Resultat { public decimal NetAVerser { get; set; } }
+            """);
+
+        Assert.Equal(new[] { 6, 8, 9 }, lines);
+    }
+
+    [Fact]
+    public async Task A_share_a_statistic_or_a_measure_is_not_money_even_in_payroll_code()
+    {
+        var lines = await RoundingLinesAsync("""
+            using System;
+            using System.Linq;
+            public static class OutilsSmic
+            {
+                private const decimal SmicMensuel = 1801.80m;
+                public static double EnNombreDeSmic(decimal brut) => Math.Round((double)(brut / SmicMensuel), 2);
+                public static double EvolutionPct(decimal avant, decimal apres) => Math.Round((double)((apres - avant) / avant) * 100, 2);
+                public static double HeuresDecimales(int heures, int minutes) => Math.Round(heures + minutes / 60.0, 2);
+                public static double EcartTypeSalaires(double[] s) => Math.Round(Math.Sqrt(s.Select(x => x * x).Average()), 2);
+                public static decimal MontantHeuresSup(decimal heures, decimal taux) => Math.Round(heures * taux * 1.25m, 2);
+                public static decimal SalaireNet(decimal brut) => Math.Round(brut - brut * 0.22m, 2);
+                public static decimal Differentiel(decimal ressources) => Math.Round(651.69m - ressources, 2);
+            }
+            """);
+
+        Assert.Equal(new[] { 10, 11, 12 }, lines);
+    }
+
+    [Fact]
+    public async Task Cents_by_hand_a_benefit_named_in_what_is_rounded_and_a_benefit_of_two_words_make_amounts()
+    {
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            using System;
+            public static class Affichage
+            {
+                public static decimal ArrondiMensuel(double d) => (decimal)(Math.Round(d * 100) / 100);
+                public static double Dixiemes(double d) => Math.Round(d * 100) / 10;
+                public static string Ligne(decimal dRsa, decimal dAf) => string.Format("{0} {1}", Math.Round(dRsa, 2), dAf);
+                public static string Autre(decimal dX) => string.Format("{0}", Math.Round(dX, 2));
+            }
+            public class CalculPrimeActivite
+            {
+                public decimal Bonification(decimal b) => Math.Round(b, 2);
+            }
+            public class CalculPrime
+            {
+                public decimal Bonification(decimal b) => Math.Round(b, 2);
+            }
+            """);
+
+        Assert.Equal(new[] { 4, 6, 11 }, lines);
+    }
+
+    private static async Task<int[]> RoundingLinesAsync(params string[] sources)
+    {
+        var diagnostics = await DirectRun.AnalyzeAsync(sources, new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });
+        return diagnostics
+            .Where(d => d.Id == RuleIdentifiers.MidpointRounding)
+            .Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1)
+            .OrderBy(l => l)
+            .ToArray();
+    }
+}
