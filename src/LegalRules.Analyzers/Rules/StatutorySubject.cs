@@ -126,13 +126,23 @@ internal sealed class StatutorySubject
     private static readonly TreeTable<StrongBox<bool>> IdentifiersNameASubject = new();
     private static readonly Func<SyntaxTree, StrongBox<bool>> ReadIdentifiers = tree => new StrongBox<bool>(AnyIdentifierNamesASubject(tree));
 
-    /// <summary>Whether an identifier of <paramref name="tree"/> names a subject, or cites a legal basis with the annotations.</summary>
+    // Acronyms that code which uses them, rather than declares them, means otherwise: RSA and PSS keys
+    // and padding in cryptography, APL a language, ALS, ARS, MSA, CAF, PPA other things. A value
+    // they name is corroborated by them all the same; they only do not make a whole compilation one
+    // about social law.
+    private static readonly HashSet<string> TechnicalAcronyms = new(StringComparer.Ordinal) { "rsa", "pss", "apl", "als", "alf", "ars", "msa", "caf", "ppa" };
+
+    /// <summary>
+    /// Whether an identifier of <paramref name="tree"/> names a subject other than by an acronym that
+    /// code using it means otherwise (<see cref="TechnicalAcronyms"/>), or cites a legal basis with the annotations.
+    /// </summary>
     private static bool AnyIdentifierNamesASubject(SyntaxTree tree)
     {
         foreach (var token in tree.GetRoot().DescendantTokens())
         {
             if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
-                && (IsSubjectName(token.ValueText) || token.ValueText is "StatutoryReference" or "StatutoryParameter" or "StatutoryReferenceAttribute" or "StatutoryParameterAttribute"))
+                && ((Kept(SubjectOfName, token.ValueText, ReadSubject) is { } word && !TechnicalAcronyms.Contains(word))
+                    || token.ValueText is "StatutoryReference" or "StatutoryParameter" or "StatutoryReferenceAttribute" or "StatutoryParameterAttribute"))
             {
                 return true;
             }
