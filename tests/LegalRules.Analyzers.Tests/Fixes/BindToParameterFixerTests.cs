@@ -362,8 +362,8 @@ public class BindToParameterFixerTests
     public async Task Top_level_statements_have_no_type_to_hold_a_constant_and_get_no_fix()
     {
         var code = """
-            var ressourcesRsa = 100m;
-            System.Console.WriteLine({|LR0003:651.69m|} - ressourcesRsa);
+            var salaire = 100m;
+            System.Console.WriteLine({|LR0003:651.69m|} - salaire);
             static decimal Forfait(decimal r) => {|LR0003:651.69m|} - r;
             """;
         var test = Test(code, code);

@@ -27,6 +27,17 @@ public sealed class AcronymNamesTests
     }
 
     [Theory]
+    // The family allowances' acronym names the age that opens the majoration: 14 was replaced by 18 on 2026-03-01.
+    [InlineData("public class Constantes { public const int AF_AGE_MAJORATION = 14; }", "LR0002 14")]
+    [InlineData("public class Constantes { public const int AGE_MAJORATION = 14; }", "")]
+    public async Task The_family_allowances_acronym_names_their_parameters(string source, string expected)
+    {
+        var found = await FoundAsync(source);
+
+        Assert.Equal(expected, string.Join(", ", found));
+    }
+
+    [Theory]
     [InlineData("public class Constantes { public const double PART_DOSSIERS_CONTROLES = 0.042; }")]
     [InlineData("public class Config { public decimal PartEchantillonControle => Lire(\"Stats.PartEchantillon\", 0.038m); decimal Lire(string cle, decimal defaut) => defaut; }")]
     [InlineData("public class Charges { public const decimal FORFAIT_SOCIAL_REDUIT = 0.16m; }")]
