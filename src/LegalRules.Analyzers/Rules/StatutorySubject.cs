@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
@@ -141,7 +142,7 @@ internal sealed class StatutorySubject
         foreach (var token in tree.GetRoot().DescendantTokens())
         {
             if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
-                && ((Kept(SubjectOfName, token.ValueText, ReadSubject) is { } word && !TechnicalAcronyms.Contains(word))
+                && ((Kept(SubjectOfName, token.ValueText, ReadSubject) is { } word && !TechnicalAcronyms.Contains(word) && !AmbiguousWords.Contains(word))
                     || token.ValueText is "StatutoryReference" or "StatutoryParameter" or "StatutoryReferenceAttribute" or "StatutoryParameterAttribute"))
             {
                 return true;
@@ -151,9 +152,19 @@ internal sealed class StatutorySubject
         return false;
     }
 
-    private static readonly Func<string, bool> IsSubjectName = name => Kept(SubjectOfName, name, ReadSubject) is not null;
+    // Subject words that ordinary code also writes in another sense, as a member's or a local's name:
+    // "paie" is also the verb (Jeune_conducteur_paie_une_surprime), "minima" the English plural
+    // (FindLocalMinima), "familiale" any family situation (SituationFamiliale). A type or a namespace
+    // so named is about the subject (BulletinPaie, MinimaSociaux, Prestations.Familiales); a member
+    // or a local so named does not make a whole compilation about it.
+    private static readonly HashSet<string> AmbiguousWords = new(StringComparer.Ordinal) { "paie", "minima", "familiale" };
 
-    private static bool NamesASubject(Compilation compilation) => compilation.ContainsSymbolsWithName(IsSubjectName, SymbolFilter.All);
+    private static readonly Func<string, bool> IsSubjectName = name => Kept(SubjectOfName, name, ReadSubject) is not null;
+    private static readonly Func<string, bool> IsUnambiguousSubjectName = name => Kept(SubjectOfName, name, ReadSubject) is { } word && !AmbiguousWords.Contains(word);
+
+    private static bool NamesASubject(Compilation compilation)
+        => compilation.ContainsSymbolsWithName(IsSubjectName, SymbolFilter.Namespace | SymbolFilter.Type)
+            || compilation.ContainsSymbolsWithName(IsUnambiguousSubjectName, SymbolFilter.Member);
 
     /// <summary>
     /// Whether a type containing <paramref name="symbol"/> or its namespace is named after a country
@@ -425,8 +436,17 @@ internal sealed class StatutorySubject
         return word.Length == 0 ? null : word;
     }
 
-    /// <summary>The first subject word of <paramref name="name"/> (plural or singular), or null.</summary>
-    internal static string? SubjectIn(string name) => WordIn(name, SubjectWords);
+    /// <summary>
+    /// The first subject word of <paramref name="name"/> (plural or singular) that is not ambiguous, or
+    /// else its first ambiguous one (<c>PaieCsg</c> is about the CSG, whatever "paie" means), or null.
+    /// </summary>
+    internal static string? SubjectIn(string name)
+    {
+        var word = WordIn(name, SubjectWords);
+        return word is not null && AmbiguousWords.Contains(word) ? WordIn(name, UnambiguousSubjectWords) ?? word : word;
+    }
+
+    private static readonly HashSet<string> UnambiguousSubjectWords = new(SubjectWords.Where(word => !AmbiguousWords.Contains(word)), StringComparer.Ordinal);
 
     private static string? WordIn(string name, HashSet<string> words)
     {
@@ -440,7 +460,7 @@ internal sealed class StatutorySubject
             }
 
             // Benefits named by two words, each of which names nothing alone: PrimeActivite, AideLogement.
-            if (previous is not null && ReferenceEquals(words, SubjectWords) && SubjectPairs.Contains(previous + " " + singular))
+            if (previous is not null && (ReferenceEquals(words, SubjectWords) || ReferenceEquals(words, UnambiguousSubjectWords)) && SubjectPairs.Contains(previous + " " + singular))
             {
                 return previous + " " + singular;
             }

@@ -62,6 +62,17 @@ public sealed class ForeignNamesTests
     // Code that uses RSA keys is not about the benefit for that.
     [InlineData(new[] { "public class Jeton { public decimal Valeur() { var rsa = System.Security.Cryptography.RSA.Create(); decimal v = 646.52m; return v + rsa.KeySize; } }" }, "")]
     [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }", "public class CotisationsSalariales { }" }, "LR0002 646.52")]
+    // Words that ordinary code writes in another sense, in a member's or a local's name: "paie" the verb,
+    // "minima" the English plural, "familiale" any family situation.
+    [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class AssuranceTests { public void Jeune_conducteur_paie_une_surprime() { } }" }, "")]
+    [InlineData(new[] { "public static class Suites { public static decimal Seuil = 646.52m; public static int[] FindLocalMinima(int[] v) => v; }" }, "")]
+    [InlineData(new[] { "public class Dossier { public decimal Valeur = 646.52m; public string SituationFamiliale { get; set; } }" }, "")]
+    // The same words naming a type or a namespace: payroll, minimum incomes, family benefits.
+    [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class BulletinPaie { }" }, "LR0002 646.52")]
+    [InlineData(new[] { "namespace MinimaSociaux { public class Calcul { public decimal Valeur = 646.52m; } }" }, "LR0002 646.52")]
+    [InlineData(new[] { "namespace Prestations.Familiales { public class Calcul { public decimal Valeur = 646.52m; } }" }, "LR0002 646.52")]
+    // An ambiguous word does not hide an unambiguous one in the same name.
+    [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; public decimal PaieCsg() => 0m; }" }, "LR0002 646.52")]
     public async Task A_value_only_its_digits_make_believable_is_reported_only_in_code_about_social_law(string[] sources, string expected)
     {
         var found = await FoundAsync(sources);
