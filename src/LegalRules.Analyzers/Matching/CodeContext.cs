@@ -38,6 +38,12 @@ internal static class CodeContext
             AddFoldedNames(folded, words);
         }
 
+        if (constant.Syntax is ExpressionSyntax value && value.Parent is not null && TestDataRows.TryAddWords(value, words))
+        {
+            // [InlineData(false, 12523.14)]: named by the test method's parameter it is passed as, not InlineData's.
+            goto done;
+        }
+
         var child = constant;
         var levels = 0;
         for (var operation = constant.Parent; operation is not null && levels++ < MaxLevels; child = operation, operation = operation.Parent)
@@ -171,6 +177,10 @@ internal static class CodeContext
             var fromType = new HashSet<string>(System.StringComparer.Ordinal);
             NameWords.AddWords(type.Name, fromType);
             fromType.ExceptWith(words);
+
+            // A type named after allocations is as often about memory or assets (AllocationProbe) as about
+            // allowances: what its members hold is named by their own names.
+            fromType.Remove("allocation");
             typeWords = fromType.Count > 0 ? fromType : null;
         }
 
@@ -291,7 +301,13 @@ internal static class CodeContext
 
                     break;
                 case AttributeArgumentSyntax:
-                    return false;
+                    // [InlineData(false, 12523.14)]: named by the test method's parameter it is passed as.
+                    if (!TestDataRows.TryAddWords(constant, words.Own))
+                    {
+                        return false;
+                    }
+
+                    goto done;
                 case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression) || initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression):
                     return false;
                 case BinaryExpressionSyntax binary:

@@ -318,7 +318,8 @@ internal static class StatutoryMatcher
         {
             if (node is AttributeSyntax)
             {
-                return true;
+                // A row of a parameterised test is values, not metadata.
+                return operation.Syntax is not ExpressionSyntax value || TestDataRows.ParameterOf(value) is null;
             }
 
             if (node is MemberDeclarationSyntax or StatementSyntax)

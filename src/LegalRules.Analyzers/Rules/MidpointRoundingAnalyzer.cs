@@ -210,7 +210,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         var toEurosOrCents = MayRoundToEurosOrCents(syntax);
         // Another country's law is not French law, whatever its names (Payroll.UnitedStates, OnssBelgique).
         var byNames = !legalBasis && toEurosOrCents && !StatutorySubject.InOtherLaw(containingSymbol);
-        var subjectWord = byNames ? StatutorySubject.Of(containingSymbol) : null;
+        var subjectWord = byNames ? subject.SubjectOf(containingSymbol) : null;
         var amountWord = byNames && subjectWord is null ? subject.AmountIn(syntax, containingSymbol) : null;
         if (!legalBasis && subjectWord is null && amountWord is null)
         {

@@ -35,6 +35,15 @@ internal sealed class StatutorySubject
         "retraite", "chomage",
     };
 
+    // Subject words that name nothing but French social law: one name with one of them is enough to
+    // say that a compilation is about it (TauxCsgDeductible, CotisationsPatronales). The others — a
+    // salary, a pension, unemployment, the acronyms, the ambiguous words — take two names.
+    private static readonly HashSet<string> DecisiveWords = new(StringComparer.Ordinal)
+    {
+        "aah", "aspa", "bmaf", "paje", "cnaf", "allocataire", "csg", "crds", "urssaf", "smic", "pmss",
+        "salariale", "patronale", "salarial", "patronal",
+    };
+
     // Words of amounts of money and of rounding them: in code about French benefits or contributions,
     // what they name is an amount of them.
     private static readonly HashSet<string> AmountWords = new(StringComparer.Ordinal)
@@ -89,22 +98,28 @@ internal sealed class StatutorySubject
         => AboutSocialLawOf.GetValue(compilation, c => new StrongBox<bool>(AboutSocialLaw(c))).Value;
 
     /// <summary>
-    /// Whether a namespace, type or member of <paramref name="compilation"/>'s source, or of a project it
-    /// references as source (an API over a calculation library, in the IDE and in audits), is named
-    /// after a benefit or contribution (<c>CalculRsa</c>, <c>TauxCsgDeductible</c>). The compiler's
-    /// table of declared names answers without binding anything. Assemblies referenced as files are not
-    /// read: the framework's <c>RSA</c> would be taken for the benefit.
+    /// Whether the names of <paramref name="compilation"/>'s source, or of a project it references as
+    /// source (an API over a calculation library, in the IDE and in audits), say it computes benefits or
+    /// contributions: one name with a word that names nothing else (<c>TauxCsgDeductible</c>,
+    /// <c>PrimeActivite</c>), or two names with other subject words (<c>CalculRsa</c> and a local
+    /// <c>salaire</c>), or it cites a legal basis with the annotations. One name with another word is not
+    /// enough: a yoga retreat (<c>RetraiteYoga</c>) or an insured's family situation
+    /// (<c>enum SituationFamiliale</c>) is one name in code about something else, and code about social
+    /// law names its subject throughout. The compiler's table of declared names answers first, without binding anything;
+    /// the identifiers of every file then (locals, and the names a file uses). Assemblies referenced as
+    /// files are not read: the framework's <c>RSA</c> would be taken for the benefit.
     /// </summary>
     private static bool AboutSocialLaw(Compilation compilation)
     {
-        if (NamesASubject(compilation))
+        var evidence = new Evidence();
+        if (NamesASubject(compilation, evidence))
         {
             return true;
         }
 
         foreach (var reference in compilation.References)
         {
-            if (reference is CompilationReference { Compilation: var referenced } && NamesASubject(referenced))
+            if (reference is CompilationReference { Compilation: var referenced } && NamesASubject(referenced, evidence))
             {
                 return true;
             }
@@ -114,57 +129,126 @@ internal sealed class StatutorySubject
         // declaration table does not hold (decimal tauxCsg = 0.068m): the identifiers of every file are read.
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (IdentifiersNameASubject.GetValue(tree, ReadIdentifiers).Value)
+            var names = SubjectNamesOf.GetValue(tree, ReadSubjectNames);
+            if (names.CitesALegalBasis)
             {
                 return true;
+            }
+
+            foreach (var (name, word) in names.Names)
+            {
+                if (evidence.Add(name, word))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
 
-    // Kept with each tree: in the IDE, a keystroke's compilation shares every other tree with the one before.
-    private static readonly TreeTable<StrongBox<bool>> IdentifiersNameASubject = new();
-    private static readonly Func<SyntaxTree, StrongBox<bool>> ReadIdentifiers = tree => new StrongBox<bool>(AnyIdentifierNamesASubject(tree));
-
-    // Acronyms that code which uses them, rather than declares them, means otherwise: RSA and PSS keys
-    // and padding in cryptography, APL a language, ALS, ARS, MSA, CAF, PPA other things. A value
-    // they name is corroborated by them all the same; they only do not make a whole compilation one
-    // about social law.
-    private static readonly HashSet<string> TechnicalAcronyms = new(StringComparer.Ordinal) { "rsa", "pss", "apl", "als", "alf", "ars", "msa", "caf", "ppa" };
-
-    /// <summary>
-    /// Whether an identifier of <paramref name="tree"/> names a subject other than by an acronym that
-    /// code using it means otherwise (<see cref="TechnicalAcronyms"/>), or cites a legal basis with the annotations.
-    /// </summary>
-    private static bool AnyIdentifierNamesASubject(SyntaxTree tree)
+    /// <summary>The distinct names found naming a subject, and whether they are enough.</summary>
+    private sealed class Evidence
     {
-        foreach (var token in tree.GetRoot().DescendantTokens())
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        private int _plain;
+        private int _acronyms;
+
+        /// <summary>Counts <paramref name="name"/>, which names the subject by <paramref name="word"/>; true once the names are enough.</summary>
+        public bool Add(string name, string word)
         {
-            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
-                && ((Kept(SubjectOfName, token.ValueText, ReadSubject) is { } word && !TechnicalAcronyms.Contains(word) && !AmbiguousWords.Contains(word))
-                    || token.ValueText is "StatutoryReference" or "StatutoryParameter" or "StatutoryReferenceAttribute" or "StatutoryParameterAttribute"))
+            if (IsDecisive(word))
             {
                 return true;
             }
+
+            // The declaration table may be read on several threads.
+            lock (_names)
+            {
+                if (_names.Add(name))
+                {
+                    if (TechnicalAcronyms.Contains(word))
+                    {
+                        _acronyms++;
+                    }
+                    else
+                    {
+                        _plain++;
+                    }
+                }
+
+                // Acronyms that code uses in another sense (RsaKeyHelper, ToyRsa) count only with a word, or three of them.
+                return (_plain >= 1 && _plain + _acronyms >= 2) || _acronyms >= 3;
+            }
+        }
+    }
+
+    /// <summary>The identifiers of a tree that name a subject, and whether it cites a legal basis.</summary>
+    private sealed class TreeSubjectNames
+    {
+        public TreeSubjectNames(List<(string Name, string Word)> names, bool citesALegalBasis)
+        {
+            Names = names;
+            CitesALegalBasis = citesALegalBasis;
         }
 
-        return false;
+        public List<(string Name, string Word)> Names { get; }
+
+        public bool CitesALegalBasis { get; }
+    }
+
+    // Kept with each tree: in the IDE, a keystroke's compilation shares every other tree with the one before.
+    private static readonly TreeTable<TreeSubjectNames> SubjectNamesOf = new();
+    private static readonly Func<SyntaxTree, TreeSubjectNames> ReadSubjectNames = ReadIdentifiers;
+
+    // Acronyms that code which uses them, rather than declares them, means otherwise: RSA and PSS keys
+    // and padding in cryptography, APL a language, ALS, ARS, MSA, CAF, PPA other things. A value
+    // they name is corroborated by them all the same; they do not make a whole compilation one about
+    // social law through its identifiers, and count less in its declared names.
+    private static readonly HashSet<string> TechnicalAcronyms = new(StringComparer.Ordinal) { "rsa", "pss", "apl", "als", "alf", "ars", "msa", "caf", "ppa" };
+
+    /// <summary>
+    /// The distinct identifiers of <paramref name="tree"/> that name a subject other than by an acronym
+    /// that code using it means otherwise (<see cref="TechnicalAcronyms"/>) or by an ambiguous word
+    /// (<see cref="AmbiguousWords"/>), and whether it cites a legal basis with the annotations.
+    /// </summary>
+    private static TreeSubjectNames ReadIdentifiers(SyntaxTree tree)
+    {
+        var names = new List<(string, string)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in tree.GetRoot().DescendantTokens())
+        {
+            if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
+            {
+                continue;
+            }
+
+            var text = token.ValueText;
+            if (text is "StatutoryReference" or "StatutoryParameter" or "StatutoryReferenceAttribute" or "StatutoryParameterAttribute")
+            {
+                return new TreeSubjectNames(names, citesALegalBasis: true);
+            }
+
+            if (Kept(SubjectOfName, text, ReadSubject) is { } word && !TechnicalAcronyms.Contains(word) && !AmbiguousWords.Contains(word) && seen.Add(text))
+            {
+                names.Add((text, word));
+            }
+        }
+
+        return new TreeSubjectNames(names, citesALegalBasis: false);
     }
 
     // Subject words that ordinary code also writes in another sense, as a member's or a local's name:
     // "paie" is also the verb (Jeune_conducteur_paie_une_surprime), "minima" the English plural
     // (FindLocalMinima), "familiale" any family situation (SituationFamiliale). A type or a namespace
     // so named is about the subject (BulletinPaie, MinimaSociaux, Prestations.Familiales); a member
-    // or a local so named does not make a whole compilation about it.
+    // or a local so named counts for nothing.
     private static readonly HashSet<string> AmbiguousWords = new(StringComparer.Ordinal) { "paie", "minima", "familiale" };
 
-    private static readonly Func<string, bool> IsSubjectName = name => Kept(SubjectOfName, name, ReadSubject) is not null;
-    private static readonly Func<string, bool> IsUnambiguousSubjectName = name => Kept(SubjectOfName, name, ReadSubject) is { } word && !AmbiguousWords.Contains(word);
-
-    private static bool NamesASubject(Compilation compilation)
-        => compilation.ContainsSymbolsWithName(IsSubjectName, SymbolFilter.Namespace | SymbolFilter.Type)
-            || compilation.ContainsSymbolsWithName(IsUnambiguousSubjectName, SymbolFilter.Member);
+    /// <summary>Whether the declared names of <paramref name="compilation"/> are enough evidence, with what <paramref name="evidence"/> holds.</summary>
+    private static bool NamesASubject(Compilation compilation, Evidence evidence)
+        => compilation.ContainsSymbolsWithName(name => Kept(SubjectOfName, name, ReadSubject) is { } word && evidence.Add(name, word), SymbolFilter.Namespace | SymbolFilter.Type)
+            || compilation.ContainsSymbolsWithName(name => Kept(SubjectOfName, name, ReadSubject) is { } word && !AmbiguousWords.Contains(word) && evidence.Add(name, word), SymbolFilter.Member);
 
     /// <summary>
     /// Whether a type containing <paramref name="symbol"/> or its namespace is named after a country
@@ -199,6 +283,15 @@ internal sealed class StatutorySubject
 
         return null;
     }
+
+    /// <summary>
+    /// <see cref="Of"/>, where it says something: a word that names nothing but social law, or any
+    /// subject word in a compilation about social law. A type named after a yoga retreat
+    /// (<c>RetraiteYoga</c>) or an RSA key (<c>RsaKeyHelper</c>) in code about something else does not
+    /// make what its members round amounts of a benefit.
+    /// </summary>
+    public string? SubjectOf(ISymbol symbol)
+        => Of(symbol) is { } word && (IsDecisive(word) || IsAboutSocialLaw(_compilation)) ? word : null;
 
     /// <summary>
     /// In a compilation about French benefits or contributions (a type or namespace of its source is
@@ -258,6 +351,7 @@ internal sealed class StatutorySubject
     private static readonly HashSet<string> MeasureWords = new(StringComparer.Ordinal)
     {
         "heure", "hour", "minute", "nombre", "nb", "count", "age", "duree", "duration", "score", "indice", "jour", "day",
+        "ms", "millisecond", "milliseconde", "second", "seconde", "elapsed", "latency", "latence",
     };
 
     /// <summary>
@@ -437,20 +531,52 @@ internal sealed class StatutorySubject
     }
 
     /// <summary>
-    /// The first subject word of <paramref name="name"/> (plural or singular) that is not ambiguous, or
-    /// else its first ambiguous one (<c>PaieCsg</c> is about the CSG, whatever "paie" means), or null.
+    /// The subject word of <paramref name="name"/> (plural or singular) that says most, or null: a word
+    /// that names nothing else (<see cref="DecisiveWords"/>, or two words that name a benefit together)
+    /// before another word, before an acronym that code uses in another sense, before an ambiguous word
+    /// (<c>PaieCsg</c> is about the CSG, whatever "paie" means).
     /// </summary>
     internal static string? SubjectIn(string name)
     {
-        var word = WordIn(name, SubjectWords);
-        return word is not null && AmbiguousWords.Contains(word) ? WordIn(name, UnambiguousSubjectWords) ?? word : word;
+        string? best = null;
+        var bestRank = int.MaxValue;
+        string? previous = null;
+        foreach (var word in NameWords.Split(name))
+        {
+            var singular = NameWords.Stem(word);
+            var found = SubjectWords.Contains(singular) ? singular
+                : previous is not null && SubjectPairs.Contains(previous + " " + singular) ? previous + " " + singular
+                : null;
+            previous = singular;
+            if (found is null)
+            {
+                continue;
+            }
+
+            var rank = RankOf(found);
+            if (rank == 0)
+            {
+                return found;
+            }
+
+            if (rank < bestRank)
+            {
+                best = found;
+                bestRank = rank;
+            }
+        }
+
+        return best;
     }
 
-    private static readonly HashSet<string> UnambiguousSubjectWords = new(SubjectWords.Where(word => !AmbiguousWords.Contains(word)), StringComparer.Ordinal);
+    private static int RankOf(string word)
+        => IsDecisive(word) ? 0 : TechnicalAcronyms.Contains(word) ? 2 : AmbiguousWords.Contains(word) ? 3 : 1;
+
+    /// <summary>Whether <paramref name="word"/>, found by <see cref="SubjectIn"/>, names nothing but French social law.</summary>
+    private static bool IsDecisive(string word) => DecisiveWords.Contains(word) || SubjectPairs.Contains(word);
 
     private static string? WordIn(string name, HashSet<string> words)
     {
-        string? previous = null;
         foreach (var word in NameWords.Split(name))
         {
             var singular = NameWords.Stem(word);
@@ -458,22 +584,16 @@ internal sealed class StatutorySubject
             {
                 return singular;
             }
-
-            // Benefits named by two words, each of which names nothing alone: PrimeActivite, AideLogement.
-            if (previous is not null && (ReferenceEquals(words, SubjectWords) || ReferenceEquals(words, UnambiguousSubjectWords)) && SubjectPairs.Contains(previous + " " + singular))
-            {
-                return previous + " " + singular;
-            }
-
-            previous = singular;
         }
 
         return null;
     }
 
+    // Benefits named by two words, each of which names nothing alone: PrimeActivite, AideLogement.
     private static readonly HashSet<string> SubjectPairs = new(StringComparer.Ordinal)
     {
         "prime activite", "aide logement", "allocation logement", "minimum vieillesse", "adulte handicape", "complement familial",
-        "allocation familiale", "rentree scolaire",
+        "allocation familiale", "prestation familiale", "rentree scolaire",
+        "minima sociau", // MinimaSociaux, as plurals are read
     };
 }

@@ -276,7 +276,8 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void ReportBinaryFloatingPoint(SyntaxNodeAnalysisContext context, IOperation operation, StatutoryParameter parameter, Location location)
     {
-        var type = operation.Parent is IConversionOperation { IsImplicit: true } conversion ? conversion.Type : operation.Type;
+        // The type it is converted to, unless it is boxed: [InlineData(12523.14)] passes a double as an object.
+        var type = operation.Parent is IConversionOperation { IsImplicit: true, Type.IsValueType: true } conversion ? conversion.Type : operation.Type;
         if (type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single) || IsDeclaredValue(operation.Syntax))
         {
             return;

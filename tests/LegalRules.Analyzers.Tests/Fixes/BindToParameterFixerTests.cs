@@ -363,7 +363,8 @@ public class BindToParameterFixerTests
     {
         var code = """
             var salaire = 100m;
-            System.Console.WriteLine({|LR0003:651.69m|} - salaire);
+            var retraite = 0m;
+            System.Console.WriteLine({|LR0003:651.69m|} - salaire - retraite);
             static decimal Forfait(decimal r) => {|LR0003:651.69m|} - r;
             """;
         var test = Test(code, code);

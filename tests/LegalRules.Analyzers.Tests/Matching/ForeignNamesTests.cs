@@ -56,22 +56,32 @@ public sealed class ForeignNamesTests
     // Named by nothing, in code that names no benefit or contribution anywhere: a coincidence.
     [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }" }, "")]
     [InlineData(new[] { "public class Tests { public void Arrondit() { var total = 1016.05m; System.Console.WriteLine(total); } }" }, "")]
-    // The same code, where a local names a salary (a program whose calculation is all in Main), or a
-    // type of another file names a contribution.
-    [InlineData(new[] { "public class Calcul { public decimal Valeur() { decimal salaire = 0m; decimal v = 646.52m; return v + salaire; } }" }, "LR0002 646.52")]
-    // Code that uses RSA keys is not about the benefit for that.
-    [InlineData(new[] { "public class Jeton { public decimal Valeur() { var rsa = System.Security.Cryptography.RSA.Create(); decimal v = 646.52m; return v + rsa.KeySize; } }" }, "")]
+    // The same code, where a word that names nothing but social law names a type of another file
+    // (a contribution, minimum incomes), or two names have other subject words: two locals of a program
+    // whose calculation is all in Main, a type and a member.
     [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }", "public class CotisationsSalariales { }" }, "LR0002 646.52")]
-    // Words that ordinary code writes in another sense, in a member's or a local's name: "paie" the verb,
-    // "minima" the English plural, "familiale" any family situation.
-    [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class AssuranceTests { public void Jeune_conducteur_paie_une_surprime() { } }" }, "")]
-    [InlineData(new[] { "public static class Suites { public static decimal Seuil = 646.52m; public static int[] FindLocalMinima(int[] v) => v; }" }, "")]
-    [InlineData(new[] { "public class Dossier { public decimal Valeur = 646.52m; public string SituationFamiliale { get; set; } }" }, "")]
-    // The same words naming a type or a namespace: payroll, minimum incomes, family benefits.
-    [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class BulletinPaie { }" }, "LR0002 646.52")]
     [InlineData(new[] { "namespace MinimaSociaux { public class Calcul { public decimal Valeur = 646.52m; } }" }, "LR0002 646.52")]
-    [InlineData(new[] { "namespace Prestations.Familiales { public class Calcul { public decimal Valeur = 646.52m; } }" }, "LR0002 646.52")]
-    // An ambiguous word does not hide an unambiguous one in the same name.
+    [InlineData(new[] { "public class Calcul { public decimal Valeur() { decimal salaire = 0m, retraite = 0m; decimal v = 646.52m; return v + salaire + retraite; } }" }, "LR0002 646.52")]
+    [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class BulletinPaie { public decimal SalaireBrut; }" }, "LR0002 646.52")]
+    [InlineData(new[] { "namespace Prestations.Familiales { public class Calcul { public decimal Valeur = 646.52m; public decimal SalaireParent; } }" }, "LR0002 646.52")]
+    [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }", "public class CalculRsa { }", "public class MontantRsa { }", "public class RsaMajore { }" }, "LR0002 646.52")]
+    // One such name is not enough: a local salary, a payslip, a yoga retreat, an insured's family situation.
+    [InlineData(new[] { "public class Calcul { public decimal Valeur() { decimal salaire = 0m; decimal v = 646.52m; return v + salaire; } }" }, "")]
+    [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class BulletinPaie { }" }, "")]
+    [InlineData(new[] { "namespace Club { public sealed class RetraiteYoga { public decimal Valeur = 646.52m; } }" }, "")]
+    [InlineData(new[] { "public enum SituationFamiliale { Celibataire, Marie } public class Assure { public decimal Prime = 646.52m; public SituationFamiliale Situation; }" }, "")]
+    // Nor are acronyms that code uses in another sense, two of them or used: RSA keys.
+    [InlineData(new[] { "public class Jeton { public decimal Valeur() { var rsa = System.Security.Cryptography.RSA.Create(); decimal v = 646.52m; return v + rsa.KeySize; } }" }, "")]
+    [InlineData(new[] { "public class Budget { public decimal Ligne = 646.52m; }", "public static class RsaKeyHelper { }", "public static class ToyRsa { }" }, "")]
+    // Words that ordinary code writes in another sense, in a member's or a local's name, count for
+    // nothing: "paie" the verb, "minima" the English plural, "familiale" any family situation.
+    [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class AssuranceTests { public void Jeune_conducteur_paie_une_surprime() { } public decimal Salaire; }" }, "")]
+    [InlineData(new[] { "public static class Suites { public static decimal Seuil = 646.52m; public static int[] FindLocalMinima(int[] v) => v; public static decimal Salaire; }" }, "")]
+    [InlineData(new[] { "public class Dossier { public decimal Valeur = 646.52m; public string SituationFamiliale { get; set; } public decimal Salaire; }" }, "")]
+    // An allocation of memory corroborates no allowance, as a type's name or a value's.
+    [InlineData(new[] { "public static class AllocationProbe { public static readonly (string Parser, double BytesPerLine)[] Baseline = { (\"split\", 1041.59), (\"span\", 46.95) }; }" }, "")]
+    [InlineData(new[] { "public static class Allocations { public static decimal MontantAah = 1041.59m; }" }, "LR0003 1041.59")]
+    // An ambiguous word does not hide a decisive one in the same name.
     [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; public decimal PaieCsg() => 0m; }" }, "LR0002 646.52")]
     public async Task A_value_only_its_digits_make_believable_is_reported_only_in_code_about_social_law(string[] sources, string expected)
     {

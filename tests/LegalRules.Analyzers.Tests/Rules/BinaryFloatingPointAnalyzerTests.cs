@@ -47,7 +47,7 @@ public class BinaryFloatingPointAnalyzerTests
             .WithSource("""
                 using System;
                 using System.Collections.Generic;
-                class Paie
+                class CotisationsSalariales
                 {
                     {|#0:double|} Boucle(List<int> annees)
                     {

@@ -261,7 +261,7 @@ public class MidpointRoundingAnalyzerTests
     {
         await new Test()
             .WithSource(RoundingHelpers)
-            .WithSource("namespace Vendeur.Prestations { public class CalculRsa { } }")
+            .WithSource("namespace Vendeur.Prestations { public class CalculRsa { public decimal RessourcesAllocataire; } }")
             .Expect(
                 Lr0101(0).WithArguments("Math.Round", "an amount of 'MontantExtensions.ArrondiCentime', in code that computes French benefits or contributions"),
                 Lr0101(1).WithArguments("decimal.Round", "an amount of 'Outils.Arrondir', in code that computes French benefits or contributions"),
@@ -276,7 +276,7 @@ public class MidpointRoundingAnalyzerTests
             .WithSource("""
                 using System;
 
-                namespace Vendeur.Prestations { public class CalculRsa { } }
+                namespace Vendeur.Prestations { public class CalculRsa { public decimal RessourcesAllocataire; } }
                 namespace Vendeur.Emploi { class RepriseEmploi { decimal GainReprise(decimal avec, decimal sans) => {|#0:Math.Round(avec - sans)|}; } }
                 namespace Vendeur.International.Belgique { class Paie { decimal Net(decimal brut, decimal part) => Math.Round(brut * part, 2); } }
                 namespace Cabinet.Fiscal { class ImpotRevenu { decimal Impot(decimal revenu, decimal taux) => Math.Round(revenu * taux); } }
@@ -296,7 +296,7 @@ public class MidpointRoundingAnalyzerTests
     }
 
     [Theory]
-    [InlineData("namespace Vendeur.Prestations { public class CalculRsa { } }", 1)]
+    [InlineData("namespace Vendeur.Prestations { public class CalculRsa { public decimal RessourcesAllocataire; } }", 1)]
     [InlineData("namespace Vendeur.Boutique { public class Facturation { } }", 0)]
     public async Task A_project_over_a_referenced_calculation_project_is_about_what_it_computes(string library, int expected)
     {

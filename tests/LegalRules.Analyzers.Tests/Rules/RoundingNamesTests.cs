@@ -110,6 +110,48 @@ public sealed class RoundingNamesTests
         Assert.Equal(new[] { 4, 6, 11 }, lines);
     }
 
+    [Fact]
+    public async Task A_type_named_by_a_word_of_another_sense_makes_no_amount_in_code_about_something_else()
+    {
+        // A yoga retreat, an RSA key helper, each in code that names no benefit otherwise: what they round
+        // is a price and a duration. In code about social law, their names are taken at their word.
+        const string Retreat = """
+            using System;
+            public sealed class RetraiteYoga
+            {
+                public decimal Acompte(decimal prix) => Math.Round(prix * 0.30m, 2);
+            }
+            """;
+        const string Keys = """
+            using System;
+            public static class RsaKeyHelper
+            {
+                public static double Moyenne(double total, int n) => Math.Round(total / n, 2);
+            }
+            """;
+
+        Assert.Empty(await RoundingLinesAsync(Retreat));
+        Assert.Empty(await RoundingLinesAsync(Keys));
+        Assert.Equal(new[] { 4 }, await RoundingLinesAsync(Retreat, SocialCode.Marker));
+        Assert.Equal(new[] { 4 }, await RoundingLinesAsync(Keys, SocialCode.Marker));
+    }
+
+    [Fact]
+    public async Task A_duration_is_not_money_even_in_payroll_code()
+    {
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            using System;
+            public static class MesuresSalaire
+            {
+                public static double AverageSignMs(double totalMs, int n) => Math.Round(totalMs / n, 2);
+                public static decimal DureeMoyenne(decimal total, int n) => Math.Round(total / n, 2);
+                public static decimal NetMoyen(decimal total, int n) => Math.Round(total / n, 2);
+            }
+            """);
+
+        Assert.Equal(new[] { 6 }, lines);
+    }
+
     private static async Task<int[]> RoundingLinesAsync(params string[] sources)
     {
         var diagnostics = await DirectRun.AnalyzeAsync(sources, new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });

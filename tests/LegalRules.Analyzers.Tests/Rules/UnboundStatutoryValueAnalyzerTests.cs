@@ -222,6 +222,56 @@ public class UnboundStatutoryValueAnalyzerTests
     }
 
     [Fact]
+    public async Task A_row_of_a_parameterised_test_is_matched_as_the_parameter_it_is_passed_as()
+    {
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            SocialCode.Marker,
+            """
+            namespace Xunit { public sealed class InlineDataAttribute : System.Attribute { public InlineDataAttribute(params object[] data) { } } }
+            namespace NUnit.Framework { public sealed class TestCaseAttribute : System.Attribute { public TestCaseAttribute(params object[] arguments) { } public object ExpectedResult { get; set; } } }
+            public class MinimaTests
+            {
+                [Xunit.InlineData(false, 12523.14)]
+                public void Aspa(bool enCouple, decimal plafondAttendu) { }
+
+                [Xunit.InlineData(2, 0.16)]
+                public void Forfait(int personnes, double tauxForfaitLogement) { }
+
+                [NUnit.Framework.TestCase("crds", 0.005)]
+                public void Taux(string code, double valeur) { }
+
+                [Xunit.InlineData(2, 0.16)]
+                public void Zoom(int niveau, double echelle) { }
+
+                [System.ComponentModel.DefaultValue(12523.14)]
+                public decimal Defaut { get; set; }
+            }
+            """,
+        });
+
+        var found = diagnostics
+            .Where(d => d.Id is RuleIdentifiers.UnreferencedStatutoryValue or RuleIdentifiers.SupersededValue or RuleIdentifiers.BinaryFloatingPoint)
+            .Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line + 1} {d.Location.SourceTree!.GetText().GetSubText(d.Location.SourceSpan)}")
+            .OrderBy(d => d, System.StringComparer.Ordinal)
+            .ToArray();
+
+        // The ceiling and the rates are reported where the test holds them, and as binary floating point:
+        // the rows write them as doubles; a zoom level and another attribute's value are not.
+        Assert.Equal(
+            new[]
+            {
+                $"{RuleIdentifiers.UnreferencedStatutoryValue} 11 0.005",
+                $"{RuleIdentifiers.UnreferencedStatutoryValue} 5 12523.14",
+                $"{RuleIdentifiers.UnreferencedStatutoryValue} 8 0.16",
+                $"{RuleIdentifiers.BinaryFloatingPoint} 11 0.005",
+                $"{RuleIdentifiers.BinaryFloatingPoint} 5 12523.14",
+                $"{RuleIdentifiers.BinaryFloatingPoint} 8 0.16",
+            },
+            found);
+    }
+
+    [Fact]
     public async Task Value_that_is_in_force_wins_over_a_past_value_of_another_parameter()
     {
         // 0.092 is the CSG rate on earned income (taux global) in force; other CSG rates had it in the past.
