@@ -25,11 +25,11 @@ public sealed class DeepExpressionTests
         // 2,500 took 0.09 s. Both are now read once per expression (AncestorMemo, DeepExpressions).
         // Four times the terms must cost about four times the time, not sixteen: the two sums are
         // measured in the same process, one after the other, so the machine's load affects both;
-        // the slack absorbs the noise of the small one. The class names a salary: in code that names no
+        // the slack absorbs the noise of the small one. The class names a contribution: in code that names no
         // benefit or contribution, a value only its digits make believable is not reported.
         static (int Findings, TimeSpan Time) Analyse(int terms)
         {
-            var source = "class CalculSalaire { static decimal M() => " + string.Join("+", Enumerable.Repeat("635.71m", terms)) + "; }";
+            var source = "class CotisationsSalariales { static decimal M() => " + string.Join("+", Enumerable.Repeat("635.71m", terms)) + "; }";
             var outcome = AnalysisHarness.Run(new[] { new InputFile("/src/Sum.cs", source) }, measureAnalyzers: true);
             Assert.Empty(outcome.Failures);
             return (outcome.Findings.Count(f => f.Id is "LR0002" or "LR0003"), outcome.AnalyzerTime ?? throw new InvalidOperationException("The analyzers were not timed."));
