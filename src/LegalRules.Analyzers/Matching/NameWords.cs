@@ -20,6 +20,8 @@ internal static class NameWords
     {
         // French and English glue and generic nouns of calculation code.
         "de", "du", "des", "la", "le", "les", "et", "en", "par", "pour", "sur", "avec", "sans", "au", "aux", "un", "une", "ou", "dans",
+        // A label's negation and verb ("n'est pas versée"); in code, "pas" is a step (PasArrondiMinutes).
+        "pas", "est", "ne",
         "the", "of", "for", "and", "per", "by", "to", "in", "on", "or", "with", "from",
         "taux", "rate", "ratio", "montant", "amount", "valeur", "value", "val", "base", "total", "max", "min", "maximum", "minimum",
         "get", "set", "calcul", "calculer", "calcule", "compute", "calculate", "default", "const", "constant", "param", "parametre",

@@ -385,15 +385,17 @@ internal sealed class StatutorySubject
             names.Add(MemberOf(containingSymbol).Name);
         }
 
-        if (Unwrapped(arguments[0].Expression) is SimpleNameSyntax rounded)
-        {
-            names.Add(rounded.Identifier.ValueText);
-        }
-        else if (Unwrapped(arguments[0].Expression) is MemberAccessExpressionSyntax access)
-        {
-            names.Add(access.Name.Identifier.ValueText);
-        }
+        List<string>? divided = null;
+        AddRoundedNames(arguments[0].Expression, names, ref divided, depth: 0);
 
+        // What a division divides speaks only where the other names say nothing: EnNombreDeSmic(brut / smic)
+        // is a number of Smics, however much brut is money.
+        return SaysNoMoney(names) ?? (divided is null ? null : SaysNoMoney(divided)) ?? false;
+    }
+
+    /// <summary>True when the names say a share or a measure, false when they say an amount, null when they say neither.</summary>
+    private static bool? SaysNoMoney(List<string> names)
+    {
         var measure = false;
         foreach (var name in names)
         {
@@ -402,7 +404,8 @@ internal sealed class StatutorySubject
                 return true;
             }
 
-            if (WordIn(name, AmountWords) is not null)
+            // "Arrondi" says how a value is rounded, not what it is (PasArrondiMinutes).
+            if (WordIn(name, AmountWords) is { } amount && amount is not ("arrondi" or "arrondir"))
             {
                 return false;
             }
@@ -410,7 +413,29 @@ internal sealed class StatutorySubject
             measure |= WordIn(name, MeasureWords) is not null;
         }
 
-        return measure;
+        return measure ? true : null;
+    }
+
+    /// <summary>
+    /// The names of what <paramref name="expression"/> rounds: a name, a member read, and what a division
+    /// divides (<c>t.TimeOfDay.TotalMinutes / PasArrondiMinutes</c>: minutes; <c>montant / nbJours</c>: an
+    /// amount, whatever it is divided by). A product's operands are not read: hours times a rate are a wage.
+    /// </summary>
+    private static void AddRoundedNames(ExpressionSyntax expression, List<string> names, ref List<string>? divided, int depth)
+    {
+        switch (Unwrapped(expression))
+        {
+            case SimpleNameSyntax rounded:
+                names.Add(rounded.Identifier.ValueText);
+                break;
+            case MemberAccessExpressionSyntax access:
+                names.Add(access.Name.Identifier.ValueText);
+                break;
+            case BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression } division when depth < 4:
+                divided ??= new List<string>(2);
+                AddRoundedNames(division.Left, divided, ref divided, depth + 1);
+                break;
+        }
     }
 
     private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)

@@ -114,6 +114,25 @@ public sealed class AmbiguousValueTests
         Assert.Equal(new[] { ("21", "essai.mike.sierra_age") }, await MatchesAsync("class Calcul { bool MikeSierra(int age) => age < 21; }", Ages));
     }
 
+    [Fact]
+    public async Task The_glue_words_of_a_label_corroborate_nothing()
+    {
+        // "n'est pas versée" in a label is a negation; "pas" in code is a step.
+        const string Threshold = """
+            registry:
+              name: Seuils
+            parameters:
+              essai.papa.seuil:
+                label: Seuil papa (en deçà, la somme n'est pas versée)
+                unit: currency
+                reference: {title: "Arrêté du 1er janvier 2020"}
+                values:
+                  2020-01-01: 0.37
+            """;
+        Assert.Empty(await MatchesAsync("class Pointage { const decimal PasArrondi = 0.37m; }", Threshold));
+        Assert.Equal(new[] { ("0.37", "essai.papa.seuil") }, await MatchesAsync("class Pointage { const decimal SeuilPapa = 0.37m; }", Threshold));
+    }
+
     private static async Task<(string Found, string Key)[]> MatchesAsync(string source, string registry = Registry)
     {
         var diagnostics = await DirectRun.AnalyzeAsync(

@@ -146,10 +146,18 @@ public sealed class RoundingNamesTests
                 public static double AverageSignMs(double totalMs, int n) => Math.Round(totalMs / n, 2);
                 public static decimal DureeMoyenne(decimal total, int n) => Math.Round(total / n, 2);
                 public static decimal NetMoyen(decimal total, int n) => Math.Round(total / n, 2);
+                public const int PasArrondiMinutes = 15;
+                public static System.DateTime ArrondirBadgeage(System.DateTime t) => t.Date.AddMinutes(Math.Round(t.TimeOfDay.TotalMinutes / PasArrondiMinutes) * PasArrondiMinutes);
+                public static decimal ArrondirMensuel(decimal montantAnnuel, int nbMois) => Math.Round(montantAnnuel / nbMois, 2);
+                public static decimal Arrondir(decimal salaireBrut, decimal heures) => Math.Round(heures * salaireBrut, 2);
+                public static decimal ArrondirPointage(decimal totalMinutes, int pas) => Math.Round(totalMinutes / pas) * pas;
             }
             """);
 
-        Assert.Equal(new[] { 6 }, lines);
+        // A duration, a mean duration and times rounded to a step (15 minutes is no prime d'activité's
+        // minimum for being named a step, "pas") are not money; a mean net, a monthly amount (divided by
+        // a count) and a product of hours are.
+        Assert.Equal(new[] { 6, 9, 10 }, lines);
     }
 
     private static async Task<int[]> RoundingLinesAsync(params string[] sources)
