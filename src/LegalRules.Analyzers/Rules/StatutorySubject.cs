@@ -167,7 +167,7 @@ internal sealed class StatutorySubject
             {
                 if (_names.Add(name))
                 {
-                    if (TechnicalAcronyms.Contains(word))
+                    if (TechnicalAcronyms.Contains(word) && SaysTechnology(name))
                     {
                         _acronyms++;
                     }
@@ -177,10 +177,37 @@ internal sealed class StatutorySubject
                     }
                 }
 
-                // Acronyms that code uses in another sense (RsaKeyHelper, ToyRsa) count only with a word, or three of them.
+                // Acronyms in names that speak of technology (RsaKeyHelper, ToyRsa) count only with a word, or three of them.
                 return (_plain >= 1 && _plain + _acronyms >= 2) || _acronyms >= 3;
             }
         }
+    }
+
+    // Words beside an acronym that say it is not the benefit's: RSA keys and signatures, an APL
+    // interpreter, ALS matrix factorisation, MSA sequence alignment.
+    private static readonly HashSet<string> TechnologyWords = new(StringComparer.Ordinal)
+    {
+        "key", "keypair", "sign", "signer", "signature", "verify", "verifier", "encrypt", "encryptor", "encryption",
+        "decrypt", "decryptor", "decryption", "cipher", "crypto", "cryptography", "padding", "cert", "certificate",
+        "pem", "pkcs", "oaep", "hash", "hasher", "modulus", "exponent", "toy", "bit", "jwt", "jwk", "token", "ssh",
+        "tls", "ssl", "x509", "interpreter", "lexer", "parser", "matrix", "factorization", "solver", "alignment",
+        "sequence",
+    };
+
+    /// <summary>Whether a word of <paramref name="name"/> speaks of technology (<see cref="TechnologyWords"/>), or the name is the acronym alone.</summary>
+    private static bool SaysTechnology(string name)
+    {
+        var words = 0;
+        foreach (var word in NameWords.Split(name))
+        {
+            words++;
+            if (TechnologyWords.Contains(NameWords.Stem(word)))
+            {
+                return true;
+            }
+        }
+
+        return words <= 1;
     }
 
     /// <summary>The identifiers of a tree that name a subject, and whether it cites a legal basis.</summary>

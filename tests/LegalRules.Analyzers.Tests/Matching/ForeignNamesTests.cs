@@ -73,6 +73,9 @@ public sealed class ForeignNamesTests
     // Nor are acronyms that code uses in another sense, two of them or used: RSA keys.
     [InlineData(new[] { "public class Jeton { public decimal Valeur() { var rsa = System.Security.Cryptography.RSA.Create(); decimal v = 646.52m; return v + rsa.KeySize; } }" }, "")]
     [InlineData(new[] { "public class Budget { public decimal Ligne = 646.52m; }", "public static class RsaKeyHelper { }", "public static class ToyRsa { }" }, "")]
+    [InlineData(new[] { "public class Budget { public decimal Ligne = 646.52m; }", "public static class RsaKeyHelper { }", "public static class RsaSigner { public static void Sign() { } }" }, "")]
+    // An acronym beside other words names the benefit: two such names are enough.
+    [InlineData(new[] { "public class Budget { public decimal Ligne = 646.52m; }", "public static class CalculRsa { public static decimal CalculerRsa() => 0m; }" }, "LR0002 646.52")]
     // Words that ordinary code writes in another sense, in a member's or a local's name, count for
     // nothing: "paie" the verb, "minima" the English plural, "familiale" any family situation.
     [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class AssuranceTests { public void Jeune_conducteur_paie_une_surprime() { } public decimal Salaire; }" }, "")]
