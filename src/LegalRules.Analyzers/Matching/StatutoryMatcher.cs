@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using LegalRules.Analysis;
 using LegalRules.Configuration;
 using LegalRules.Registry;
+using LegalRules.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -149,6 +150,7 @@ internal static class StatutoryMatcher
 
         StatutoryMatch? best = null;
         bool? byChance = null;
+        bool? otherLaw = null;
         foreach (var occurrence in occurrences)
         {
             if (!InWindow(occurrence, asOf, windowStart))
@@ -160,6 +162,16 @@ internal static class StatutoryMatcher
             registryWords ??= RegistryWords.For(registry);
             var corroborated = Corroborates(near, typeWords, occurrence.Parameter, registryWords, strict);
             if (!distinctive && !corroborated)
+            {
+                continue;
+            }
+
+            // In another country's law, or in income tax, the names French social law shares with them
+            // (a pension, an allowance, a minimum wage) corroborate nothing; a scheme only French law has
+            // still does (TauxCsgDeductible in a tax simulator).
+            if (corroborated
+                && (otherLaw ??= StatutorySubject.InOtherLaw(containingSymbol))
+                && !StatutorySubject.NamesAFrenchScheme(near, typeWords))
             {
                 continue;
             }

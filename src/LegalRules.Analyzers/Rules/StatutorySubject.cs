@@ -295,6 +295,13 @@ internal sealed class StatutorySubject
     }
 
     /// <summary>
+    /// Whether one of <paramref name="words"/> or <paramref name="typeWords"/> (words of names, as
+    /// <see cref="NameWords"/> gives them) names a scheme of French social law and nothing else: csg, smic, urssaf…
+    /// </summary>
+    public static bool NamesAFrenchScheme(HashSet<string> words, HashSet<string>? typeWords)
+        => words.Overlaps(DecisiveWords) || (typeWords is not null && typeWords.Overlaps(DecisiveWords));
+
+    /// <summary>
     /// The subject word that the names of <paramref name="symbol"/> (an accessor's property for an
     /// accessor), of its containing types or of its namespace contain, or null.
     /// </summary>

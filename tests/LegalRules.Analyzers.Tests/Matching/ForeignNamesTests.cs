@@ -100,6 +100,8 @@ public sealed class ForeignNamesTests
     // Another country's law: a minimum wage of a US state, a Belgian sample salary, in code about payroll.
     [InlineData("namespace Paie.UnitedStates { public class StateMinimumWages { public decimal[] Floors = { 10.85m, 16.50m }; } }")]
     [InlineData("namespace Paie.International { public class OnssBelgique { public decimal Brut = 3666m; } }")]
+    // Names another country's law shares with French social law corroborate nothing there: a UK pension's rates.
+    [InlineData("namespace Pensions.UK { public class PensionProjection { public const decimal AnnuityRateAt66 = 0.066m; public const decimal SalaryGrowth = 0.038m; } }")]
     // Named for what it measures, in code that names no benefit or contribution anywhere: a sensor's factor, a race time, a trial's rates.
     [InlineData("public class SensorCalibration { public const double LoadCellGramsPerCount = 0.5985; }", false)]
     [InlineData("public class Decathlon { public static readonly (string Athlete, double Seconds)[] Heat = { (\"K. Adeyemi\", 9.88), (\"L. Moreau\", 10.03) }; }", false)]
@@ -116,6 +118,9 @@ public sealed class ForeignNamesTests
     [Theory]
     // The same values in French payroll code, or named for what they measure where the code is about social law.
     [InlineData("namespace Paie.France { public class SmicHoraire { public decimal[] Floors = { 10.85m, 16.50m }; } }", "LR0002 10.85")]
+    [InlineData("namespace Pensions.France { public class PensionProjection { public const decimal TauxCsgPensionMedian = 0.066m; } }", "LR0003 0.066")]
+    // A scheme only French law has keeps its name in income tax code: the deductible CSG.
+    [InlineData("namespace Cabinet.Fiscal { public class ImpotRevenu { public const decimal TauxCsgDeductible = 0.068m; } }", "LR0003 0.068")]
     [InlineData("public class SensorCalibration { public const double LoadCellGramsPerCount = 0.5985; }", "LR0003 0.5985")]
     [InlineData("public class Descriptive { public static readonly double[] TrialBatchA = { 0.81, 0.77, 0.8972 }; }", "LR0003 0.8972")]
     public async Task The_same_values_in_french_social_law_code_are_reported(string source, string expected)
