@@ -58,6 +58,32 @@ public sealed class DropLoadingTests
     }
 
     [Theory]
+    [InlineData(true, "Core/Rounding.cs:5 LR0101")]
+    [InlineData(false, "")]
+    public async Task A_core_project_that_a_project_about_social_law_references_is_judged_with_it(bool france, string expected)
+    {
+        // The core's helper names an amount and no benefit: alone, it is a shop's as much as payroll's.
+        using var drop = new TempDrop();
+        drop.Write("Core/Core.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n");
+        drop.Write("Core/Rounding.cs", """
+            namespace Core;
+            public static class Rounding
+            {
+                /// <summary>Rounds an amount to the cent.</summary>
+                public static decimal ToCents(decimal amount) => System.Math.Round(amount, 2);
+            }
+            """);
+        drop.Write("Module/Module.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup><ProjectReference Include=\"../Core/Core.csproj\" /></ItemGroup></Project>\n");
+        drop.Write("Module/Payroll.cs", france
+            ? "namespace Module; public static class CotisationsSalariales { public static decimal Csg(decimal brut) => Core.Rounding.ToCents(brut * TauxCsg); public static decimal TauxCsg { get; set; } }\n"
+            : "namespace Module; public static class Invoice { public static decimal Vat(decimal net) => Core.Rounding.ToCents(net * Rate); public static decimal Rate { get; set; } }\n");
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
+
+        Assert.Equal(expected, string.Join(", ", report.Results.Select(r => $"{r.Uri}:{r.StartLine} {r.RuleId}")));
+    }
+
+    [Theory]
     [InlineData("Ceci n'est pas un projet.\n")]
     [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</Target")]
     [InlineData("<Projet>\n</Projet>\n")]

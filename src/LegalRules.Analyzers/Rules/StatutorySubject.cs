@@ -111,6 +111,15 @@ internal sealed class StatutorySubject
     /// </summary>
     private static bool AboutSocialLaw(Compilation compilation)
     {
+        // An audit knows which projects reference which: a core library of a benefits module serves it.
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (ServesSocialLaw.TryGetValue(tree, out _))
+            {
+                return true;
+            }
+        }
+
         var evidence = new Evidence();
         if (NamesASubject(compilation, evidence))
         {
@@ -145,6 +154,59 @@ internal sealed class StatutorySubject
         }
 
         return false;
+    }
+
+    // The trees of projects that a project about social law references, as an audit found them.
+    private static readonly ConditionalWeakTable<SyntaxTree, object> ServesSocialLaw = new();
+    private static readonly object Marked = new();
+
+    /// <summary>
+    /// Takes the projects that a project about social law references, directly or through others, as
+    /// about social law too: a core library whose rounding helpers and constants a benefits module uses
+    /// (<c>Rounding.ToCents</c>) names no benefit itself. An audit, which has every project of the drop,
+    /// asks this before analysing them; a build or the IDE, which see one project, judge it alone.
+    /// </summary>
+    internal static void MarkReferencedBySocialLaw(IEnumerable<Compilation> compilations)
+    {
+        // Judged without keeping the answer: a project marked below is about social law from then on.
+        var about = new List<Compilation>();
+        foreach (var compilation in compilations)
+        {
+            if (AboutSocialLaw(compilation))
+            {
+                about.Add(compilation);
+            }
+        }
+
+        var seen = new HashSet<Compilation>();
+        var pending = new Stack<Compilation>();
+        foreach (var compilation in about)
+        {
+            foreach (var reference in compilation.References)
+            {
+                if (reference is CompilationReference { Compilation: var referenced } && seen.Add(referenced))
+                {
+                    pending.Push(referenced);
+                }
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var referenced = pending.Pop();
+            foreach (var tree in referenced.SyntaxTrees)
+            {
+                ServesSocialLaw.GetValue(tree, _ => Marked);
+            }
+
+            foreach (var reference in referenced.References)
+            {
+                if (reference is CompilationReference { Compilation: var further } && seen.Add(further))
+                {
+                    pending.Push(further);
+                }
+            }
+        }
     }
 
     /// <summary>The distinct names found naming a subject, and whether they are enough.</summary>

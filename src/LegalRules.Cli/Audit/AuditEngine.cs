@@ -93,6 +93,9 @@ internal static class AuditEngine
             compilations = units.Select(u => created[u]).ToImmutableArray();
         }
 
+        // A project about benefits or contributions makes the projects it references so too (rules.md).
+        LegalRules.Rules.StatutorySubject.MarkReferencedBySocialLaw(compilations.Select(c => c.Compilation));
+
         var rules = analyzers
             .SelectMany(a => a.SupportedDiagnostics)
             .GroupBy(d => d.Id, StringComparer.Ordinal)
