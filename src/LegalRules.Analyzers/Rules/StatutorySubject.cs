@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
@@ -169,25 +168,13 @@ internal sealed class StatutorySubject
     internal static void MarkReferencedBySocialLaw(IEnumerable<Compilation> compilations)
     {
         // Judged without keeping the answer: a project marked below is about social law from then on.
-        var about = new List<Compilation>();
+        var seen = new HashSet<Compilation>();
+        var pending = new Stack<Compilation>();
         foreach (var compilation in compilations)
         {
             if (AboutSocialLaw(compilation))
             {
-                about.Add(compilation);
-            }
-        }
-
-        var seen = new HashSet<Compilation>();
-        var pending = new Stack<Compilation>();
-        foreach (var compilation in about)
-        {
-            foreach (var reference in compilation.References)
-            {
-                if (reference is CompilationReference { Compilation: var referenced } && seen.Add(referenced))
-                {
-                    pending.Push(referenced);
-                }
+                PushReferences(compilation, seen, pending);
             }
         }
 
@@ -199,12 +186,17 @@ internal sealed class StatutorySubject
                 ServesSocialLaw.GetValue(tree, _ => Marked);
             }
 
-            foreach (var reference in referenced.References)
+            PushReferences(referenced, seen, pending);
+        }
+    }
+
+    private static void PushReferences(Compilation compilation, HashSet<Compilation> seen, Stack<Compilation> pending)
+    {
+        foreach (var reference in compilation.References)
+        {
+            if (reference is CompilationReference { Compilation: var referenced } && seen.Add(referenced))
             {
-                if (reference is CompilationReference { Compilation: var further } && seen.Add(further))
-                {
-                    pending.Push(further);
-                }
+                pending.Push(referenced);
             }
         }
     }
