@@ -83,6 +83,31 @@ public sealed class DropLoadingTests
         Assert.Equal(expected, string.Join(", ", report.Results.Select(r => $"{r.Uri}:{r.StartLine} {r.RuleId}")));
     }
 
+    [Fact]
+    public async Task A_project_about_social_law_only_through_its_references_passes_nothing_on_to_its_other_references()
+    {
+        // The tests of a whole solution reference its payroll module and its shop: they are about
+        // social law through the payroll, which says nothing of the shop's roundings.
+        using var drop = new TempDrop();
+        drop.Write("Shop/Shop.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n");
+        drop.Write("Shop/Rounding.cs", """
+            namespace Shop;
+            public static class Rounding
+            {
+                /// <summary>Rounds an amount to the cent.</summary>
+                public static decimal ToCents(decimal amount) => System.Math.Round(amount, 2);
+            }
+            """);
+        drop.Write("Payroll/Payroll.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n");
+        drop.Write("Payroll/Cotisations.cs", "namespace Payroll; public static class CotisationsSalariales { public static decimal TauxCsg { get; set; } }\n");
+        drop.Write("Tests/Tests.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup><ProjectReference Include=\"../Shop/Shop.csproj\" /><ProjectReference Include=\"../Payroll/Payroll.csproj\" /></ItemGroup></Project>\n");
+        drop.Write("Tests/Checks.cs", "namespace Tests; public static class Checks { public static decimal Cents(decimal v) => Shop.Rounding.ToCents(v) + Payroll.CotisationsSalariales.TauxCsg; }\n");
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
+
+        Assert.DoesNotContain(report.Results, r => r.Uri?.StartsWith("Shop/", StringComparison.Ordinal) == true);
+    }
+
     [Theory]
     [InlineData("Ceci n'est pas un projet.\n")]
     [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</Target")]

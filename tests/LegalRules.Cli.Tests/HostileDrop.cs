@@ -147,7 +147,7 @@ internal sealed class HostileDrop
             WriteBytes(path, bytes);
             _projectsNotXml.Add(path);
             Write($"src/{name}/Outils.cs", OrdinaryCode(name, 0));
-            Plant($"src/{name}/Plafond.cs", "LR0002", UnboundPass(name, "Plafond"));
+            Plant($"src/{name}/PlafondPss.cs", "LR0002", UnboundPass(name, "PlafondPss"));
         }
     }
 

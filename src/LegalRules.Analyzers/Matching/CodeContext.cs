@@ -38,7 +38,8 @@ internal static class CodeContext
             AddFoldedNames(folded, words);
         }
 
-        if (constant.Syntax is ExpressionSyntax value && value.Parent is not null && TestDataRows.TryAddWords(value, words))
+        if (constant.Syntax is ExpressionSyntax value && value.Parent is not null
+            && (TestDataRows.TryAddWords(value, words) || MemberValueAttributes.TryAddWords(value, words)))
         {
             // [InlineData(false, 12523.14)]: named by the test method's parameter it is passed as, not InlineData's.
             goto done;
@@ -169,6 +170,7 @@ internal static class CodeContext
         }
 
         done:
+        CommentWords.AddSchemeNames(constant.Syntax, words);
         var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
         NameWords.AddWords(member.Name, words);
         typeWords = null;
@@ -302,7 +304,7 @@ internal static class CodeContext
                     break;
                 case AttributeArgumentSyntax:
                     // [InlineData(false, 12523.14)]: named by the test method's parameter it is passed as.
-                    if (!TestDataRows.TryAddWords(constant, words.Own))
+                    if (!TestDataRows.TryAddWords(constant, words.Own) && !MemberValueAttributes.TryAddWords(constant, words.Own))
                     {
                         return false;
                     }
@@ -335,6 +337,7 @@ internal static class CodeContext
         }
 
         done:
+        CommentWords.AddSchemeNames(constant, words.Own);
         var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
         NameWords.AddWords(member.Name, words.Own);
         if (member.ContainingType is { } type)

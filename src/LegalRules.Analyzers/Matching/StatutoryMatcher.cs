@@ -151,6 +151,7 @@ internal static class StatutoryMatcher
         StatutoryMatch? best = null;
         bool? byChance = null;
         bool? otherLaw = null;
+        bool? aboutSocialLaw = null;
         foreach (var occurrence in occurrences)
         {
             if (!InWindow(occurrence, asOf, windowStart))
@@ -174,6 +175,24 @@ internal static class StatutoryMatcher
                 && !StatutorySubject.NamesAFrenchScheme(near, typeWords))
             {
                 continue;
+            }
+
+            // In code that names no French benefit or contribution anywhere, one word of a name is a
+            // coincidence of vocabulary for a parameter of social law: a fuel card's monthly ceiling
+            // (PlafondMensuel = 4005m), a sensor's slope (PenteNominale = 0.61). The name of a scheme
+            // (HourlyRate = 11.88m; // SMIC), or two words of the parameter, still say which value it
+            // is. A registry's parameters of other law are named in their own words.
+            if (corroborated
+                && StatutorySubject.IsOfSocialLaw(occurrence.Parameter.Key)
+                && !(aboutSocialLaw ??= operation.SemanticModel is { } model && StatutorySubject.IsAboutSocialLaw(model.Compilation))
+                && !StatutorySubject.NamesAnyScheme(near, typeWords)
+                && !Corroborates(near, typeWords, occurrence.Parameter, registryWords, strict: true))
+            {
+                corroborated = false;
+                if (!distinctive)
+                {
+                    continue;
+                }
             }
 
             // A whole number kept as a whole number that equals a past value (41136, a town's population
@@ -330,8 +349,9 @@ internal static class StatutoryMatcher
         {
             if (node is AttributeSyntax)
             {
-                // A row of a parameterised test is values, not metadata.
-                return operation.Syntax is not ExpressionSyntax value || TestDataRows.ParameterOf(value) is null;
+                // A row of a parameterised test is values, not metadata; so are a member's bounds and default.
+                return operation.Syntax is not ExpressionSyntax value
+                    || (TestDataRows.ParameterOf(value) is null && MemberValueAttributes.DecoratedName(value) is null);
             }
 
             if (node is MemberDeclarationSyntax or StatementSyntax)

@@ -105,7 +105,8 @@ internal static class TestDataRows
         return true;
     }
 
-    private static string SimpleName(NameSyntax name) => name switch
+    /// <summary>The simple name an attribute is written with (<c>Xunit.InlineData</c>: InlineData).</summary>
+    internal static string SimpleName(NameSyntax name) => name switch
     {
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
         AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,

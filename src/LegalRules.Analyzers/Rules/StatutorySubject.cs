@@ -119,17 +119,30 @@ internal sealed class StatutorySubject
             }
         }
 
+        return NamesItsSubject(compilation, withReferences: true);
+    }
+
+    /// <summary>
+    /// Whether the names of <paramref name="compilation"/>'s own source, and with
+    /// <paramref name="withReferences"/> those of the projects it references as source, are enough
+    /// evidence that it computes benefits or contributions.
+    /// </summary>
+    private static bool NamesItsSubject(Compilation compilation, bool withReferences)
+    {
         var evidence = new Evidence();
         if (NamesASubject(compilation, evidence))
         {
             return true;
         }
 
-        foreach (var reference in compilation.References)
+        if (withReferences)
         {
-            if (reference is CompilationReference { Compilation: var referenced } && NamesASubject(referenced, evidence))
+            foreach (var reference in compilation.References)
             {
-                return true;
+                if (reference is CompilationReference { Compilation: var referenced } && NamesASubject(referenced, evidence))
+                {
+                    return true;
+                }
             }
         }
 
@@ -167,12 +180,15 @@ internal sealed class StatutorySubject
     /// </summary>
     internal static void MarkReferencedBySocialLaw(IEnumerable<Compilation> compilations)
     {
-        // Judged without keeping the answer: a project marked below is about social law from then on.
+        // Judged by its own names, without keeping the answer: a project marked below is about social
+        // law from then on. A project that is about social law only through what it references (an
+        // API over one module) says nothing of its other references; nor do tests, which reference
+        // every project of a solution, whatever each is about.
         var seen = new HashSet<Compilation>();
         var pending = new Stack<Compilation>();
         foreach (var compilation in compilations)
         {
-            if (AboutSocialLaw(compilation))
+            if (!IsTestProject(compilation) && NamesItsSubject(compilation, withReferences: false))
             {
                 PushReferences(compilation, seen, pending);
             }
@@ -188,6 +204,24 @@ internal sealed class StatutorySubject
 
             PushReferences(referenced, seen, pending);
         }
+    }
+
+    // How test projects are named (Paie.Tests, PaieTests, Paie.UnitTests, Paie.Specs).
+    private static readonly string[] TestProjectEndings = { "Tests", "Test", "Specs", "Spec" };
+
+    /// <summary>Whether <paramref name="compilation"/> is a project of tests, by its assembly's name.</summary>
+    private static bool IsTestProject(Compilation compilation)
+    {
+        var name = compilation.AssemblyName ?? string.Empty;
+        foreach (var ending in TestProjectEndings)
+        {
+            if (name.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void PushReferences(Compilation compilation, HashSet<Compilation> seen, Stack<Compilation> pending)
@@ -321,15 +355,34 @@ internal sealed class StatutorySubject
 
     // Subject words that ordinary code also writes in another sense, as a member's or a local's name:
     // "paie" is also the verb (Jeune_conducteur_paie_une_surprime), "minima" the English plural
-    // (FindLocalMinima), "familiale" any family situation (SituationFamiliale). A type or a namespace
+    // (FindLocalMinima), "familiale" any family situation (SituationFamiliale), "retraite" a retired
+    // member's status or a retreat (SituationAdherent.Retraite, AideRetraiteYoga). A type or a namespace
     // so named is about the subject (BulletinPaie, MinimaSociaux, Prestations.Familiales); a member
     // or a local so named counts for nothing.
-    private static readonly HashSet<string> AmbiguousWords = new(StringComparer.Ordinal) { "paie", "minima", "familiale" };
+    private static readonly HashSet<string> AmbiguousWords = new(StringComparer.Ordinal) { "paie", "minima", "familiale", "retraite" };
 
     /// <summary>Whether the declared names of <paramref name="compilation"/> are enough evidence, with what <paramref name="evidence"/> holds.</summary>
     private static bool NamesASubject(Compilation compilation, Evidence evidence)
-        => compilation.ContainsSymbolsWithName(name => Kept(SubjectOfName, name, ReadSubject) is { } word && evidence.Add(name, word), SymbolFilter.Namespace | SymbolFilter.Type)
+        => compilation.ContainsSymbolsWithName(IsSubjectsNamespace, SymbolFilter.Namespace)
+            || compilation.ContainsSymbolsWithName(name => Kept(SubjectOfName, name, ReadSubject) is { } word && evidence.Add(name, word), SymbolFilter.Namespace | SymbolFilter.Type)
             || compilation.ContainsSymbolsWithName(name => Kept(SubjectOfName, name, ReadSubject) is { } word && !AmbiguousWords.Contains(word) && evidence.Add(name, word), SymbolFilter.Member);
+
+    /// <summary>
+    /// Whether <paramref name="word"/> (a word of a name, as <see cref="NameWords"/> gives it) names a
+    /// benefit, a contribution or their scheme, and nothing else in the prose of a comment: csg, smic,
+    /// rsa, salaire… — not "paie", "minima", "familiale" or "retraite" (<see cref="AmbiguousWords"/>).
+    /// </summary>
+    public static bool NamesAScheme(string word) => SubjectWords.Contains(word) && !AmbiguousWords.Contains(word);
+
+    /// <summary>
+    /// Whether a namespace's name is a subject word and nothing else (<c>Vendor.Paie</c>,
+    /// <c>Prestations.Retraite</c>): code is organised by what it is about. Not an acronym that code
+    /// uses in another sense (a <c>Crypto.Rsa</c> namespace).
+    /// </summary>
+    private static readonly Func<string, bool> IsSubjectsNamespace = name
+        => Kept(SubjectOfName, name, ReadSubject) is { Length: > 0 } word
+            && !TechnicalAcronyms.Contains(word)
+            && string.Equals(NameWords.Stem(NameWords.Normalize(name)), word, StringComparison.Ordinal);
 
     /// <summary>
     /// Whether a type containing <paramref name="symbol"/> or its namespace is named after a country
@@ -354,6 +407,49 @@ internal sealed class StatutorySubject
     /// </summary>
     public static bool NamesAFrenchScheme(HashSet<string> words, HashSet<string>? typeWords)
         => words.Overlaps(DecisiveWords) || (typeWords is not null && typeWords.Overlaps(DecisiveWords));
+
+    // The roots under which French social law's parameters are kept (the embedded registry's and
+    // OpenFisca-France's): benefits, social contributions, the labour market's minimum wage and hours.
+    private static readonly string[] SocialLawRoots = { "prestations_sociales.", "prelevements_sociaux.", "marche_travail." };
+
+    /// <summary>Whether the parameter of key <paramref name="key"/> is of French social law, which the names of schemes and of benefits speak of.</summary>
+    public static bool IsOfSocialLaw(string key)
+    {
+        foreach (var root in SocialLawRoots)
+        {
+            if (key.StartsWith(root, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether one of <paramref name="words"/> or <paramref name="typeWords"/> names a scheme (<see cref="NamesAScheme"/>).</summary>
+    public static bool NamesAnyScheme(HashSet<string> words, HashSet<string>? typeWords)
+    {
+        foreach (var word in words)
+        {
+            if (NamesAScheme(word))
+            {
+                return true;
+            }
+        }
+
+        if (typeWords is not null)
+        {
+            foreach (var word in typeWords)
+            {
+                if (NamesAScheme(word))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The subject word that the names of <paramref name="symbol"/> (an accessor's property for an
@@ -431,7 +527,7 @@ internal sealed class StatutorySubject
     private static readonly HashSet<string> ShareWords = new(StringComparer.Ordinal)
     {
         "pct", "pourcent", "pourcentage", "percent", "percentage", "ratio", "evolution", "ecart", "variance", "deviation",
-        "coef", "coefficient",
+        "coef", "coefficient", "proportion", "fraction",
     };
 
     // What a rounding keeps when its names speak of a measure and of no amount: hours, a count (a number of
@@ -707,6 +803,8 @@ internal sealed class StatutorySubject
     {
         "prime activite", "aide logement", "allocation logement", "minimum vieillesse", "adulte handicape", "complement familial",
         "allocation familiale", "prestation familiale", "rentree scolaire",
+        // Social security, and what it pays and levies: ChargesSociales, PlafondSecuriteSociale.
+        "securite sociale", "charge sociale", "cotisation sociale", "prestation sociale", "aide sociale",
         "minima sociau", // MinimaSociaux, as plurals are read
     };
 }

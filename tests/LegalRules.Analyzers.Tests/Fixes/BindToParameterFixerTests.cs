@@ -359,12 +359,38 @@ public class BindToParameterFixerTests
     }
 
     [Fact]
+    public async Task A_members_bound_given_by_an_attribute_is_extracted_to_a_bound_constant()
+    {
+        await Test(
+            """
+            using System.ComponentModel.DataAnnotations;
+            class SaisieAllocataire
+            {
+                [Range(0, {|LR0003:{|LR0102:1041.59|}|})]
+                public decimal MontantAahDeclare { get; set; }
+            }
+            """,
+            $$"""
+            using System.ComponentModel.DataAnnotations;
+            using LegalRules;
+            class SaisieAllocataire
+            {
+                [StatutoryParameter("{{Keys.Aah}}")]
+                private const double Aah = 1041.59;
+
+                [Range(0, Aah)]
+                public decimal MontantAahDeclare { get; set; }
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
     public async Task Top_level_statements_have_no_type_to_hold_a_constant_and_get_no_fix()
     {
         var code = """
             var salaire = 100m;
-            var retraite = 0m;
-            System.Console.WriteLine({|LR0003:651.69m|} - salaire - retraite);
+            var chomage = 0m;
+            System.Console.WriteLine({|LR0003:651.69m|} - salaire - chomage);
             static decimal Forfait(decimal r) => {|LR0003:651.69m|} - r;
             """;
         var test = Test(code, code);
@@ -377,7 +403,7 @@ public class BindToParameterFixerTests
     {
         await Test(
             """
-            class Plafonds
+            class PlafondsSecuriteSociale
             {
                 decimal Pass()
                 {
@@ -389,7 +415,7 @@ public class BindToParameterFixerTests
             $$"""
             using LegalRules;
 
-            class Plafonds
+            class PlafondsSecuriteSociale
             {
                 [StatutoryParameter("{{Keys.Pmss}}")]
                 private const decimal Pmss = 4005m;

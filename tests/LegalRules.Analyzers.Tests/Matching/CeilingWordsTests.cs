@@ -31,5 +31,5 @@ public sealed class CeilingWordsTests
         Assert.Empty(found);
     }
 
-    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.RuleAndValue, source);
+    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.RuleAndValue, source, SocialCode.Marker);
 }

@@ -49,5 +49,5 @@ public sealed class EnglishNamesTests
         Assert.Empty(found);
     }
 
-    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.RuleValueAndKey, source);
+    private static Task<string[]> FoundAsync(string source) => UnboundValues.DescribedAsync("2026-06-01", UnboundValues.RuleValueAndKey, source, SocialCode.Marker);
 }

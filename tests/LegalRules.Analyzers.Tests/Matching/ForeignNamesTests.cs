@@ -61,7 +61,7 @@ public sealed class ForeignNamesTests
     // whose calculation is all in Main, a type and a member.
     [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }", "public class CotisationsSalariales { }" }, "LR0002 646.52")]
     [InlineData(new[] { "namespace MinimaSociaux { public class Calcul { public decimal Valeur = 646.52m; } }" }, "LR0002 646.52")]
-    [InlineData(new[] { "public class Calcul { public decimal Valeur() { decimal salaire = 0m, retraite = 0m; decimal v = 646.52m; return v + salaire + retraite; } }" }, "LR0002 646.52")]
+    [InlineData(new[] { "public class Calcul { public decimal Valeur() { decimal salaire = 0m, chomage = 0m; decimal v = 646.52m; return v + salaire + chomage; } }" }, "LR0002 646.52")]
     [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class BulletinPaie { public decimal SalaireBrut; }" }, "LR0002 646.52")]
     [InlineData(new[] { "namespace Prestations.Familiales { public class Calcul { public decimal Valeur = 646.52m; public decimal SalaireParent; } }" }, "LR0002 646.52")]
     [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }", "public class CalculRsa { }", "public class MontantRsa { }", "public class RsaMajore { }" }, "LR0002 646.52")]
@@ -81,6 +81,12 @@ public sealed class ForeignNamesTests
     [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class AssuranceTests { public void Jeune_conducteur_paie_une_surprime() { } public decimal Salaire; }" }, "")]
     [InlineData(new[] { "public static class Suites { public static decimal Seuil = 646.52m; public static int[] FindLocalMinima(int[] v) => v; public static decimal Salaire; }" }, "")]
     [InlineData(new[] { "public class Dossier { public decimal Valeur = 646.52m; public string SituationFamiliale { get; set; } public decimal Salaire; }" }, "")]
+    // A namespace named after the subject and nothing else organises code about it; not an acronym's.
+    [InlineData(new[] { "namespace Vendor.Paie { public class Carte { public decimal Plafond = 646.52m; } }" }, "LR0002 646.52")]
+    [InlineData(new[] { "namespace Outils.Crypto.Rsa { public class Carte { public decimal Plafond = 646.52m; } }" }, "")]
+    [InlineData(new[] { "namespace Vendor.PaieEnLigne { public class Carte { public decimal Plafond = 646.52m; } }" }, "")]
+    // "retraite" a member's status or a retreat, however many names write it.
+    [InlineData(new[] { "namespace Club { public enum Situation { Etudiant, Retraite } public sealed class RetraiteYoga { public decimal Valeur = 646.52m; public decimal AideRetraiteYoga; public Situation S = Situation.Retraite; } }" }, "")]
     // An allocation of memory corroborates no allowance, as a type's name or a value's.
     [InlineData(new[] { "public static class AllocationProbe { public static readonly (string Parser, double BytesPerLine)[] Baseline = { (\"split\", 1041.59), (\"span\", 46.95) }; }" }, "")]
     [InlineData(new[] { "public static class Allocations { public static decimal MontantAah = 1041.59m; }" }, "LR0003 1041.59")]

@@ -67,6 +67,7 @@ public class ArgumentSyntaxFilterTests
             }
             """,
             declarations,
+            SocialCode.Marker,
         });
 
         Assert.Contains(diagnostics, d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue && d.Properties["key"] == ForfaitLogement);
@@ -91,6 +92,7 @@ public class ArgumentSyntaxFilterTests
                 }
             }
             """,
+            SocialCode.Marker,
         });
 
         var found = diagnostics.Where(d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue && d.Properties["key"] == ForfaitLogement).ToList();
@@ -113,6 +115,7 @@ public class ArgumentSyntaxFilterTests
                 object Dynamique(dynamic d) { object forfaitLogement = d.Appliquer(0.12m); return forfaitLogement; }
             }
             """,
+            SocialCode.Marker,
         });
 
         var found = diagnostics.Where(d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue && d.Properties["key"] == ForfaitLogement).ToList();
@@ -238,7 +241,11 @@ public class ArgumentSyntaxFilterTests
     {
         var compilation = CSharpCompilation.Create(
             assemblyName,
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Test0.cs") },
+            new[]
+            {
+                CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Test0.cs"),
+                CSharpSyntaxTree.ParseText(SocialCode.Marker, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Test1.cs"),
+            },
             TestReferences.Runtime.Add(TestReferences.Annotations).Add(reference),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var globalOptions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["legal_rules.as_of"] = AnalyzerTest<LegalRules.Rules.StatutoryBindingAnalyzer>.DefaultAsOf };

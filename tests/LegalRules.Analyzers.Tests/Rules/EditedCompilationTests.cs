@@ -40,7 +40,7 @@ public class EditedCompilationTests
     public async Task A_parameter_renamed_in_another_file_corroborates_the_argument_after_the_edit_and_not_after_the_edit_back()
     {
         // 0.12 (the RSA's forfait logement rate for one person) is corroborated only by the name of the parameter it is passed as.
-        var before = DirectRun.Compile(new[] { Caller, Tools("autre") });
+        var before = DirectRun.Compile(new[] { Caller, Tools("autre"), SocialCode.Marker });
         var after = Edit(before, 1, Tools("forfaitLogement"));
         var back = Edit(after, 1, Tools("autre"));
 
@@ -61,6 +61,7 @@ public class EditedCompilationTests
             "class Calcul { decimal Traiter() => new R(0.12m).Valeur; }",
             "class Regle { public Regle(decimal forfaitLogement) => Valeur = forfaitLogement; public decimal Valeur { get; } }",
             "class R { public R(decimal autre) => Valeur = autre; public decimal Valeur { get; } }",
+            SocialCode.Marker,
         });
         var aliased = Edit(before, 2, "global using R = Regle;");
 

@@ -91,7 +91,7 @@ public sealed class HousingAidValuesTests
     {
         // Fifteen keys under "allocations_logement" must not make "allocation" too common a word to
         // name the family allowances: 0.32 named so is still their rate for two children.
-        var diagnostics = await DirectRun.AnalyzeAsync(new[] { "class Calcul { decimal TauxAllocation = 0.32m; }" });
+        var diagnostics = await DirectRun.AnalyzeAsync(new[] { "class Calcul { decimal TauxAllocation = 0.32m; }", SocialCode.Marker });
 
         var diagnostic = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue);
         Assert.Equal("prestations_sociales.prestations_familiales.prestations_generales.af.af_cm.taux.enf2", diagnostic.Properties["key"]);

@@ -76,13 +76,14 @@ public sealed class RoundingNamesTests
                 public static double EvolutionPct(decimal avant, decimal apres) => Math.Round((double)((apres - avant) / avant) * 100, 2);
                 public static double HeuresDecimales(int heures, int minutes) => Math.Round(heures + minutes / 60.0, 2);
                 public static double EcartTypeSalaires(double[] s) => Math.Round(Math.Sqrt(s.Select(x => x * x).Average()), 2);
+                public static double ProportionRevenusPro(double revenusPro, double ressources) => Math.Round(revenusPro / ressources, 2);
                 public static decimal MontantHeuresSup(decimal heures, decimal taux) => Math.Round(heures * taux * 1.25m, 2);
                 public static decimal SalaireNet(decimal brut) => Math.Round(brut - brut * 0.22m, 2);
                 public static decimal Differentiel(decimal ressources) => Math.Round(651.69m - ressources, 2);
             }
             """);
 
-        Assert.Equal(new[] { 10, 11, 12 }, lines);
+        Assert.Equal(new[] { 11, 12, 13 }, lines);
     }
 
     [Fact]

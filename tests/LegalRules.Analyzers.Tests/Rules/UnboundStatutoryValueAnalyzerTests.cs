@@ -65,7 +65,7 @@ public class UnboundStatutoryValueAnalyzerTests
     public async Task A_past_value_restated_for_several_years_is_given_its_whole_period()
     {
         // 41136 was the annual ceiling in 2020, 2021 and 2022, each year by its own decree; cited by the last one.
-        var diagnostics = await DirectRun.AnalyzeAsync(new[] { "class Cotisations { decimal PlafondAnnuel = 41136m; }" });
+        var diagnostics = await DirectRun.AnalyzeAsync(new[] { "class Cotisations { decimal PlafondAnnuel = 41136m; }", SocialCode.Marker });
 
         var diagnostic = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.SupersededValue);
         Assert.Contains("in force 2020-01-01 → 2022-12-31 (Arrêté du 15 décembre 2021)", diagnostic.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
@@ -193,6 +193,7 @@ public class UnboundStatutoryValueAnalyzerTests
                 decimal PassFolded => 4005m * 12m;
             }
             """,
+            SocialCode.Marker,
         });
 
         // 48060.0 and 4005 * 12 are the PASS; 4005 itself is the PMSS.
@@ -211,14 +212,51 @@ public class UnboundStatutoryValueAnalyzerTests
             {
                 [StatutoryParameter("{{Keys.Rsa}}")]
                 const decimal Rsa = 651.69m;
-                [System.ComponentModel.DefaultValue(651.69)]
+                [Ordre(651.69)]
                 decimal Attribute { get; set; }
             }
             enum Codes { Pass = 48060 }
+            sealed class OrdreAttribute : System.Attribute { public OrdreAttribute(double ordre) { } }
             """,
         });
 
         Assert.DoesNotContain(diagnostics, d => d.Id is RuleIdentifiers.UnreferencedStatutoryValue or RuleIdentifiers.SupersededValue);
+    }
+
+    [Fact]
+    public async Task A_members_bounds_and_default_given_by_attributes_are_matched_as_the_member()
+    {
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            SocialCode.Marker,
+            """
+            using System.ComponentModel;
+            using System.ComponentModel.DataAnnotations;
+            public sealed class Saisie
+            {
+                [Range(0, 1041.59)]
+                public decimal MontantAahDeclare { get; set; }
+                [DefaultValue(15)]
+                public decimal SeuilVersementPrimeActivite { get; set; }
+                [Range(1, 15)]
+                public int NombreEnfants { get; set; }
+                public decimal Plafond([DefaultValue(4005)] decimal pmss) => pmss;
+            }
+            """,
+        });
+
+        var found = diagnostics.Where(d => d.Id is RuleIdentifiers.UnreferencedStatutoryValue or RuleIdentifiers.BinaryFloatingPoint)
+            .Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line} {d.Properties["key"]}")
+            .ToArray();
+        Assert.Equal(
+            new[]
+            {
+                "LR0003 4 prestations_sociales.prestations_etat_de_sante.invalidite.aah.montant",
+                "LR0102 4 prestations_sociales.prestations_etat_de_sante.invalidite.aah.montant",
+                "LR0003 6 prestations_sociales.solidarite_insertion.minima_sociaux.ppa.pa_m.montant_minimum_verse",
+                $"LR0003 10 {Keys.Pmss}",
+            },
+            found);
     }
 
     [Fact]
@@ -244,9 +282,10 @@ public class UnboundStatutoryValueAnalyzerTests
                 [Xunit.InlineData(2, 0.16)]
                 public void Zoom(int niveau, double echelle) { }
 
-                [System.ComponentModel.DefaultValue(12523.14)]
+                [Ordre(12523.14)]
                 public decimal Defaut { get; set; }
             }
+            public sealed class OrdreAttribute : System.Attribute { public OrdreAttribute(double ordre) { } }
             """,
         });
 

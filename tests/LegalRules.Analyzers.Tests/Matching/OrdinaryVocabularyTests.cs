@@ -1,0 +1,85 @@
+using System.Threading.Tasks;
+using LegalRules.Tests.Infrastructure;
+using Xunit;
+
+namespace LegalRules.Tests.Matching;
+
+/// <summary>
+/// In code that names no French benefit or contribution anywhere, one word that a parameter of social
+/// law shares with a name is a coincidence of vocabulary (a fuel card's monthly ceiling, a sensor's
+/// slope); the name of a scheme, in a name or in the comment that labels the value, or two of the
+/// parameter's words, still say which value it is. The embedded registry, on 2026-11-29.
+/// </summary>
+public sealed class OrdinaryVocabularyTests
+{
+    [Theory]
+    [InlineData("public sealed class CarteCarburant { public const decimal PlafondMensuel = 4005m; }", "LR0003 4005")]
+    [InlineData("public static class EtalonnageCapteur { public const decimal PenteNominale = 0.61m; }", "LR0002 0.61")]
+    public async Task One_word_of_a_parameter_corroborates_only_in_code_about_social_law(string source, string inSocialLawCode)
+    {
+        Assert.Empty(await FoundAsync(source));
+        Assert.Equal(new[] { inSocialLawCode }, await FoundAsync(source, SocialCode.Marker));
+    }
+
+    [Theory]
+    // Two words of the parameter: the ceiling of social security.
+    [InlineData("public sealed class Outils { public const decimal PlafondSecuriteSociale = 4005m; }", "LR0003 4005")]
+    // The name of a scheme: the slope of the prime d'activité.
+    [InlineData("public sealed class Outils { public const decimal PentePpa = 0.61m; }", "LR0002 0.61")]
+    public async Task Two_words_or_a_schemes_name_corroborate_anywhere(string source, string expected)
+        => Assert.Equal(new[] { expected }, await FoundAsync(source));
+
+    [Theory]
+    [InlineData("""
+        public static class Domestique
+        {
+            /// <summary>Hourly rate for domestic work valuation (SMIC).</summary>
+            public const decimal HourlyRate = 11.88m;
+        }
+        """)]
+    [InlineData("""
+        public static class Domestique
+        {
+            public const decimal HourlyRate = 11.88m; // SMIC 2025
+        }
+        """)]
+    [InlineData("""
+        public static class Domestique
+        {
+            public static readonly decimal[] Rates =
+            {
+                10.00m,
+                // Smic horaire brut
+                11.88m,
+            };
+        }
+        """)]
+    [InlineData("""
+        public static class Domestique
+        {
+            // Smic horaire brut
+            public static readonly decimal HourlyRate =
+                11.88m;
+        }
+        """)]
+    public async Task The_schemes_name_in_the_comment_that_labels_a_value_corroborates_it(string source)
+        => Assert.Equal(new[] { "LR0002 11.88" }, await FoundAsync(source));
+
+    [Theory]
+    // Without the comment, nothing names the value.
+    [InlineData("public static class Domestique { public const decimal HourlyRate = 11.88m; }")]
+    // Prose words of a comment are not names of schemes.
+    [InlineData("public static class Domestique { public const decimal HourlyRate = 11.88m; // taux horaire mensuel plafond }")]
+    // A comment on another line of code labels that line.
+    [InlineData("""
+        public static class Domestique
+        {
+            public const decimal Seuil = 9.99m; // SMIC
+            public const decimal HourlyRate = 11.88m;
+        }
+        """)]
+    public async Task A_comment_that_names_no_scheme_or_labels_another_line_corroborates_nothing(string source)
+        => Assert.Empty(await FoundAsync(source));
+
+    private static Task<string[]> FoundAsync(params string[] sources) => UnboundValues.DescribedAsync("2026-11-29", UnboundValues.RuleAndValue, sources);
+}
