@@ -65,14 +65,7 @@ public sealed class DropLoadingTests
         // The core's helper names an amount and no benefit: alone, it is a shop's as much as payroll's.
         using var drop = new TempDrop();
         drop.Write("Core/Core.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n");
-        drop.Write("Core/Rounding.cs", """
-            namespace Core;
-            public static class Rounding
-            {
-                /// <summary>Rounds an amount to the cent.</summary>
-                public static decimal ToCents(decimal amount) => System.Math.Round(amount, 2);
-            }
-            """);
+        drop.Write("Core/Rounding.cs", RoundingHelper("Core"));
         drop.Write("Module/Module.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup><ProjectReference Include=\"../Core/Core.csproj\" /></ItemGroup></Project>\n");
         drop.Write("Module/Payroll.cs", france
             ? "namespace Module; public static class CotisationsSalariales { public static decimal Csg(decimal brut) => Core.Rounding.ToCents(brut * TauxCsg); public static decimal TauxCsg { get; set; } }\n"
@@ -83,6 +76,16 @@ public sealed class DropLoadingTests
         Assert.Equal(expected, string.Join(", ", report.Results.Select(r => $"{r.Uri}:{r.StartLine} {r.RuleId}")));
     }
 
+    /// <summary>A project's helper that names an amount and no benefit: alone, it is a shop's as much as payroll's.</summary>
+    private static string RoundingHelper(string ns) => $$"""
+        namespace {{ns}};
+        public static class Rounding
+        {
+            /// <summary>Rounds an amount to the cent.</summary>
+            public static decimal ToCents(decimal amount) => System.Math.Round(amount, 2);
+        }
+        """;
+
     [Fact]
     public async Task A_project_about_social_law_only_through_its_references_passes_nothing_on_to_its_other_references()
     {
@@ -90,14 +93,7 @@ public sealed class DropLoadingTests
         // social law through the payroll, which says nothing of the shop's roundings.
         using var drop = new TempDrop();
         drop.Write("Shop/Shop.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n");
-        drop.Write("Shop/Rounding.cs", """
-            namespace Shop;
-            public static class Rounding
-            {
-                /// <summary>Rounds an amount to the cent.</summary>
-                public static decimal ToCents(decimal amount) => System.Math.Round(amount, 2);
-            }
-            """);
+        drop.Write("Shop/Rounding.cs", RoundingHelper("Shop"));
         drop.Write("Payroll/Payroll.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n");
         drop.Write("Payroll/Cotisations.cs", "namespace Payroll; public static class CotisationsSalariales { public static decimal TauxCsg { get; set; } }\n");
         drop.Write("Tests/Tests.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup><ProjectReference Include=\"../Shop/Shop.csproj\" /><ProjectReference Include=\"../Payroll/Payroll.csproj\" /></ItemGroup></Project>\n");

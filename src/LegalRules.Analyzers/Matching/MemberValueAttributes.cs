@@ -24,15 +24,7 @@ internal static class MemberValueAttributes
     /// </summary>
     public static string? DecoratedName(ExpressionSyntax constant)
     {
-        var node = constant.Parent;
-        while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax or PrefixUnaryExpressionSyntax or CheckedExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
-        if (node is not AttributeArgumentSyntax { NameEquals: null, NameColon: null }
-            || node.Parent is not AttributeArgumentListSyntax { Parent: AttributeSyntax attribute }
-            || !AttributeNames.Contains(TestDataRows.SimpleName(attribute.Name)))
+        if (TestDataRows.PositionalArgumentOf(constant, AttributeNames, throughArithmetic: false) is not { Parent.Parent: AttributeSyntax attribute })
         {
             return null;
         }

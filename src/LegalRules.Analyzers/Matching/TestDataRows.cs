@@ -28,16 +28,7 @@ internal static class TestDataRows
     /// </summary>
     public static ParameterSyntax? ParameterOf(ExpressionSyntax constant)
     {
-        var node = constant.Parent;
-        while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax or PrefixUnaryExpressionSyntax or BinaryExpressionSyntax or CheckedExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
-        if (node is not AttributeArgumentSyntax { NameEquals: null, NameColon: null } argument
-            || argument.Parent is not AttributeArgumentListSyntax list
-            || list.Parent is not AttributeSyntax attribute
-            || !AttributeNames.Contains(SimpleName(attribute.Name))
+        if (PositionalArgumentOf(constant, AttributeNames, throughArithmetic: true) is not { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list } argument
             || attribute.Parent?.Parent is not MethodDeclarationSyntax method)
         {
             return null;
@@ -105,8 +96,27 @@ internal static class TestDataRows
         return true;
     }
 
-    /// <summary>The simple name an attribute is written with (<c>Xunit.InlineData</c>: InlineData).</summary>
-    internal static string SimpleName(NameSyntax name) => name switch
+    /// <summary>
+    /// The positional argument that <paramref name="constant"/> is (through parentheses, casts and
+    /// signs, and with <paramref name="throughArithmetic"/> arithmetic) of an attribute whose simple
+    /// name is one of <paramref name="attributeNames"/>; null otherwise.
+    /// </summary>
+    internal static AttributeArgumentSyntax? PositionalArgumentOf(ExpressionSyntax constant, HashSet<string> attributeNames, bool throughArithmetic)
+    {
+        var node = constant.Parent;
+        while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax or PrefixUnaryExpressionSyntax or CheckedExpressionSyntax
+            || (throughArithmetic && node is BinaryExpressionSyntax))
+        {
+            node = node.Parent;
+        }
+
+        return node is AttributeArgumentSyntax { NameEquals: null, NameColon: null, Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } } argument
+            && attributeNames.Contains(SimpleName(attribute.Name))
+            ? argument
+            : null;
+    }
+
+    private static string SimpleName(NameSyntax name) => name switch
     {
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
         AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,

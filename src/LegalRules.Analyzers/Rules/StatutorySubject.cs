@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LegalRules.Analysis;
@@ -380,7 +381,7 @@ internal sealed class StatutorySubject
     /// uses in another sense (a <c>Crypto.Rsa</c> namespace).
     /// </summary>
     private static readonly Func<string, bool> IsSubjectsNamespace = name
-        => Kept(SubjectOfName, name, ReadSubject) is { Length: > 0 } word
+        => Kept(SubjectOfName, name, ReadSubject) is { } word
             && !TechnicalAcronyms.Contains(word)
             && string.Equals(NameWords.Stem(NameWords.Normalize(name)), word, StringComparison.Ordinal);
 
@@ -428,28 +429,7 @@ internal sealed class StatutorySubject
 
     /// <summary>Whether one of <paramref name="words"/> or <paramref name="typeWords"/> names a scheme (<see cref="NamesAScheme"/>).</summary>
     public static bool NamesAnyScheme(HashSet<string> words, HashSet<string>? typeWords)
-    {
-        foreach (var word in words)
-        {
-            if (NamesAScheme(word))
-            {
-                return true;
-            }
-        }
-
-        if (typeWords is not null)
-        {
-            foreach (var word in typeWords)
-            {
-                if (NamesAScheme(word))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+        => words.Any(NamesAScheme) || (typeWords is not null && typeWords.Any(NamesAScheme));
 
     /// <summary>
     /// The subject word that the names of <paramref name="symbol"/> (an accessor's property for an
