@@ -30,7 +30,7 @@ internal sealed class StatutorySubject
         "rsa", "ppa", "aah", "aspa", "bmaf", "paje", "apl", "als", "alf", "ars", "caf", "cnaf", "msa",
         "allocataire", "familiale", "minima",
         // Contributions and payroll. Not "cotisation" alone: a club's or a union's dues, an insurance premium.
-        "csg", "crds", "urssaf", "smic", "pss", "pmss", "salariale", "patronale", "salarial", "patronal", "salaire", "paie",
+        "csg", "crds", "urssaf", "smic", "pss", "pmss", "salariale", "patronale", "salarial", "patronal", "salaire", "paie", "paye",
         // Replacement incomes. Not "indemnite": a late-payment indemnity, a mileage allowance, paid leave.
         "retraite", "chomage",
     };
@@ -360,7 +360,7 @@ internal sealed class StatutorySubject
     // member's status or a retreat (SituationAdherent.Retraite, AideRetraiteYoga). A type or a namespace
     // so named is about the subject (BulletinPaie, MinimaSociaux, Prestations.Familiales); a member
     // or a local so named counts for nothing.
-    private static readonly HashSet<string> AmbiguousWords = new(StringComparer.Ordinal) { "paie", "minima", "familiale", "retraite" };
+    private static readonly HashSet<string> AmbiguousWords = new(StringComparer.Ordinal) { "paie", "paye", "minima", "familiale", "retraite" };
 
     /// <summary>Whether the declared names of <paramref name="compilation"/> are enough evidence, with what <paramref name="evidence"/> holds.</summary>
     private static bool NamesASubject(Compilation compilation, Evidence evidence)

@@ -63,6 +63,7 @@ public sealed class ForeignNamesTests
     [InlineData(new[] { "namespace MinimaSociaux { public class Calcul { public decimal Valeur = 646.52m; } }" }, "LR0002 646.52")]
     [InlineData(new[] { "public class Calcul { public decimal Valeur() { decimal salaire = 0m, chomage = 0m; decimal v = 646.52m; return v + salaire + chomage; } }" }, "LR0002 646.52")]
     [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class BulletinPaie { public decimal SalaireBrut; }" }, "LR0002 646.52")]
+    [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class FicheDePaye { public decimal SalaireBrut; }" }, "LR0002 646.52")]
     [InlineData(new[] { "namespace Prestations.Familiales { public class Calcul { public decimal Valeur = 646.52m; public decimal SalaireParent; } }" }, "LR0002 646.52")]
     [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }", "public class CalculRsa { }", "public class MontantRsa { }", "public class RsaMajore { }" }, "LR0002 646.52")]
     // One such name is not enough: a local salary, a payslip, a yoga retreat, an insured's family situation.
@@ -79,10 +80,12 @@ public sealed class ForeignNamesTests
     // Words that ordinary code writes in another sense, in a member's or a local's name, count for
     // nothing: "paie" the verb, "minima" the English plural, "familiale" any family situation.
     [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class AssuranceTests { public void Jeune_conducteur_paie_une_surprime() { } public decimal Salaire; }" }, "")]
+    [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class AssuranceTests { public void Le_client_paye_comptant() { } public decimal Salaire; }" }, "")]
     [InlineData(new[] { "public static class Suites { public static decimal Seuil = 646.52m; public static int[] FindLocalMinima(int[] v) => v; public static decimal Salaire; }" }, "")]
     [InlineData(new[] { "public class Dossier { public decimal Valeur = 646.52m; public string SituationFamiliale { get; set; } public decimal Salaire; }" }, "")]
     // A namespace named after the subject and nothing else organises code about it; not an acronym's.
     [InlineData(new[] { "namespace Vendor.Paie { public class Carte { public decimal Plafond = 646.52m; } }" }, "LR0002 646.52")]
+    [InlineData(new[] { "namespace Vendor.Paye { public class Carte { public decimal Plafond = 646.52m; } }" }, "LR0002 646.52")]
     [InlineData(new[] { "namespace Outils.Crypto.Rsa { public class Carte { public decimal Plafond = 646.52m; } }" }, "")]
     [InlineData(new[] { "namespace Vendor.PaieEnLigne { public class Carte { public decimal Plafond = 646.52m; } }" }, "")]
     // "retraite" a member's status or a retreat, however many names write it.
