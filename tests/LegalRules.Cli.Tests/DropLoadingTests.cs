@@ -105,6 +105,25 @@ public sealed class DropLoadingTests
     }
 
     [Theory]
+    [InlineData("Vendor.Tests")]
+    [InlineData("Vendor.Tests.NUnit")]
+    [InlineData("Vendor.UnitTests.Integration")]
+    public async Task A_tests_project_about_social_law_by_its_own_names_passes_nothing_on_to_its_references(string testsProject)
+    {
+        // Tests name what they test (CotisationsSalarialesTests), and reference every project of the
+        // solution: the shop they also test is not about social law for that.
+        using var drop = new TempDrop();
+        drop.Write("Shop/Shop.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n");
+        drop.Write("Shop/Rounding.cs", RoundingHelper("Shop"));
+        drop.Write($"Tests/{testsProject}.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup><ProjectReference Include=\"../Shop/Shop.csproj\" /></ItemGroup></Project>\n");
+        drop.Write("Tests/Checks.cs", "namespace Tests; public static class CotisationsSalarialesTests { public static decimal Cents(decimal v) => Shop.Rounding.ToCents(v); }\n");
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
+
+        Assert.DoesNotContain(report.Results, r => r.Uri?.StartsWith("Shop/", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
     [InlineData("Ceci n'est pas un projet.\n")]
     [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</Target")]
     [InlineData("<Projet>\n</Projet>\n")]

@@ -11,7 +11,7 @@ namespace LegalRules.Matching;
 /// The names of French schemes that the comments beside a value write. Code often says in a comment
 /// what a constant is, not in its name: <c>HourlyRate = 11.88m; // SMIC</c>, a doc comment
 /// "Taux horaire (SMIC)" above it, <c>// CSG déductible</c> above an element of a table. Only the
-/// names of schemes count (csg, crds, smic, rsa, aah, pmss… — <see cref="StatutorySubject.NamesAScheme"/>):
+/// names of schemes count (csg, crds, smic, rsa, aah, pmss, chômage… — <see cref="StatutorySubject.NamesASchemeInProse"/>):
 /// the other words of a comment are prose, and "taux", "plafond" or "mensuel" in a sentence say
 /// nothing of which parameter a number is.
 /// </summary>
@@ -98,7 +98,7 @@ internal static class CommentWords
             NameWords.AddWords(comment, found);
             foreach (var word in found)
             {
-                if (StatutorySubject.NamesAScheme(word))
+                if (StatutorySubject.NamesASchemeInProse(word))
                 {
                     words.Add(word);
                 }

@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Text;
 using System.Threading;
 using LegalRules.Registry;
+using LegalRules.Rules;
 
 namespace LegalRules.Matching;
 
@@ -44,6 +45,10 @@ internal static class NameWords
         "reduit", "median", "global", "globale", "enfant", "supplementaire", "troisieme", "prime", "foyer", "metropole",
         "france", "remplacement", "general", "mensuelle", "annuelle", "applique", "appliquee", "partir",
     };
+
+    // Schemes that English code names in two ordinary words: the prime d'activité (ActivityBonus). Each
+    // word alone is a game's or a fitness tracker's; together they are one word, and one word only.
+    private static readonly HashSet<string> Compounds = new(StringComparer.Ordinal) { "activitybonus" };
 
     /// <summary>The words of a parameter: its key's segments, its label and its keywords, less generic words.</summary>
     public static ImmutableArray<string> ForParameter(StatutoryParameter parameter)
@@ -124,6 +129,7 @@ internal static class NameWords
     {
         List<string>? words = null;
         var afterNon = false;
+        string? previous = null;
         foreach (var word in Split(text))
         {
             // "Non déductible" is the very thing a name or a label distinguishes: read as one word too (nondeductible).
@@ -132,6 +138,13 @@ internal static class NameWords
                 (words ??= new List<string>()).Add(Stem("non" + word));
             }
 
+            // English names of a scheme in two words that each say nothing of it: read as one (activitybonus).
+            if (previous is not null && Compounds.Contains(previous + word))
+            {
+                (words ??= new List<string>()).Add(previous + word);
+            }
+
+            previous = word;
             afterNon = word == "non";
             if (word.Length < minimumLength)
             {
@@ -145,7 +158,31 @@ internal static class NameWords
             }
         }
 
+        if (words is not null && minimumLength == CodeMinimumLength)
+        {
+            DropTechnicalAcronyms(words);
+        }
+
         return words?.ToArray() ?? Array.Empty<string>();
+    }
+
+    /// <summary>
+    /// Drops from a name's words an acronym that the name's other words say is technology's: the RSA
+    /// of <c>CleRsa</c> or <c>RsaKeyHelper</c>, the PSS of <c>PssPadding</c>, are not the benefit's or
+    /// the ceiling's, and corroborate nothing.
+    /// </summary>
+    private static void DropTechnicalAcronyms(List<string> words)
+    {
+        var technology = false;
+        foreach (var word in words)
+        {
+            technology |= StatutorySubject.IsTechnologyWord(word);
+        }
+
+        if (technology)
+        {
+            words.RemoveAll(StatutorySubject.IsTechnicalAcronym);
+        }
     }
 
     /// <summary>

@@ -329,11 +329,26 @@ internal static class StatutoryMatcher
         return true;
     }
 
+    /// <summary>Whether a word of <paramref name="name"/> is an age (<c>AgesAllocationsFamiliales</c>, <c>AgeSupplementThreshold</c>).</summary>
+    private static bool NamesAnAge(string name)
+    {
+        foreach (var word in NameWords.Split(name))
+        {
+            if (word is "age" or "ages")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsExcludedContext(IOperation operation, ISymbol containingSymbol, LegalRulesCompilationState state)
     {
-        // Bound members are LR0001's; enum members are codes, not amounts; attribute arguments are metadata.
+        // Bound members are LR0001's; enum members are codes, not amounts, unless the enum lists ages
+        // (FamilyAllowanceAge.AgeSupplementThreshold = 14); attribute arguments are metadata.
         var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : containingSymbol;
-        if (member is IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum })
+        if (member is IFieldSymbol { ContainingType: { TypeKind: TypeKind.Enum } enumType } && !NamesAnAge(enumType.Name) && !NamesAnAge(member.Name))
         {
             return true;
         }

@@ -207,18 +207,21 @@ internal sealed class StatutorySubject
         }
     }
 
-    // How test projects are named (Paie.Tests, PaieTests, Paie.UnitTests, Paie.Specs).
+    // How test projects are named (Paie.Tests, PaieTests, Paie.UnitTests, Paie.Specs), and the segments
+    // that follow such a name (Paie.Tests.NUnit, Paie.Tests.Integration).
     private static readonly string[] TestProjectEndings = { "Tests", "Test", "Specs", "Spec" };
 
-    /// <summary>Whether <paramref name="compilation"/> is a project of tests, by its assembly's name.</summary>
+    /// <summary>Whether <paramref name="compilation"/> is a project of tests, by a segment of its assembly's name.</summary>
     private static bool IsTestProject(Compilation compilation)
     {
-        var name = compilation.AssemblyName ?? string.Empty;
-        foreach (var ending in TestProjectEndings)
+        foreach (var segment in (compilation.AssemblyName ?? string.Empty).Split('.'))
         {
-            if (name.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            foreach (var ending in TestProjectEndings)
             {
-                return true;
+                if (segment.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
         }
 
@@ -242,6 +245,8 @@ internal sealed class StatutorySubject
         private readonly HashSet<string> _names = new(StringComparer.Ordinal);
         private int _plain;
         private int _acronyms;
+        private int _ambiguous;
+        private readonly HashSet<string> _acronymWords = new(StringComparer.Ordinal);
 
         /// <summary>Counts <paramref name="name"/>, which names the subject by <paramref name="word"/>; true once the names are enough.</summary>
         public bool Add(string name, string word)
@@ -251,14 +256,29 @@ internal sealed class StatutorySubject
                 return true;
             }
 
+            // An acronym in a name that speaks of technology (RsaKeyHelper, CleRsa) is not the benefit's.
+            var technical = TechnicalAcronyms.Contains(word);
+            if (technical && SaysTechnology(name))
+            {
+                return false;
+            }
+
             // The declaration table may be read on several threads.
             lock (_names)
             {
                 if (_names.Add(name))
                 {
-                    if (TechnicalAcronyms.Contains(word) && SaysTechnology(name))
+                    if (technical && IsOneWord(name))
                     {
-                        _acronyms++;
+                        // Rsa, _rsa and RsaTests are one acronym, whatever the names that write it.
+                        if (_acronymWords.Add(word))
+                        {
+                            _acronyms++;
+                        }
+                    }
+                    else if (AmbiguousWords.Contains(word))
+                    {
+                        _ambiguous++;
                     }
                     else
                     {
@@ -266,8 +286,11 @@ internal sealed class StatutorySubject
                     }
                 }
 
-                // Acronyms in names that speak of technology (RsaKeyHelper, ToyRsa) count only with a word, or three of them.
-                return (_plain >= 1 && _plain + _acronyms >= 2) || _acronyms >= 3;
+                // The acronym alone (Rsa) counts only with a word, or three different ones (Rsa, Apl, Caf). Types named with
+                // ambiguous words count only beside a name with another word: a tests project that
+                // names a retreat, a machine's idle time and a canteen's family quotient
+                // (RetraiteSpirituelleTests, ChomageTechniqueTests, QuotientFamilialTests) is not about social law.
+                return (_plain >= 1 && _plain + _acronyms + _ambiguous >= 2) || _acronyms >= 3;
             }
         }
     }
@@ -281,23 +304,53 @@ internal sealed class StatutorySubject
         "pem", "pkcs", "oaep", "hash", "hasher", "modulus", "exponent", "toy", "bit", "jwt", "jwk", "token", "ssh",
         "tls", "ssl", "x509", "interpreter", "lexer", "parser", "matrix", "factorization", "solver", "alignment",
         "sequence",
+        // The same in French: a key, encryption, a signature's digest, a token, padding, the modulus and
+        // exponent, the primes a key is made of (CleRsa, ChiffrementRsa, GenerateurPremiersRsa). Not
+        // "module": a benefits application has its RSA module (ModuleRsa).
+        "cle", "cles", "clef", "chiffrement", "chiffrer", "dechiffrement", "dechiffrer", "cryptographie", "signe",
+        "empreinte", "hachage", "certificat", "jeton", "bourrage", "exposant", "premier",
     };
 
-    /// <summary>Whether a word of <paramref name="name"/> speaks of technology (<see cref="TechnologyWords"/>), or the name is the acronym alone.</summary>
+    /// <summary>Whether <paramref name="word"/> (a stemmed word of a name) speaks of technology: keys, encryption, parsers.</summary>
+    internal static bool IsTechnologyWord(string word) => TechnologyWords.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> is an acronym that code using it may mean otherwise (RSA keys, PSS padding, APL).</summary>
+    internal static bool IsTechnicalAcronym(string word) => TechnicalAcronyms.Contains(word);
+
+    /// <summary>Whether a word of <paramref name="name"/> speaks of technology (<see cref="TechnologyWords"/>).</summary>
     private static bool SaysTechnology(string name)
     {
-        var words = 0;
         foreach (var word in NameWords.Split(name))
         {
-            words++;
             if (TechnologyWords.Contains(NameWords.Stem(word)))
             {
                 return true;
             }
         }
 
-        return words <= 1;
+        return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is one word, or one word and its tests': an acronym alone
+    /// (<c>Rsa</c>, <c>RsaTests</c>) says nothing of what it means.
+    /// </summary>
+    private static bool IsOneWord(string name)
+    {
+        var words = 0;
+        foreach (var word in NameWords.Split(name))
+        {
+            if (!TestWords.Contains(NameWords.Stem(word)) && ++words > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The words that name a test class after the class it tests.
+    private static readonly HashSet<string> TestWords = new(StringComparer.Ordinal) { "test", "tests", "spec", "specs", "fixture" };
 
     /// <summary>The identifiers of a tree that name a subject, and whether it cites a legal basis.</summary>
     private sealed class TreeSubjectNames
@@ -357,10 +410,11 @@ internal sealed class StatutorySubject
     // Subject words that ordinary code also writes in another sense, as a member's or a local's name:
     // "paie" is also the verb (Jeune_conducteur_paie_une_surprime), "minima" the English plural
     // (FindLocalMinima), "familiale" any family situation (SituationFamiliale), "retraite" a retired
-    // member's status or a retreat (SituationAdherent.Retraite, AideRetraiteYoga). A type or a namespace
+    // member's status or a retreat (SituationAdherent.Retraite, AideRetraiteYoga), "chomage" a rate of
+    // unemployment in statistics or a machine's idle time (TauxChomage, ChomageTechnique). A type or a namespace
     // so named is about the subject (BulletinPaie, MinimaSociaux, Prestations.Familiales); a member
     // or a local so named counts for nothing.
-    private static readonly HashSet<string> AmbiguousWords = new(StringComparer.Ordinal) { "paie", "paye", "minima", "familiale", "retraite" };
+    private static readonly HashSet<string> AmbiguousWords = new(StringComparer.Ordinal) { "paie", "paye", "minima", "familiale", "retraite", "chomage" };
 
     /// <summary>Whether the declared names of <paramref name="compilation"/> are enough evidence, with what <paramref name="evidence"/> holds.</summary>
     private static bool NamesASubject(Compilation compilation, Evidence evidence)
@@ -371,9 +425,16 @@ internal sealed class StatutorySubject
     /// <summary>
     /// Whether <paramref name="word"/> (a word of a name, as <see cref="NameWords"/> gives it) names a
     /// benefit, a contribution or their scheme, and nothing else in the prose of a comment: csg, smic,
-    /// rsa, salaire… — not "paie", "minima", "familiale" or "retraite" (<see cref="AmbiguousWords"/>).
+    /// rsa, salaire… — not "paie", "minima", "familiale", "retraite" or "chomage" (<see cref="AmbiguousWords"/>).
     /// </summary>
     public static bool NamesAScheme(string word) => SubjectWords.Contains(word) && !AmbiguousWords.Contains(word);
+
+    /// <summary>
+    /// Whether <paramref name="word"/> names a scheme in the prose of a comment that labels a value:
+    /// <see cref="NamesAScheme"/>, and "chomage" — "allocations chômage" beside a rate of the CSG says
+    /// which one it is, where a name <c>TauxChomage</c> may be a statistic's.
+    /// </summary>
+    public static bool NamesASchemeInProse(string word) => NamesAScheme(word) || word == "chomage";
 
     /// <summary>
     /// Whether a namespace's name is a subject word and nothing else (<c>Vendor.Paie</c>,

@@ -388,9 +388,9 @@ public class BindToParameterFixerTests
     public async Task Top_level_statements_have_no_type_to_hold_a_constant_and_get_no_fix()
     {
         var code = """
-            var salaire = 100m;
-            var chomage = 0m;
-            System.Console.WriteLine({|LR0003:651.69m|} - salaire - chomage);
+            var salaireBrut = 100m;
+            var salaireNet = 0m;
+            System.Console.WriteLine({|LR0003:651.69m|} - salaireBrut - salaireNet);
             static decimal Forfait(decimal r) => {|LR0003:651.69m|} - r;
             """;
         var test = Test(code, code);

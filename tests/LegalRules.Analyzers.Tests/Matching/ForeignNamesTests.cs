@@ -61,7 +61,7 @@ public sealed class ForeignNamesTests
     // whose calculation is all in Main, a type and a member.
     [InlineData(new[] { "public class Calcul { public decimal Valeur = 646.52m; }", "public class CotisationsSalariales { }" }, "LR0002 646.52")]
     [InlineData(new[] { "namespace MinimaSociaux { public class Calcul { public decimal Valeur = 646.52m; } }" }, "LR0002 646.52")]
-    [InlineData(new[] { "public class Calcul { public decimal Valeur() { decimal salaire = 0m, chomage = 0m; decimal v = 646.52m; return v + salaire + chomage; } }" }, "LR0002 646.52")]
+    [InlineData(new[] { "public class Calcul { public decimal Valeur() { decimal salaireBrut = 0m, salaireNet = 0m; decimal v = 646.52m; return v + salaireBrut + salaireNet; } }" }, "LR0002 646.52")]
     [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class BulletinPaie { public decimal SalaireBrut; }" }, "LR0002 646.52")]
     [InlineData(new[] { "public class Carte { public decimal Plafond = 646.52m; }", "public class FicheDePaye { public decimal SalaireBrut; }" }, "LR0002 646.52")]
     [InlineData(new[] { "namespace Prestations.Familiales { public class Calcul { public decimal Valeur = 646.52m; public decimal SalaireParent; } }" }, "LR0002 646.52")]
@@ -88,6 +88,13 @@ public sealed class ForeignNamesTests
     [InlineData(new[] { "namespace Vendor.Paye { public class Carte { public decimal Plafond = 646.52m; } }" }, "LR0002 646.52")]
     [InlineData(new[] { "namespace Outils.Crypto.Rsa { public class Carte { public decimal Plafond = 646.52m; } }" }, "")]
     [InlineData(new[] { "namespace Vendor.PaieEnLigne { public class Carte { public decimal Plafond = 646.52m; } }" }, "")]
+    // "chomage" a machine's idle time or a statistic, in a type's name and in members' names.
+    [InlineData(new[] { "namespace Atelier { public sealed class ChomageTechnique { public double SeuilAlerteTauxChomage = 0.062; public double ObjectifTauxChomage = 0.02; } }" }, "")]
+    // Technology's names of an acronym name nothing, however many they are; the acronym alone, written
+    // as a type, a field and a test class, is one name.
+    [InlineData(new[] { "namespace Numerique { public class CleRsa { } public class ChiffrementRsa { public double PartMaxSurcout = 0.165; } public class GenerateurPremiersRsa { } public class Rsa { private object _rsa; } public class RsaTests { } }" }, "")]
+    // Test classes named after types with ambiguous words are no evidence: a retreat, idle machines, a canteen.
+    [InlineData(new[] { "public class Logement { public decimal Loyer = 651.69m; }", "public class RetraiteSpirituelleTests { } public class ChomageTechniqueTests { } public class QuotientFamilialTests { }" }, "")]
     // "retraite" a member's status or a retreat, however many names write it.
     [InlineData(new[] { "namespace Club { public enum Situation { Etudiant, Retraite } public sealed class RetraiteYoga { public decimal Valeur = 646.52m; public decimal AideRetraiteYoga; public Situation S = Situation.Retraite; } }" }, "")]
     // An allocation of memory corroborates no allowance, as a type's name or a value's.

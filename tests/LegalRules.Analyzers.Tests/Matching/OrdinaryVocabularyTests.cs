@@ -22,6 +22,22 @@ public sealed class OrdinaryVocabularyTests
     }
 
     [Theory]
+    // English names of French schemes: the CRDS (social debt repayment), the family allowances' age
+    // supplement, the prime d'activité (activity bonus, as one word: each alone is anyone's).
+    [InlineData("public static class SocialDebtRepaymentContribution { public const decimal SocialDebtRepaymentRate = 0.005m; }", "LR0003 0.005")]
+    [InlineData("public enum FamilyAllowanceAge { AgeSupplementThreshold = 14 }", "LR0002 14")]
+    [InlineData("public static class ActivityBonus { public const decimal LumpSum = 638.28m; }", "LR0003 638.28")]
+    public async Task English_names_of_a_scheme_corroborate_in_code_about_social_law(string source, string inSocialLawCode)
+        => Assert.Equal(new[] { inSocialLawCode }, await FoundAsync(source, SocialCode.Marker));
+
+    [Theory]
+    // A game's and a fitness tracker's activity bonus: two ordinary words, not the prime d'activité.
+    [InlineData("public static class ExperienceTable { public const float ActivityBonusRate = 0.62f; }")]
+    [InlineData("public static class ActivityScore { public const int ActivityBonusDailyCap = 15; }")]
+    public async Task Ordinary_english_words_name_no_scheme(string source)
+        => Assert.Empty(await FoundAsync(source));
+
+    [Theory]
     // Two words of the parameter: the ceiling of social security.
     [InlineData("public sealed class Outils { public const decimal PlafondSecuriteSociale = 4005m; }", "LR0003 4005")]
     // The name of a scheme: the slope of the prime d'activité.

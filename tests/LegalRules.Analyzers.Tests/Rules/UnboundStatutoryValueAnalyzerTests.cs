@@ -224,6 +224,45 @@ public class UnboundStatutoryValueAnalyzerTests
     }
 
     [Fact]
+    public async Task An_enum_of_ages_is_matched_as_its_members_values()
+    {
+        // Codes are not amounts; an enum that lists ages holds the law's.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            SocialCode.Marker,
+            """
+            enum FamilyAllowanceAge { AgeSupplementThreshold = 14, DependentChildLimit = 20 }
+            enum StatutDossier { Ouvert = 14, Clos = 18 }
+            """,
+        });
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id is RuleIdentifiers.UnreferencedStatutoryValue or RuleIdentifiers.SupersededValue);
+        Assert.Equal(RuleIdentifiers.SupersededValue, diagnostic.Id);
+        Assert.Equal(Keys.AfAge, diagnostic.Properties["key"]);
+        Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public async Task A_doc_comment_that_says_unemployment_benefits_chooses_the_rate_on_them()
+    {
+        // 0.062 is the global CSG rate on unemployment benefits and on daily allowances alike.
+        var diagnostics = await DirectRun.AnalyzeAsync(new[]
+        {
+            SocialCode.Marker,
+            """
+            public sealed class GeneralizedSocialContribution
+            {
+                /// <summary>Unemployment benefits (allocations chômage), total rate.</summary>
+                public const decimal UnemploymentBenefitRate = 0.062m;
+            }
+            """,
+        });
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == RuleIdentifiers.UnreferencedStatutoryValue);
+        Assert.Equal("prelevements_sociaux.contributions_sociales.csg.remplacement.allocations_chomage.taux_global", diagnostic.Properties["key"]);
+    }
+
+    [Fact]
     public async Task A_members_bounds_and_default_given_by_attributes_are_matched_as_the_member()
     {
         var diagnostics = await DirectRun.AnalyzeAsync(new[]
