@@ -256,6 +256,12 @@ internal sealed class StatutorySubject
                 return true;
             }
 
+            // English names of the schemes are the United States' and Britain's as much as France's.
+            if (EnglishPairs.Contains(word))
+            {
+                return false;
+            }
+
             // An acronym in a name that speaks of technology (RsaKeyHelper, CleRsa) is not the benefit's.
             var technical = TechnicalAcronyms.Contains(word);
             if (technical && SaysTechnology(name))
@@ -796,6 +802,7 @@ internal sealed class StatutorySubject
             var singular = NameWords.Stem(word);
             var found = SubjectWords.Contains(singular) ? singular
                 : previous is not null && SubjectPairs.Contains(previous + " " + singular) ? previous + " " + singular
+                : previous is not null && EnglishPairs.Contains(previous + " " + singular) ? previous + " " + singular
                 : null;
             previous = singular;
             if (found is null)
@@ -820,7 +827,7 @@ internal sealed class StatutorySubject
     }
 
     private static int RankOf(string word)
-        => IsDecisive(word) ? 0 : TechnicalAcronyms.Contains(word) ? 2 : AmbiguousWords.Contains(word) ? 3 : 1;
+        => IsDecisive(word) ? 0 : TechnicalAcronyms.Contains(word) ? 2 : AmbiguousWords.Contains(word) ? 3 : EnglishPairs.Contains(word) ? 4 : 1;
 
     /// <summary>Whether <paramref name="word"/>, found by <see cref="SubjectIn"/>, names nothing but French social law.</summary>
     private static bool IsDecisive(string word) => DecisiveWords.Contains(word) || SubjectPairs.Contains(word);
@@ -838,6 +845,15 @@ internal sealed class StatutorySubject
 
         return null;
     }
+
+    // French schemes as English code names them (FranceSocialSecurityCeiling, FamilyAllowance). They are
+    // also the United States' social security and minimum wage, a British family allowance: they say
+    // what a member of code about French social law computes, and are no evidence that code is about it.
+    private static readonly HashSet<string> EnglishPairs = new(StringComparer.Ordinal)
+    {
+        "social security", "family allowance", "minimum wage", "activity bonus", "social debt", "disabled adult",
+        "housing benefit", "housing allowance", "housing assistance",
+    };
 
     // Benefits named by two words, each of which names nothing alone: PrimeActivite, AideLogement.
     private static readonly HashSet<string> SubjectPairs = new(StringComparer.Ordinal)

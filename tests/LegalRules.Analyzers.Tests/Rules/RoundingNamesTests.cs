@@ -161,6 +161,38 @@ public sealed class RoundingNamesTests
         Assert.Equal(new[] { 6, 9, 10 }, lines);
     }
 
+    [Fact]
+    public async Task English_names_of_a_french_scheme_make_amounts_in_code_about_social_law_only()
+    {
+        // The ceiling of French social security, named in English; the same names in a US payroll
+        // that names no French scheme anywhere say nothing of French law.
+        const string Ceiling = """
+            using System;
+            public static class FranceSocialSecurityCeiling
+            {
+                public static decimal ProratedMonthlyCeiling(decimal ceiling, int days) => Math.Round(ceiling * days / 30m, 2);
+            }
+            public static class FamilyAllowance
+            {
+                public static decimal Share(decimal monthly, int children) => Math.Round(monthly * children / 3m, 2);
+            }
+            """;
+        const string UnitedStates = """
+            using System;
+            public static class SocialSecurityWithholding
+            {
+                public static decimal Withhold(decimal wages, decimal rate) => Math.Round(wages * rate, 2);
+            }
+            public static class MinimumWageTable
+            {
+                public static decimal Weekly(decimal hourly, decimal hours) => Math.Round(hourly * hours, 2);
+            }
+            """;
+
+        Assert.Equal(new[] { 4, 8 }, await RoundingLinesAsync(SocialCode.Marker, Ceiling));
+        Assert.Empty(await RoundingLinesAsync(UnitedStates));
+    }
+
     private static async Task<int[]> RoundingLinesAsync(params string[] sources)
     {
         var diagnostics = await DirectRun.AnalyzeAsync(sources, new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });
