@@ -27,6 +27,7 @@ public sealed class OrdinaryVocabularyTests
     [InlineData("public static class SocialDebtRepaymentContribution { public const decimal SocialDebtRepaymentRate = 0.005m; }", "LR0003 0.005")]
     [InlineData("public enum FamilyAllowanceAge { AgeSupplementThreshold = 14 }", "LR0002 14")]
     [InlineData("public static class ActivityBonus { public const decimal LumpSum = 638.28m; }", "LR0003 638.28")]
+    [InlineData("public static class ActivityBonus { public const decimal MinimumPaymentAmount = 15m; }", "LR0003 15")]
     public async Task English_names_of_a_scheme_corroborate_in_code_about_social_law(string source, string inSocialLawCode)
         => Assert.Equal(new[] { inSocialLawCode }, await FoundAsync(source, SocialCode.Marker));
 
