@@ -105,6 +105,28 @@ public sealed class DropLoadingTests
     }
 
     [Theory]
+    [InlineData("Compta.Core", 0)]
+    [InlineData("Acme.Accounting", 0)]
+    [InlineData("Compta.Paie", 1)]
+    [InlineData("Gestion.Core", 1)]
+    public async Task An_accounting_program_that_posts_social_charges_is_not_about_social_law(string project, int findings)
+    {
+        // A chart of accounts names the social bodies and charges it posts to; an invoice's amount of
+        // 1,041.59 € is not the AAH for that. A payroll module of the same suite computes them.
+        using var drop = new TempDrop();
+        drop.Write($"Core/{project}.csproj", Sdk + "<PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n");
+        drop.Write("Core/Comptes.cs", """
+            namespace Core;
+            public enum CategorieCompte { SecuriteSociale = 431, ChargesSociales = 645, Urssaf = 4311 }
+            public static class Exemples { public static decimal MontantFacture() => 1041.59m; }
+            """);
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf);
+
+        Assert.Equal(findings, report.Results.Count(r => r.RuleId is "LR0002" or "LR0003"));
+    }
+
+    [Theory]
     [InlineData("Vendor.Tests")]
     [InlineData("Vendor.Tests.NUnit")]
     [InlineData("Vendor.UnitTests.Integration")]

@@ -96,6 +96,7 @@ internal static class CodeContext
                             if (!ReferenceEquals(sibling, assignment) && sibling is IAssignmentOperation { Value: var label })
                             {
                                 AddStringWords(label, words);
+                                AddCodeWords(label, words);
                             }
                         }
                     }
@@ -280,6 +281,11 @@ internal static class CodeContext
                             {
                                 AddWrittenKey(label, words.Own);
                             }
+                            else if (sibling != assignment && sibling is AssignmentExpressionSyntax { Right: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } code })
+                            {
+                                // A code constant or an enum member beside it: Code = CodesBaremes.TauxCrds, Prestation = Prestation.Crds.
+                                AddWrittenKey(code, words.Own);
+                            }
                         }
                     }
 
@@ -441,6 +447,25 @@ internal static class CodeContext
         if (value is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } && text.Length <= MaxKeyLength)
         {
             NameWords.AddWords(text, words);
+        }
+    }
+
+    /// <summary>
+    /// The words of a code set beside a value in an object initializer: a static field, a constant or an
+    /// enum member written qualified (<c>Code = CodesBaremes.TauxCrds</c>, <c>Prestation = Prestation.Crds</c>),
+    /// as the syntactic reading takes it; nothing for an instance's member or a local.
+    /// </summary>
+    private static void AddCodeWords(IOperation value, HashSet<string> words)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value is IFieldReferenceOperation { Instance: null, Field.Name: var name }
+            && value.Syntax is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax })
+        {
+            NameWords.AddWords(name, words);
         }
     }
 

@@ -111,6 +111,13 @@ internal sealed class StatutorySubject
     /// </summary>
     private static bool AboutSocialLaw(Compilation compilation)
     {
+        // Bookkeeping names the social bodies and charges it posts to (URSSAF, charges sociales), and
+        // computes none of them.
+        if (IsBookkeeping(compilation))
+        {
+            return false;
+        }
+
         // An audit knows which projects reference which: a core library of a benefits module serves it.
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -205,6 +212,35 @@ internal sealed class StatutorySubject
 
             PushReferences(referenced, seen, pending);
         }
+    }
+
+    // The words of an accounting program's assembly name (Compta.Core, Acme.Accounting, GrandLivre).
+    private static readonly HashSet<string> BookkeepingWords = new(StringComparer.Ordinal)
+    {
+        "compta", "comptabilite", "comptable", "accounting", "ledger", "bookkeeping", "grandlivre",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="compilation"/> is an accounting program by its assembly's name, and that
+    /// name names no benefit or contribution (<c>Compta.Core</c>, <c>Acme.Accounting.Banque</c>; not
+    /// <c>Compta.Paie</c>): its chart of accounts names the social bodies and charges (431 Sécurité
+    /// sociale, 645 Charges sociales, URSSAF as a creditor) that a payroll program computed.
+    /// </summary>
+    private static bool IsBookkeeping(Compilation compilation)
+    {
+        var bookkeeping = false;
+        foreach (var word in NameWords.Split(compilation.AssemblyName ?? string.Empty))
+        {
+            var stem = NameWords.Stem(word);
+            if (SubjectWords.Contains(stem))
+            {
+                return false;
+            }
+
+            bookkeeping |= BookkeepingWords.Contains(stem);
+        }
+
+        return bookkeeping;
     }
 
     // How test projects are named (Paie.Tests, PaieTests, Paie.UnitTests, Paie.Specs), and the segments

@@ -14,7 +14,7 @@ namespace LegalRules.Tests.Matching;
 /// </summary>
 public sealed class DictionaryKeysTests
 {
-    private const string Prestations = "public enum Prestation { Crds, Remise } public class Parametre { public Parametre(string nom, decimal valeur) { } } public class Registre { public void Definir(Prestation nom, decimal valeur) { } }";
+    private const string Prestations = "public enum Prestation { Crds, Remise } public class Parametre { public Parametre(string nom, decimal valeur) { } } public class Registre { public void Definir(Prestation nom, decimal valeur) { } } public class Bareme { public int Id; public string Code; public Prestation Prestation; public decimal Taux; } public static class CodesBaremes { public const string TauxCrds = \"CRDS\", FraisDossier = \"FD\"; }";
 
     [Theory]
     [InlineData("public Dictionary<string, decimal> Taux = new() { [\"crds\"] = 0.005m };")]
@@ -29,6 +29,9 @@ public sealed class DictionaryKeysTests
     [InlineData("public Parametre P1 = new Parametre(\"crds\", 0.005m);")]
     [InlineData("public void Remplir(Registre registre) { registre.Definir(Prestation.Crds, 0.005m); }")]
     [InlineData("public class Taux : Parametre { public Taux() : base(\"CRDS\", 0.005m) { } }")]
+    // A row seeded with its code beside it: a constant or an enum member, qualified.
+    [InlineData("public Bareme B = new Bareme { Id = 146, Code = CodesBaremes.TauxCrds, Taux = 0.005m };")]
+    [InlineData("public Bareme B = new Bareme { Id = 146, Prestation = Prestation.Crds, Taux = 0.005m };")]
     public async Task A_value_keyed_by_the_name_of_its_parameter_is_reported(string member)
     {
         var found = await FoundAsync("using System.Collections.Generic; public class Parametres { " + member + " }");
@@ -42,6 +45,7 @@ public sealed class DictionaryKeysTests
     [InlineData("public void Remplir(Dictionary<string, decimal> taux) { taux.Add(\"tolerance\", 0.005m); }")]
     [InlineData("public static readonly (string Nom, decimal Valeur)[] Taux = { (\"remise\", 0.005m) };")]
     [InlineData("public Parametre P2 = new Parametre(\"remise\", 0.005m);")]
+    [InlineData("public Bareme B = new Bareme { Id = 147, Code = CodesBaremes.FraisDossier, Taux = 0.005m };")]
     public async Task A_value_keyed_by_another_name_is_not_reported(string member)
     {
         var found = await FoundAsync("using System.Collections.Generic; public class Parametres { " + member + " }");
