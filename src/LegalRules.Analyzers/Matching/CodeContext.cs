@@ -118,6 +118,10 @@ internal static class CodeContext
                     if (argument.Parent is IInvocationOperation invocation)
                     {
                         NameWords.AddWords(invocation.TargetMethod.Name, words);
+                        if (invocation.Syntax is InvocationExpressionSyntax call)
+                        {
+                            AddChainedMemberNames(call, words);
+                        }
 
                         // { "crds", 0.005m } in a dictionary's initializer, taux.Add("crds", 0.005m),
                         // Definir("CRDS", 0.005m): a key passed beside the value names it.
@@ -134,6 +138,12 @@ internal static class CodeContext
                         AddSiblingKeyWords(creation.Arguments, argument, words);
                     }
 
+                    goto done;
+                case IInvalidOperation { Syntax: InvocationExpressionSyntax unresolved } when child.Syntax.Parent is ArgumentSyntax { Parent: ArgumentListSyntax list } && list.Parent == unresolved:
+                    // A call the compiler cannot resolve (a library missing from a drop): the method's
+                    // name as written, and the member its fluent chain configures.
+                    AddWrittenName(unresolved.Expression, words);
+                    AddChainedMemberNames(unresolved, words);
                     goto done;
                 case IBinaryOperation binary:
                     AddReferenceName(ReferenceEquals(binary.LeftOperand, child) ? binary.RightOperand : binary.LeftOperand, words);
@@ -294,6 +304,11 @@ internal static class CodeContext
                     if (!parameterNames.TryAddWords(argument, words))
                     {
                         return false;
+                    }
+
+                    if (argument.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax chained })
+                    {
+                        AddChainedMemberNames(chained, words.Own);
                     }
 
                     // Keys passed beside the value: taux.Add("crds", 0.005m), new Parametre("crds", 0.005m),
@@ -466,6 +481,33 @@ internal static class CodeContext
             && value.Syntax is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax })
         {
             NameWords.AddWords(name, words);
+        }
+    }
+
+    /// <summary>How many calls before a value's a fluent chain is read for the member it configures.</summary>
+    private const int MaxChainedCalls = 4;
+
+    /// <summary>
+    /// The member a fluent chain configures or validates, named by a lambda that reads it in a call
+    /// before the one the value is passed to: <c>builder.Property(p => p.TauxCsgDeductible).HasDefaultValue(0.068m)</c>,
+    /// <c>RuleFor(x => x.MontantAah).LessThanOrEqualTo(1041.59m)</c>.
+    /// </summary>
+    private static void AddChainedMemberNames(InvocationExpressionSyntax call, HashSet<string> words)
+    {
+        var receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression;
+        for (var calls = 0; receiver is InvocationExpressionSyntax previous && calls < MaxChainedCalls; calls++)
+        {
+            foreach (var argument in previous.ArgumentList.Arguments)
+            {
+                if (argument.Expression is SimpleLambdaExpressionSyntax { Parameter.Identifier.ValueText: var parameter, Body: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax read, Name.Identifier.ValueText: var member } }
+                    && read.Identifier.ValueText == parameter)
+                {
+                    NameWords.AddWords(member, words);
+                    return;
+                }
+            }
+
+            receiver = (previous.Expression as MemberAccessExpressionSyntax)?.Expression;
         }
     }
 
