@@ -141,10 +141,11 @@ internal static class CodeContext
                     goto done;
                 case IInvalidOperation { Syntax: InvocationExpressionSyntax unresolved } when child.Syntax.Parent is ArgumentSyntax { Parent: ArgumentListSyntax list } && list.Parent == unresolved:
                     // A call the compiler cannot resolve (a library missing from a drop): the method's
-                    // name as written, and the member its fluent chain configures.
+                    // name as written, and the member its fluent chain configures; and what receives its
+                    // result, further up.
                     AddWrittenName(unresolved.Expression, words);
                     AddChainedMemberNames(unresolved, words);
-                    goto done;
+                    break;
                 case IBinaryOperation binary:
                     AddReferenceName(ReferenceEquals(binary.LeftOperand, child) ? binary.RightOperand : binary.LeftOperand, words);
                     break;
