@@ -637,7 +637,7 @@ internal sealed class StatutorySubject
             return false;
         }
 
-        if (arguments.Count > 1 && IsTimesHundred(arguments[0].Expression))
+        if ((arguments.Count > 1 && IsTimesHundred(arguments[0].Expression)) || IsStepIdiom(rounding))
         {
             return true;
         }
@@ -702,8 +702,46 @@ internal sealed class StatutorySubject
                 divided ??= new List<string>(2);
                 AddRoundedNames(division.Left, divided, ref divided, depth + 1);
                 break;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sum" or "Average" or "Max" or "Min" }, ArgumentList.Arguments: { Count: 1 } aggregated }
+                when depth < 4 && aggregated[0].Expression is SimpleLambdaExpressionSyntax { Body: ExpressionSyntax summed }:
+                // mois.Sum(m => m.TotalHeuresSup): what is summed is what the total is.
+                AddRoundedNames(summed, names, ref divided, depth + 1);
+                break;
         }
     }
+
+    /// <summary>
+    /// <c>Math.Round(x * 2) / 2</c>, <c>Math.Round(x * 4) / 4</c>: a rounding to a half or a quarter of
+    /// the unit, divided back — a step of days or hours, not money (whose step, cents, is
+    /// <see cref="IsCentsIdiom"/>'s).
+    /// </summary>
+    private static bool IsStepIdiom(InvocationExpressionSyntax rounding)
+    {
+        if (rounding.ArgumentList.Arguments.Count != 1
+            || Unwrapped(rounding.ArgumentList.Arguments[0].Expression) is not BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression } product
+            || (StepOf(Unwrapped(product.Right)) ?? StepOf(Unwrapped(product.Left))) is not { } step)
+        {
+            return false;
+        }
+
+        SyntaxNode node = rounding;
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression } division
+            && division.Left == node
+            && StepOf(Unwrapped(division.Right)) == step;
+    }
+
+    /// <summary>The number of steps in a unit a literal says (2, 4, 10: halves, quarters, tenths), or null.</summary>
+    private static decimal? StepOf(ExpressionSyntax expression)
+        => expression is LiteralExpressionSyntax { Token.Value: var value }
+            && (value switch { int i => i, decimal m => m, double d => (decimal)d, float f => (decimal)f, _ => 0m }) is var step
+            && step > 1m && step < 100m && decimal.Truncate(step) == step
+            ? step
+            : null;
 
     private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
     {

@@ -80,10 +80,14 @@ public sealed class RoundingNamesTests
                 public static decimal MontantHeuresSup(decimal heures, decimal taux) => Math.Round(heures * taux * 1.25m, 2);
                 public static decimal SalaireNet(decimal brut) => Math.Round(brut - brut * 0.22m, 2);
                 public static decimal Differentiel(decimal ressources) => Math.Round(651.69m - ressources, 2);
+                public static decimal CumulAnnuel(Mois[] mois) => Math.Round(mois.Sum(m => m.TotalHeuresSup), 2);
+                public static decimal SoldeDemiJournee(decimal soldeConges) => Math.Round(soldeConges * 2m) / 2m;
+                public static decimal SalaireVerse(Mois[] mois) => Math.Round(mois.Sum(m => m.SalaireNet), 2);
             }
+            public sealed class Mois { public decimal TotalHeuresSup; public decimal SalaireNet; }
             """);
 
-        Assert.Equal(new[] { 11, 12, 13 }, lines);
+        Assert.Equal(new[] { 11, 12, 13, 16 }, lines);
     }
 
     [Fact]
