@@ -724,15 +724,21 @@ internal sealed class StatutorySubject
             return false;
         }
 
+        return DivisorOf(rounding) is { } divisor && StepOf(divisor) == step;
+    }
+
+    /// <summary>What the result of <paramref name="rounding"/> is divided by, through parentheses and casts (<c>Math.Round(x * 100) / 100</c>: 100), or null.</summary>
+    private static ExpressionSyntax? DivisorOf(InvocationExpressionSyntax rounding)
+    {
         SyntaxNode node = rounding;
         while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
         {
             node = node.Parent;
         }
 
-        return node.Parent is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression } division
-            && division.Left == node
-            && StepOf(Unwrapped(division.Right)) == step;
+        return node.Parent is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression } division && division.Left == node
+            ? Unwrapped(division.Right)
+            : null;
     }
 
     /// <summary>The number of steps in a unit a literal says (2, 4, 10: halves, quarters, tenths), or null.</summary>
@@ -788,15 +794,7 @@ internal sealed class StatutorySubject
             return false;
         }
 
-        SyntaxNode node = rounding;
-        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
-        return node.Parent is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression } division
-            && division.Left == node
-            && IsHundred(Unwrapped(division.Right));
+        return DivisorOf(rounding) is { } divisor && IsHundred(divisor);
     }
 
     /// <summary>Whether the rounding is what its member returns: <c>return Math.Round(…);</c> or <c>=> Math.Round(…)</c>.</summary>
