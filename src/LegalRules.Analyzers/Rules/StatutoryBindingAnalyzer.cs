@@ -227,6 +227,12 @@ public sealed class StatutoryBindingAnalyzer : DiagnosticAnalyzer
 
     private static void CheckValue(Action<Diagnostic> report, ISymbol member, IOperation value, LegalRulesCompilationState state)
     {
+        // A nullable member's constant is converted implicitly (decimal? Montant = 646.52m): the conversion is no constant, its operand is.
+        if (!value.ConstantValue.HasValue && Unwrap(value) is { ConstantValue.HasValue: true } converted)
+        {
+            value = converted;
+        }
+
         if (!value.ConstantValue.HasValue || !StatutoryBindings.TryGet(member, state, out var binding))
         {
             return;

@@ -89,6 +89,8 @@ public class StatutoryBindingAnalyzerTests
                     public decimal Smic => {|#2:11.88m|};
                     [StatutoryParameter("{{Keys.Crds}}")]
                     public decimal Crds { get { return 0.005m; } }
+                    [StatutoryParameter("{{Keys.Pmss}}")]
+                    public decimal? PmssOptionnel { get; init; } = {|#4:3925m|};
                 }
                 enum Ages
                 {
@@ -100,7 +102,8 @@ public class StatutoryBindingAnalyzerTests
                 Divergent(0).WithArguments("47100", "48060", Keys.Pass, "Plafond annuel de la sécurité sociale (PASS)", "2026-01-01 →", "Arrêté du 22 décembre 2025"),
                 Divergent(1).WithArguments("3925", "4005", Keys.Pmss, "Plafond mensuel de la sécurité sociale (PMSS)", "2026-01-01 →", "Arrêté du 22 décembre 2025"),
                 Divergent(2).WithArguments("11.88", "12.31", Keys.SmicHoraire, "Smic horaire brut (métropole)", "2026-06-01 →", "Arrêté du 22 mai 2026 relatif au relèvement du salaire minimum de croissance"),
-                Divergent(3).WithArguments("14", "18", Keys.AfAge, "Allocations familiales : âge de l'enfant ouvrant droit à la majoration pour âge", "2026-03-01 →", "Décret n° 2026-138 du 27 février 2026"))
+                Divergent(3).WithArguments("14", "18", Keys.AfAge, "Allocations familiales : âge de l'enfant ouvrant droit à la majoration pour âge", "2026-03-01 →", "Décret n° 2026-138 du 27 février 2026"),
+                Divergent(4).WithArguments("3925", "4005", Keys.Pmss, "Plafond mensuel de la sécurité sociale (PMSS)", "2026-01-01 →", "Arrêté du 22 décembre 2025"))
             .RunAsync();
     }
 }
