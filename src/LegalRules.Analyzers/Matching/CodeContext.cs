@@ -288,14 +288,13 @@ internal static class CodeContext
                     {
                         foreach (var sibling in objectInitializer.Expressions)
                         {
-                            if (sibling != assignment && sibling is AssignmentExpressionSyntax { Right: LiteralExpressionSyntax label } && label.IsKind(SyntaxKind.StringLiteralExpression))
+                            // A label beside it, or a code constant or an enum member: Libelle = "CSG déductible",
+                            // Code = CodesBaremes.TauxCrds, Prestation = Prestation.Crds.
+                            if (sibling != assignment
+                                && sibling is AssignmentExpressionSyntax { Right: var label }
+                                && (label.IsKind(SyntaxKind.StringLiteralExpression) || label is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax }))
                             {
                                 AddWrittenKey(label, words.Own);
-                            }
-                            else if (sibling != assignment && sibling is AssignmentExpressionSyntax { Right: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } code })
-                            {
-                                // A code constant or an enum member beside it: Code = CodesBaremes.TauxCrds, Prestation = Prestation.Crds.
-                                AddWrittenKey(code, words.Own);
                             }
                         }
                     }

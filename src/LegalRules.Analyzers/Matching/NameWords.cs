@@ -48,7 +48,21 @@ internal static class NameWords
 
     // Schemes that English code names in two ordinary words: the prime d'activité (ActivityBonus). Each
     // word alone is a game's or a fitness tracker's; together they are one word, and one word only.
-    private static readonly HashSet<string> Compounds = new(StringComparer.Ordinal) { "activitybonus" };
+    private static readonly (string First, string Second, string Joined)[] Compounds = { ("activity", "bonus", "activitybonus") };
+
+    /// <summary>The one word that <paramref name="first"/> followed by <paramref name="second"/> make, or null.</summary>
+    private static string? CompoundOf(string first, string second)
+    {
+        foreach (var compound in Compounds)
+        {
+            if (compound.First == first && compound.Second == second)
+            {
+                return compound.Joined;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The words of a parameter: its key's segments, its label and its keywords, less generic words.</summary>
     public static ImmutableArray<string> ForParameter(StatutoryParameter parameter)
@@ -139,9 +153,9 @@ internal static class NameWords
             }
 
             // English names of a scheme in two words that each say nothing of it: read as one (activitybonus).
-            if (previous is not null && Compounds.Contains(previous + word))
+            if (previous is not null && CompoundOf(previous, word) is { } compound)
             {
-                (words ??= new List<string>()).Add(previous + word);
+                (words ??= new List<string>()).Add(compound);
             }
 
             previous = word;

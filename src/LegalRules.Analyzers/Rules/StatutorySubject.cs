@@ -872,9 +872,9 @@ internal sealed class StatutorySubject
         foreach (var word in NameWords.Split(name))
         {
             var singular = NameWords.Stem(word);
+            var pair = previous is null || SubjectWords.Contains(singular) ? null : previous + " " + singular;
             var found = SubjectWords.Contains(singular) ? singular
-                : previous is not null && SubjectPairs.Contains(previous + " " + singular) ? previous + " " + singular
-                : previous is not null && EnglishPairs.Contains(previous + " " + singular) ? previous + " " + singular
+                : pair is not null && (SubjectPairs.Contains(pair) || EnglishPairs.Contains(pair)) ? pair
                 : null;
             previous = singular;
             if (found is null)
