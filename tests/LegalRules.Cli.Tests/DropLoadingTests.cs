@@ -504,6 +504,76 @@ public sealed class DropLoadingTests
         Assert.Equal(1, loose.GetProperty("sourceFiles").GetInt32());
     }
 
+    private const string Payslip = """
+        namespace Paie;
+
+        public static class Bulletin
+        {
+            public static decimal TauxCsgDeductible = 0.068m;
+
+            public static decimal Csg(decimal brut) => Math.Round(brut * 0.9825m * TauxCsgDeductible, 2);
+
+            public static void Main() => Console.WriteLine(Csg(2000m));
+        }
+        """;
+
+    private const string Loan = """
+        namespace Banque;
+
+        public static class Pret
+        {
+            public static decimal MontantInterets(decimal capital, decimal tauxAnnuel) => Math.Round(capital * tauxAnnuel / 12m, 2);
+
+            public static void Main() => Console.WriteLine(MontantInterets(10000m, 0.04m));
+        }
+        """;
+
+    [Theory]
+    [InlineData(true, "Banque/Pret.cs:7 LR0101|Paie/Bulletin.cs:8 LR0101")]
+    [InlineData(false, "Paie/Bulletin.cs:8 LR0101")]
+    public async Task Loose_programs_that_use_none_of_each_other_s_names_are_judged_apart(bool sharedConstants, string expectedRoundings)
+    {
+        // Two programs gathered side by side without project files: the loan calculator's rounding is
+        // the bank's money, unless a name links it to the payslip program (then they are one program).
+        using var drop = new TempDrop();
+        drop.Write("alice__paie/Paie/Bulletin.cs", "using System;\n" + Payslip);
+        var loan = "using System;\n" + Loan;
+        if (sharedConstants)
+        {
+            loan = loan.Replace("12m;", "12m + Plafonds.Ancien * 0m;", StringComparison.Ordinal);
+            drop.Write("alice__paie/Paie/Plafonds.cs", "namespace Paie;\npublic static class Plafonds { public const decimal Ancien = 46368m; }\n");
+        }
+
+        drop.Write("bob__pret/Banque/Pret.cs", sharedConstants ? "using Paie;\n" + loan : loan);
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf, "--fail-on", "none");
+
+        var found = report.Results
+            .Where(r => r.RuleId == "LR0101")
+            .Select(r => $"{r.Uri![(r.Uri!.IndexOf('/', StringComparison.Ordinal) + 1)..]}:{r.StartLine} {r.RuleId}")
+            .OrderBy(f => f, StringComparer.Ordinal);
+        Assert.Equal(expectedRoundings, string.Join("|", found));
+        var projects = report.Projects();
+        Assert.Equal(sharedConstants ? new[] { "LegalRulesAudit" } : new[] { "LegalRulesAudit.alice__paie", "LegalRulesAudit.bob__pret" }, projects.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.All(projects.Values, p => Assert.Equal(0, p.GetProperty("compilerErrors").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Loose_folders_without_a_program_of_their_own_stay_with_the_rest()
+    {
+        // A vendor's miscellany: a folder that no name links to a program, and that has no entry
+        // point, is compiled and judged with the largest program, not with a one-line script.
+        using var drop = new TempDrop();
+        drop.Write("Paie/Bulletin.cs", "using System;\n" + Payslip);
+        drop.Write("Banque/Pret.cs", "using System;\n" + Loan.Replace("static void Main()", "static void Afficher()", StringComparison.Ordinal));
+        drop.Write("Outils/Script.cs", "System.Console.WriteLine(1.5m);\n");
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf, "--fail-on", "none");
+
+        Assert.Contains(report.Results, r => r.Uri == "Banque/Pret.cs" && r.RuleId == "LR0101");
+        Assert.Equal(new[] { "LegalRulesAudit.Banque", "LegalRulesAudit.Outils" }, report.Projects().Keys.OrderBy(k => k, StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("namespace Vendor.Outils;\n\npublic static class Fichiers\n{\n    public static List<string> Lire(string chemin) => File.ReadAllLines(chemin).ToList();\n}\n", true)]
     [InlineData("namespace Vendor.Outils\n{\n    public static class Fichiers\n    {\n        public static List<string> Lire(string chemin) => File.ReadAllLines(chemin).ToList();\n    }\n}\n", false)]

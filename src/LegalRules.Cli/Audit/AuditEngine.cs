@@ -84,13 +84,16 @@ internal static class AuditEngine
         else
         {
             var created = new Dictionary<CompilationUnit, AuditedCompilation>();
+            var all = ImmutableArray.CreateBuilder<AuditedCompilation>();
             foreach (var unit in units)
             {
                 // Units come referenced-first: a project's references exist when it is compiled.
-                created[unit] = DropCompilation.Create(unit, created, texts, cancellationToken);
+                var compiled = DropCompilation.Create(unit, created, texts, drop.Root, Text, cancellationToken);
+                created[unit] = compiled[0];
+                all.AddRange(compiled);
             }
 
-            compilations = units.Select(u => created[u]).ToImmutableArray();
+            compilations = all.ToImmutable();
         }
 
         // A project about benefits or contributions makes the projects it references so too (rules.md).

@@ -84,7 +84,11 @@ internal sealed class SourceTexts
 /// </summary>
 internal static class DropCompilation
 {
-    public static AuditedCompilation Create(CompilationUnit unit, IReadOnlyDictionary<CompilationUnit, AuditedCompilation> referenced, SourceTexts texts, CancellationToken cancellationToken)
+    /// <summary>
+    /// The compilation of <paramref name="unit"/>; for the files outside any project, one compilation
+    /// per program they make up (<see cref="LooseGroups"/>), each with a note naming its folder.
+    /// </summary>
+    public static ImmutableArray<AuditedCompilation> Create(CompilationUnit unit, IReadOnlyDictionary<CompilationUnit, AuditedCompilation> referenced, SourceTexts texts, string root, Func<string, string> localized, CancellationToken cancellationToken)
     {
         var project = unit.Project;
         var framework = unit.TargetFramework;
@@ -121,7 +125,42 @@ internal static class DropCompilation
             }
         });
 
-        var parsed = trees.Where(t => t is not null).Select(t => t!).ToList();
+        var all = trees.Where(t => t is not null).Select(t => t!).ToList();
+        if (unit.Project is not null || all.Count == 0)
+        {
+            return ImmutableArray.Create(Compile(unit, all, parseOptions, languageVersion, referenced, cancellationToken));
+        }
+
+        var groups = LooseGroups.Split(all, root, cancellationToken);
+        if (groups.Count == 1)
+        {
+            return ImmutableArray.Create(Compile(unit, all, parseOptions, languageVersion, referenced, cancellationToken));
+        }
+
+        // Each program is named after its first folder, so that reports tell them apart.
+        var compilations = ImmutableArray.CreateBuilder<AuditedCompilation>(groups.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var name = unit.Name + (group.Folders[0] == "." ? string.Empty : "." + AssemblyNamePart(group.Folders[0]));
+            for (var n = 2; !names.Add(name); n++)
+            {
+                name = unit.Name + "." + AssemblyNamePart(group.Folders[0]) + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var part = new CompilationUnit(name, null, group.Trees.Select(t => t.FilePath).ToImmutableArray());
+            part.Notes.AddRange(unit.Notes);
+            part.Notes.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, localized("Note_LooseGroup"), string.Join(", ", group.Folders), group.Trees.Length));
+            compilations.Add(Compile(part, group.Trees.ToList(), parseOptions, languageVersion, referenced, cancellationToken));
+        }
+
+        return compilations.MoveToImmutable();
+    }
+
+    private static AuditedCompilation Compile(CompilationUnit unit, List<SyntaxTree> parsed, CSharpParseOptions parseOptions, LanguageVersion languageVersion, IReadOnlyDictionary<CompilationUnit, AuditedCompilation> referenced, CancellationToken cancellationToken)
+    {
+        var project = unit.Project;
+        var framework = unit.TargetFramework;
         var generated = parsed
             .Where(t => GeneratedCode.IsGeneratedName(t.FilePath) || GeneratedCode.HasGeneratedHeader(t))
             .ToImmutableHashSet();
@@ -146,7 +185,7 @@ internal static class DropCompilation
             }
 
             var path = project is null
-                ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(files[0]) ?? string.Empty, "obj", unit.Name + ".GlobalUsings.g.cs")
+                ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(parsed[0].FilePath) ?? string.Empty, "obj", unit.Name + ".GlobalUsings.g.cs")
                 : System.IO.Path.Combine(project.Directory, "obj", project.Name + ".GlobalUsings.g.cs");
             var tree = CSharpSyntaxTree.ParseText(SourceText.From(usings.ToString(), Encoding.UTF8), parseOptions, path, cancellationToken);
             parsed.Add(tree);
@@ -154,7 +193,8 @@ internal static class DropCompilation
         }
 
         var options = new CSharpCompilationOptions(
-            OutputKind(project?.OutputType),
+            // Loose files with top-level statements are a program's: compiled as a library, they would be an error.
+            project is null && parsed.Any(HasTopLevelStatements) ? Microsoft.CodeAnalysis.OutputKind.ConsoleApplication : OutputKind(project?.OutputType),
             allowUnsafe: project?.AllowUnsafe ?? true,
             concurrentBuild: true,
             deterministic: true,
@@ -178,6 +218,13 @@ internal static class DropCompilation
         var created = CSharpCompilation.Create(unit.Name, parsed, references, options);
         return new AuditedCompilation(unit, created, generated, synthetic, referenceSet, languageVersion);
     }
+
+    // A folder's path as segments of an assembly name: letters, digits and underscores.
+    private static string AssemblyNamePart(string folder)
+        => string.Join(".", folder.Split('/', '\\').Select(segment => new string(segment.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray())));
+
+    private static bool HasTopLevelStatements(SyntaxTree tree)
+        => tree.GetRoot() is CompilationUnitSyntax root && root.Members.Any(m => m is GlobalStatementSyntax);
 
     private static bool WritesFileScopedNamespace(SyntaxTree tree)
         => tree.GetRoot() is CompilationUnitSyntax root && root.Members.Any(m => m is FileScopedNamespaceDeclarationSyntax);

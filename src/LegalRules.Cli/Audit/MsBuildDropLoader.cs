@@ -77,9 +77,9 @@ internal static class MsBuildDropLoader
         {
             if (unit.Project is null)
             {
-                var loose = DropCompilation.Create(unit, loaded, texts, cancellationToken);
-                loaded[unit] = loose;
-                results.Add(loose);
+                var loose = DropCompilation.Create(unit, loaded, texts, drop.Root, name => Strings.Get(culture, name), cancellationToken);
+                loaded[unit] = loose[0];
+                results.AddRange(loose);
                 continue;
             }
 
