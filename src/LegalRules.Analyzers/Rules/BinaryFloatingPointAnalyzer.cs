@@ -13,7 +13,8 @@ namespace LegalRules.Rules;
 /// <summary>
 /// LR0102: a <c>double</c> or <c>float</c> holds a statutory value — a field or property bound to a
 /// parameter, or a field, property, local, parameter default or method return whose value is a
-/// constant matched with a parameter, or a bound member. Reported on the declaration's type.
+/// constant matched with a parameter, or a bound member. Reported on the declaration's type, or on the
+/// value a body returns when it is on another line (the type is then the additional location).
 /// </summary>
 /// <remarks>
 /// "Holds" means the value itself: <c>double crds = 0.005;</c> holds the CRDS rate,
@@ -80,9 +81,10 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         }
 
         var use = Held(context, uses, members, symbol, property.Initializer?.Value);
+        ExpressionSyntax? returned = null;
         foreach (var value in Returned(property.ExpressionBody, null))
         {
-            use ??= Held(context, uses, members, symbol, value);
+            use ??= Held(context, uses, members, symbol, returned = value);
         }
 
         foreach (var accessor in property.AccessorList?.Accessors ?? default)
@@ -91,14 +93,17 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var value in Returned(accessor.ExpressionBody, accessor.Body))
                 {
-                    use ??= Held(context, uses, members, symbol, value);
+                    if (use is null && (use = Held(context, uses, members, symbol, value)) is not null)
+                    {
+                        returned = value;
+                    }
                 }
             }
         }
 
         if (use is not null)
         {
-            Report(context, property.Type, symbol, symbol.Name, type, use);
+            Report(context, property.Type, symbol, symbol.Name, type, use, returned);
         }
     }
 
@@ -171,7 +176,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         {
             if (Held(context, uses, members, function, value) is { } use)
             {
-                Report(context, returnType, function, name, type, use);
+                Report(context, returnType, function, name, type, use, value);
                 return;
             }
         }
@@ -252,18 +257,31 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
-    private static void Report(SyntaxNodeAnalysisContext context, TypeSyntax typeSyntax, ISymbol declared, string member, ITypeSymbol type, StatutoryUse use)
+    /// <summary>
+    /// Reports on the declaration's type; a value a body returns on another line is where the finding
+    /// is read (<c>return 151.67;</c> under <c>double HeuresMensuelles()</c>), and the type, which the
+    /// fix changes, follows as an additional location.
+    /// </summary>
+    private static void Report(SyntaxNodeAnalysisContext context, TypeSyntax typeSyntax, ISymbol declared, string member, ITypeSymbol type, StatutoryUse use, ExpressionSyntax? returned = null)
     {
         if (GeneratedCodeFilter.IsInGeneratedCode(typeSyntax.SyntaxTree, typeSyntax.SpanStart, declared))
         {
             return;
         }
 
-        context.ReportDiagnostic(Create(typeSyntax.GetLocation(), member, type, use.Key, use.Label));
+        var typeLocation = typeSyntax.GetLocation();
+        if (returned is not null && returned.GetLocation() is var valueLocation
+            && valueLocation.GetLineSpan().StartLinePosition.Line != typeLocation.GetLineSpan().StartLinePosition.Line)
+        {
+            context.ReportDiagnostic(Create(valueLocation, member, type, use.Key, use.Label, typeLocation));
+            return;
+        }
+
+        context.ReportDiagnostic(Create(typeLocation, member, type, use.Key, use.Label));
     }
 
     /// <summary>An LR0102 finding: <paramref name="held"/> (a member, or a constant as written) is a <paramref name="type"/> holding the parameter's value.</summary>
-    internal static Diagnostic Create(Location location, string held, ITypeSymbol type, string key, string label)
+    internal static Diagnostic Create(Location location, string held, ITypeSymbol type, string key, string label, Location? typeLocation = null)
     {
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(PropertyNames.Key, key)
@@ -271,6 +289,7 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         return Diagnostic.Create(
             Descriptors.BinaryFloatingPoint,
             location,
+            typeLocation is null ? null : new[] { typeLocation },
             properties,
             held,
             type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),

@@ -89,7 +89,9 @@ public sealed class UseDecimalFixer : CodeFixProvider
     /// <summary>The declaration whose type the diagnostic is reported on.</summary>
     private static SyntaxNode? DeclarationAt(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not TypeSyntax type)
+        // A returned value on another line than the type carries the type as its additional location.
+        var location = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0] : diagnostic.Location;
+        if (root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not TypeSyntax type)
         {
             return null;
         }

@@ -25,9 +25,9 @@ public class UseDecimalFixerTests
 
                     static readonly {|LR0102:float?|} PassAnnuel = 48060f;
                     {|LR0102:double|} PlafondAnnuel => 4.806e4d;
-                    {|LR0102:double|} Pass()
+                    double Pass()
                     {
-                        return 48_060.0;
+                        return {|LR0102:48_060.0|};
                     }
 
                     decimal Net(decimal brut, {|LR0102:double|} tauxCrds = 0.005)

@@ -49,36 +49,36 @@ public class BinaryFloatingPointAnalyzerTests
                 using System.Collections.Generic;
                 class CotisationsSalariales
                 {
-                    {|#0:double|} Boucle(List<int> annees)
+                    {|#10:double|} Boucle(List<int> annees)
                     {
-                        foreach (var annee in annees) { while (annee > 0) { for (;;) { do { return 48060.0; } while (false); } } }
+                        foreach (var annee in annees) { while (annee > 0) { for (;;) { do { return {|#0:48060.0|}; } while (false); } } }
                         return 0;
                     }
 
-                    {|#1:double|} Selon(int annee)
+                    {|#11:double|} Selon(int annee)
                     {
                         switch (annee)
                         {
-                            case 2026: return 48060.0;
+                            case 2026: return {|#1:48060.0|};
                             default: return 0;
                         }
                     }
 
-                    {|#2:double|} Essai()
+                    {|#12:double|} Essai()
                     {
                         try { return 1; }
-                        catch (InvalidOperationException) { checked { return 48060.0; } }
+                        catch (InvalidOperationException) { checked { return {|#2:48060.0|}; } }
                         finally { }
                     }
 
-                    {|#3:double|} Verrou(object verrou)
+                    {|#13:double|} Verrou(object verrou)
                     {
-                        lock (verrou) { using (var d = (IDisposable)null) { fin: return 48060.0; } }
+                        lock (verrou) { using (var d = (IDisposable)null) { fin: return {|#3:48060.0|}; } }
                     }
 
-                    {|#4:double|} Sinon(bool b)
+                    {|#14:double|} Sinon(bool b)
                     {
-                        if (b) return 1; else if (!b) return 48060.0;
+                        if (b) return 1; else if (!b) return {|#4:48060.0|};
                         return 0;
                     }
 
@@ -91,11 +91,11 @@ public class BinaryFloatingPointAnalyzerTests
                 }
                 """)
             .Expect(
-                Lr0102(0).WithArguments("Boucle", "double", Keys.Pass, PassLabel),
-                Lr0102(1).WithArguments("Selon", "double", Keys.Pass, PassLabel),
-                Lr0102(2).WithArguments("Essai", "double", Keys.Pass, PassLabel),
-                Lr0102(3).WithArguments("Verrou", "double", Keys.Pass, PassLabel),
-                Lr0102(4).WithArguments("Sinon", "double", Keys.Pass, PassLabel),
+                Lr0102(0).WithLocation(10).WithArguments("Boucle", "double", Keys.Pass, PassLabel),
+                Lr0102(1).WithLocation(11).WithArguments("Selon", "double", Keys.Pass, PassLabel),
+                Lr0102(2).WithLocation(12).WithArguments("Essai", "double", Keys.Pass, PassLabel),
+                Lr0102(3).WithLocation(13).WithArguments("Verrou", "double", Keys.Pass, PassLabel),
+                Lr0102(4).WithLocation(14).WithArguments("Sinon", "double", Keys.Pass, PassLabel),
                 Lr0102(5).WithArguments("Locale", "double", Keys.Pass, PassLabel))
             .RunAsync();
     }
@@ -115,11 +115,11 @@ public class BinaryFloatingPointAnalyzerTests
 
                     static readonly {|#8:System.Double|} TauxCrdsSysteme = 0.005;
 
-                    {|#4:double|} PassSelonAnnee(int annee)
+                    {|#14:double|} PassSelonAnnee(int annee)
                     {
                         if (annee == 2026)
                         {
-                            return 48060.0;
+                            return {|#4:48060.0|};
                         }
 
                         return 48060.0;
@@ -138,7 +138,7 @@ public class BinaryFloatingPointAnalyzerTests
                 Lr0102(1).WithArguments("PassAnnuel", "float", Keys.Pass, PassLabel),
                 Lr0102(2).WithArguments("PlafondAnnuel", "double", Keys.Pass, PassLabel),
                 Lr0102(3).WithArguments("Pass", "double", Keys.Pass, PassLabel),
-                Lr0102(4).WithArguments("PassSelonAnnee", "double", Keys.Pass, PassLabel),
+                Lr0102(4).WithLocation(14).WithArguments("PassSelonAnnee", "double", Keys.Pass, PassLabel),
                 Lr0102(5).WithArguments("tauxCrds", "double", Keys.Crds, CrdsLabel),
                 Lr0102(6).WithArguments("crds", "double", Keys.Crds, CrdsLabel),
                 Lr0102(8).WithArguments("TauxCrdsSysteme", "double", Keys.Crds, CrdsLabel))
