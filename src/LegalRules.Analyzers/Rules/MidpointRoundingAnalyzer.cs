@@ -258,6 +258,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             // an amount only where a statutory value reaches it (above).
             return;
         }
+        else if (StatutorySubject.KeepsNoMoney(syntax, containingSymbol))
+        {
+            // Hours, a percentage, a ratio: not money, even in a calculation that cites its legal basis.
+            return;
+        }
         else if (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && (legalBasis || UsesBoundValues(value, containingSymbol, uses, members.BoundNames)))
         {
             what = Resources.Localizable("LR0101_InCalculation", MemberName(containingSymbol));
@@ -267,11 +272,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             // A double or float in a member or type that cites its legal basis: an amount all the same.
             what = Resources.Localizable("LR0101_InCalculationBinary", MemberName(containingSymbol));
         }
-        else if (subjectWord is not null && RoundsAmount(method, digits) && !StatutorySubject.KeepsNoMoney(syntax, containingSymbol))
+        else if (subjectWord is not null && RoundsAmount(method, digits))
         {
             what = Resources.Localizable("LR0101_InSubject", MemberName(containingSymbol), subjectWord);
         }
-        else if (amountWord is not null && RoundsAmount(method, digits) && !StatutorySubject.KeepsNoMoney(syntax, containingSymbol))
+        else if (amountWord is not null && RoundsAmount(method, digits))
         {
             what = Resources.Localizable("LR0101_AmountInSocialLaw", MemberName(containingSymbol));
         }

@@ -657,8 +657,62 @@ internal sealed class StatutorySubject
 
         // What a division divides speaks only where the other names say nothing: EnNombreDeSmic(brut / smic)
         // is a number of Smics, however much brut is money.
-        return SaysNoMoney(names) ?? (divided is null ? null : SaysNoMoney(divided)) ?? false;
+        var noMoney = SaysNoMoney(names) ?? (divided is null ? null : SaysNoMoney(divided)) ?? false;
+
+        // Hours times an hourly rate are pay, whatever the hours are called: var heuresSup =
+        // Round(heuresSupplementaires * tauxHoraire * 1.25m, 2). A share stays a share.
+        return noMoney && (SaysAShare(names) || !MultipliesPay(arguments[0].Expression, depth: 0));
     }
+
+    private static bool SaysAShare(List<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (WordIn(name, ShareWords) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Words of what is paid by the hour: a product of hours with one of them is money.
+    private static readonly HashSet<string> HourlyPayWords = new(StringComparer.Ordinal) { "horaire", "hourly", "smic" };
+
+    /// <summary>
+    /// Whether <paramref name="expression"/> is a product one of whose factors (through parentheses,
+    /// sums and further products) is named as money or as pay by the hour (<c>tauxHoraire</c>,
+    /// <c>SmicHoraire</c>, <c>salaireBrut</c>).
+    /// </summary>
+    private static bool MultipliesPay(ExpressionSyntax expression, int depth)
+    {
+        if (Unwrapped(expression) is not BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression } product)
+        {
+            return false;
+        }
+
+        return IsPayFactor(product.Left, depth) || IsPayFactor(product.Right, depth);
+    }
+
+    private static bool IsPayFactor(ExpressionSyntax factor, int depth)
+    {
+        switch (Unwrapped(factor))
+        {
+            case SimpleNameSyntax name:
+                return NamesPay(name.Identifier.ValueText);
+            case MemberAccessExpressionSyntax access:
+                return NamesPay(access.Name.Identifier.ValueText);
+            case BinaryExpressionSyntax binary when depth < 4
+                && binary.RawKind is (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AddExpression:
+                return IsPayFactor(binary.Left, depth + 1) || IsPayFactor(binary.Right, depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    private static bool NamesPay(string name)
+        => WordIn(name, HourlyPayWords) is not null || WordIn(name, AmountWords) is { } amount && amount is not ("arrondi" or "arrondir");
 
     /// <summary>True when the names say a share or a measure, false when they say an amount, null when they say neither.</summary>
     private static bool? SaysNoMoney(List<string> names)
@@ -817,7 +871,7 @@ internal sealed class StatutorySubject
     internal static string? ReceivingName(ExpressionSyntax rounding)
     {
         SyntaxNode node = rounding;
-        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax)
         {
             node = node.Parent;
         }
@@ -873,7 +927,8 @@ internal sealed class StatutorySubject
         {
             var singular = NameWords.Stem(word);
             var pair = previous is null || SubjectWords.Contains(singular) ? null : previous + " " + singular;
-            var found = SubjectWords.Contains(singular) ? singular
+            // "Masse salariale" is a firm's wage bill (a works council's budget is a share of it), not a contribution.
+            var found = SubjectWords.Contains(singular) && !(previous == "masse" && singular is "salariale" or "salarial") ? singular
                 : pair is not null && (SubjectPairs.Contains(pair) || EnglishPairs.Contains(pair)) ? pair
                 : null;
             previous = singular;

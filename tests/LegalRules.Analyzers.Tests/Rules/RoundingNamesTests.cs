@@ -166,6 +166,50 @@ public sealed class RoundingNamesTests
     }
 
     [Fact]
+    public async Task Hours_times_an_hourly_rate_are_pay_and_hours_alone_are_not_even_in_a_statutory_calculation()
+    {
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            using System;
+            using LegalRules;
+            public static class HeuresSupplementairesPaie
+            {
+                [StatutoryParameter("marche_travail.salaire_minimum.smic.smic_b_horaire")]
+                public const decimal SmicHoraire = 11.88m;
+                public static decimal HeuresSupplementaires(decimal tauxHoraire, decimal heures) => Math.Round(tauxHoraire * (heures * 1.25m), 2);
+                public static decimal Majorees(decimal heures, decimal majoration)
+                {
+                    var heuresSup = Math.Round(heures * majoration * SmicHoraire, 2);
+                    var heuresAffichees = Math.Round(heures + heures * majoration + SmicHoraire * 0m, 2);
+                    var pourcentage = checked((int)Math.Round(majoration * SmicHoraire / SmicHoraire * 100));
+                    return heuresSup + heuresAffichees + pourcentage;
+                }
+            }
+            """);
+
+        // Overtime pay, named after its hours, is money; hours shown on a payslip and a percentage are
+        // not, though a bound value reaches them.
+        Assert.Equal(new[] { 7, 10 }, lines);
+    }
+
+    [Fact]
+    public async Task A_works_council_s_share_of_the_wage_bill_is_not_about_social_law()
+    {
+        // "Masse salariale" is the firm's wage bill, of which a works council's budget is a share.
+        const string Council = """
+            using System;
+            public sealed class EnveloppeActivitesSociales
+            {
+                public const decimal TauxContributionEmployeur = 0.008m;
+                public decimal Enveloppe(decimal masseSalarialeBrute) => Math.Round(masseSalarialeBrute * TauxContributionEmployeur, 2);
+                public decimal Reliquat(decimal budgetRestant) => Math.Round(budgetRestant / 12m, 2);
+            }
+            """;
+
+        Assert.Empty(await RoundingLinesAsync(Council));
+        Assert.Equal(new[] { 5 }, await RoundingLinesAsync(Council.Replace("masseSalarialeBrute", "cotisationsSalarialesBrutes", System.StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task English_names_of_a_french_scheme_make_amounts_in_code_about_social_law_only()
     {
         // The ceiling of French social security, named in English; the same names in a US payroll
