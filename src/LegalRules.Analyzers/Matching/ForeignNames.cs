@@ -69,6 +69,35 @@ internal static class ForeignNames
             && !StatutorySubject.IsAboutSocialLaw(compilation);
     }
 
+    // What a numerical method tolerates: an error, not a rate, however the type around it is named.
+    private static readonly HashSet<string> PrecisionWords = new(StringComparer.Ordinal)
+    {
+        "tolerance", "epsilon", "eps", "precision", "convergence", "jitter",
+    };
+
+    /// <summary>
+    /// Whether the name <paramref name="constant"/> initialises, is assigned to or is passed as says it
+    /// is a numerical tolerance (<c>ToleranceArrondi = 0.005m</c> in <c>CalculCsgCrds</c>,
+    /// <c>decimal tolerance = 0.005m</c>): the type's words then corroborate nothing.
+    /// </summary>
+    internal static bool NamesAPrecision(IOperation constant)
+    {
+        if (NearestName(constant) is not { } name)
+        {
+            return false;
+        }
+
+        foreach (var word in NameWords.Split(name))
+        {
+            if (PrecisionWords.Contains(NameWords.Stem(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A rent is what a household pays (LoyerHorsCharges, LoyerPaye), not a statutory value; its
     // ceiling is one (PlafondLoyer, LoyerMax).
     private static readonly HashSet<string> RentWords = new(StringComparer.Ordinal) { "loyer", "rent" };

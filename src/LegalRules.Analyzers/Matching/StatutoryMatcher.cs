@@ -167,6 +167,14 @@ internal static class StatutoryMatcher
                 continue;
             }
 
+            // A tolerance declared in a type named after the CRDS is the computation's error, not the CRDS.
+            if (corroborated
+                && NameWords.SharedWords(near, occurrence.Parameter, registryWords, 1) == 0
+                && ForeignNames.NamesAPrecision(operation))
+            {
+                continue;
+            }
+
             // In another country's law, or in income tax, the names French social law shares with them
             // (a pension, an allowance, a minimum wage) corroborate nothing; a scheme only French law has
             // still does (TauxCsgDeductible in a tax simulator).

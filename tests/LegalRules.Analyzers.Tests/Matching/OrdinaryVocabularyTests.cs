@@ -39,6 +39,16 @@ public sealed class OrdinaryVocabularyTests
         => Assert.Empty(await FoundAsync(source));
 
     [Theory]
+    [InlineData("public static class CalculCsgCrds { private const decimal ToleranceArrondi = 0.005m; }")]
+    [InlineData("public static class CsgCrdsActivite { public static decimal BrutDepuisNet(decimal net, decimal tolerance = 0.005m) => net + tolerance; }")]
+    [InlineData("public static class CalculCrds { public const double Epsilon = 0.005; }")]
+    public async Task A_tolerance_in_a_type_named_after_a_contribution_is_not_its_rate(string source)
+    {
+        Assert.Empty(await FoundAsync(source, SocialCode.Marker));
+        Assert.Equal(new[] { "LR0003 0.005" }, await FoundAsync(source.Replace("Tolerance", "Taux", System.StringComparison.Ordinal).Replace("tolerance", "taux", System.StringComparison.Ordinal).Replace("Epsilon", "Taux", System.StringComparison.Ordinal), SocialCode.Marker));
+    }
+
+    [Theory]
     // Two words of the parameter: the ceiling of social security.
     [InlineData("public sealed class Outils { public const decimal PlafondSecuriteSociale = 4005m; }", "LR0003 4005")]
     // The name of a scheme: the slope of the prime d'activité.
