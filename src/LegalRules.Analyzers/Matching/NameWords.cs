@@ -169,6 +169,12 @@ internal static class NameWords
             if (!Generic.Contains(stem) && !Generic.Contains(word))
             {
                 (words ??= new List<string>()).Add(stem);
+
+                // A feminine past participle is its masculine too: "versée" and "versé", "majorée" and "majoré".
+                if (stem.Length > 5 && stem.EndsWith("ee", StringComparison.Ordinal))
+                {
+                    words.Add(stem.Substring(0, stem.Length - 1));
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using LegalRules.Tests.Infrastructure;
 using Xunit;
@@ -47,6 +48,13 @@ public sealed class OrdinaryVocabularyTests
         Assert.Empty(await FoundAsync(source, SocialCode.Marker));
         Assert.Equal(new[] { "LR0003 0.005" }, await FoundAsync(source.Replace("Tolerance", "Taux", System.StringComparison.Ordinal).Replace("tolerance", "taux", System.StringComparison.Ordinal).Replace("Epsilon", "Taux", System.StringComparison.Ordinal), SocialCode.Marker));
     }
+
+    [Theory]
+    // "Versée" is the label's "versé": with "prime", two words of the prime d'activité's minimum paid.
+    [InlineData("public static class Trimestre { public static bool PrimeJamaisVersee(decimal[] primesCalculees) => primesCalculees is [< 15m, < 15m, < 15m]; }", 3)]
+    [InlineData("public static class Trimestre { public static bool PrimeNonVersee(decimal primeCalculee) => primeCalculee < 15m; }", 1)]
+    public async Task A_feminine_past_participle_is_read_as_the_label_s_masculine(string source, int found)
+        => Assert.Equal(Enumerable.Repeat("LR0003 15", found), await FoundAsync(source, SocialCode.Marker));
 
     [Theory]
     // Two words of the parameter: the ceiling of social security.
