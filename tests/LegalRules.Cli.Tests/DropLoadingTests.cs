@@ -107,6 +107,7 @@ public sealed class DropLoadingTests
     [Theory]
     [InlineData("Compta.Core", 0)]
     [InlineData("Acme.Accounting", 0)]
+    [InlineData("Interim.Facturation", 0)]
     [InlineData("Compta.Paie", 1)]
     [InlineData("Gestion.Core", 1)]
     public async Task An_accounting_program_that_posts_social_charges_is_not_about_social_law(string project, int findings)

@@ -218,6 +218,8 @@ internal sealed class StatutorySubject
     private static readonly HashSet<string> BookkeepingWords = new(StringComparer.Ordinal)
     {
         "compta", "comptabilite", "comptable", "accounting", "ledger", "bookkeeping", "grandlivre",
+        // Invoicing: a temp agency's invoices reference its payroll, and are its clients' money.
+        "facturation", "facture", "invoice", "invoicing", "billing",
     };
 
     /// <summary>
@@ -920,12 +922,18 @@ internal sealed class StatutorySubject
     /// </summary>
     internal static string? SubjectIn(string name)
     {
+        if (NamesADatumOrAPayee(name))
+        {
+            return null;
+        }
+
         string? best = null;
         var bestRank = int.MaxValue;
         string? previous = null;
         foreach (var word in NameWords.Split(name))
         {
             var singular = NameWords.Stem(word);
+
             var pair = previous is null || SubjectWords.Contains(singular) ? null : previous + " " + singular;
             // "Masse salariale" is a firm's wage bill (a works council's budget is a share of it), not a contribution.
             var found = SubjectWords.Contains(singular) && !(previous == "masse" && singular is "salariale" or "salarial") ? singular
@@ -951,6 +959,36 @@ internal sealed class StatutorySubject
         }
 
         return best;
+    }
+
+    // Words of a person's particulars: a name with one of them holds a datum about the person (their
+    // beneficiary number, their name), whatever scheme it names.
+    private static readonly HashSet<string> DatumWords = new(StringComparer.Ordinal)
+    {
+        "numero", "identifiant", "matricule", "nom", "prenom", "adresse", "email", "mail", "telephone", "iban", "format",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="name"/> holds a datum of a person's file (<c>NumeroAllocataireCaf</c>,
+    /// <c>NomAllocataire</c>), kept by any program that deals with them, or a benefit paid to a third
+    /// party (<c>AideLogementTiersPayant</c>: the rent a landlord receives from the CAF): neither is
+    /// computed where it is so named.
+    /// </summary>
+    private static bool NamesADatumOrAPayee(string name)
+    {
+        string? previous = null;
+        foreach (var word in NameWords.Split(name))
+        {
+            var singular = NameWords.Stem(word);
+            if (DatumWords.Contains(singular) || (previous == "tier" && singular == "payant"))
+            {
+                return true;
+            }
+
+            previous = singular;
+        }
+
+        return false;
     }
 
     private static int RankOf(string word)

@@ -210,6 +210,30 @@ public sealed class RoundingNamesTests
     }
 
     [Fact]
+    public async Task A_landlord_s_file_of_its_tenants_benefits_is_not_about_social_law()
+    {
+        // A tenant's beneficiary number and name, and the housing aid the CAF pays the landlord (tiers
+        // payant), are data of the landlord's file: it computes rents, not the aid.
+        const string Landlord = """
+            using System;
+            public enum NatureLigne { Loyer, Charges, AideLogementTiersPayant }
+            public sealed class Locataire
+            {
+                public string NumeroAllocataireCaf { get; set; }
+                public string NomAllocataire { get; set; }
+                public decimal MontantSalaireDeclare { get; set; }
+            }
+            public static class Quittances
+            {
+                public static decimal MontantDu(decimal loyer, decimal aide) => Math.Round(loyer - aide, 2);
+            }
+            """;
+
+        Assert.Empty(await RoundingLinesAsync(Landlord));
+        Assert.Equal(new[] { 11 }, await RoundingLinesAsync(Landlord.Replace("AideLogementTiersPayant", "AideLogementCalculee", System.StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task English_names_of_a_french_scheme_make_amounts_in_code_about_social_law_only()
     {
         // The ceiling of French social security, named in English; the same names in a US payroll
