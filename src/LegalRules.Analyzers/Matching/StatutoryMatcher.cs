@@ -159,12 +159,6 @@ internal static class StatutoryMatcher
                 continue; // not yet in force, or out of the look-back window
             }
 
-            // An age or a number of years is a whole number: 14m or 14.0 is an amount, a rate or hours.
-            if (occurrence.Parameter.Unit == "year" && IsWrittenAsReal(operation))
-            {
-                continue;
-            }
-
             near ??= CodeContext.WordsAround(operation, containingSymbol, out typeWords);
             registryWords ??= RegistryWords.For(registry);
             var corroborated = Corroborates(near, typeWords, occurrence.Parameter, registryWords, strict);
@@ -325,10 +319,6 @@ internal static class StatutoryMatcher
     /// True where a whole number stays a whole number (<c>int code = 4005</c>), as codes, ports and
     /// counts do; false where it is written or converted as an amount (<c>4005m</c>, <c>decimal p = 4005</c>).
     /// </summary>
-    /// <summary>Whether the constant is a literal written as a real number: a suffix m, d or f, a decimal point or an exponent.</summary>
-    private static bool IsWrittenAsReal(IOperation operation)
-        => operation is ILiteralOperation { Syntax: LiteralExpressionSyntax { Token.Value: decimal or double or float } };
-
     private static bool IsIntegerUse(IOperation operation)
     {
         if (operation.Type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_UInt16))

@@ -57,14 +57,6 @@ public sealed class OrdinaryVocabularyTests
         => Assert.Equal(Enumerable.Repeat("LR0003 15", found), await FoundAsync(source, SocialCode.Marker));
 
     [Theory]
-    // An age is a whole number: written as a real number, 14 is hours, a rate or an amount.
-    [InlineData("public static class AllocationsFamiliales { public const int AgeMajoration = 14; }", "LR0002 14")]
-    [InlineData("public static class AllocationsFamiliales { public const decimal AgeMajoration = 14m; }", "")]
-    [InlineData("public static class HeuresSup { public static decimal Majoration(decimal heures, decimal taux) => heures * taux; public static decimal Cas() => Majoration(46m, 14.0m); }", "")]
-    public async Task An_age_is_matched_only_as_a_whole_number(string source, string expected)
-        => Assert.Equal(expected, string.Join("|", await FoundAsync(source, SocialCode.Marker)));
-
-    [Theory]
     // Two words of the parameter: the ceiling of social security.
     [InlineData("public sealed class Outils { public const decimal PlafondSecuriteSociale = 4005m; }", "LR0003 4005")]
     // The name of a scheme: the slope of the prime d'activité.
