@@ -611,7 +611,7 @@ internal sealed class StatutorySubject
     // What a rounding keeps when its names say it is a share or a statistic: never money, whatever else they say.
     private static readonly HashSet<string> ShareWords = new(StringComparer.Ordinal)
     {
-        "pct", "pourcent", "pourcentage", "percent", "percentage", "ratio", "evolution", "ecart", "variance", "deviation",
+        "pct", "pourcent", "pourcentage", "percent", "percentage", "ratio", "rapport", "evolution", "variance", "deviation",
         "coef", "coefficient", "proportion", "fraction",
     };
 
@@ -620,6 +620,8 @@ internal sealed class StatutorySubject
     private static readonly HashSet<string> MeasureWords = new(StringComparer.Ordinal)
     {
         "heure", "hour", "minute", "nombre", "nb", "count", "age", "duree", "duration", "score", "indice", "jour", "day",
+        // Pension points and quarters, a headcount, a working-time quotity.
+        "point", "trimestre", "effectif", "headcount", "quotite",
         "ms", "millisecond", "milliseconde", "second", "seconde", "elapsed", "latency", "latence",
     };
 
@@ -670,10 +672,31 @@ internal sealed class StatutorySubject
     {
         foreach (var name in names)
         {
-            if (WordIn(name, ShareWords) is not null)
+            if (NamesAShare(name))
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> has a word of a share or a statistic; "écart" only as one
+    /// (<c>EcartTypeHeures</c>, <c>EcartRelatif</c>): alone, the gap between two amounts is money.
+    /// </summary>
+    private static bool NamesAShare(string name)
+    {
+        string? previous = null;
+        foreach (var word in NameWords.Split(name))
+        {
+            var singular = NameWords.Stem(word);
+            if (ShareWords.Contains(singular) || (previous == "ecart" && singular is "type" or "relatif" or "moyen"))
+            {
+                return true;
+            }
+
+            previous = singular;
         }
 
         return false;
@@ -722,7 +745,7 @@ internal sealed class StatutorySubject
         var measure = false;
         foreach (var name in names)
         {
-            if (WordIn(name, ShareWords) is not null)
+            if (NamesAShare(name))
             {
                 return true;
             }
@@ -825,8 +848,16 @@ internal sealed class StatutorySubject
 
     /// <summary><c>x * 100</c> or <c>100 * x</c> (through parentheses and casts, 100 written with or without a suffix or decimals).</summary>
     private static bool IsTimesHundred(ExpressionSyntax expression)
-        => Unwrapped(expression) is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression } product
-            && (IsHundred(Unwrapped(product.Left)) || IsHundred(Unwrapped(product.Right)));
+        => Unwrapped(expression) switch
+        {
+            BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression } product
+                => IsHundred(Unwrapped(product.Left)) || IsHundred(Unwrapped(product.Right)),
+            // 100m * cotisations / brut: a share of brut, in percent.
+            BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression } division
+                => Unwrapped(division.Left) is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression } product
+                    && (IsHundred(Unwrapped(product.Left)) || IsHundred(Unwrapped(product.Right))),
+            _ => false,
+        };
 
     private static bool IsHundred(ExpressionSyntax expression)
         => expression is LiteralExpressionSyntax { Token.Value: var value }
@@ -856,8 +887,10 @@ internal sealed class StatutorySubject
     /// <summary>Whether the rounding is what its member returns: <c>return Math.Round(…);</c> or <c>=> Math.Round(…)</c>.</summary>
     private static bool IsReturned(ExpressionSyntax rounding)
     {
+        // Through a guard too: brut == 0m ? 0m : Math.Round(…) is what the member returns.
         SyntaxNode node = rounding;
-        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax
+            || (node.Parent is ConditionalExpressionSyntax conditional && conditional.Condition != node))
         {
             node = node.Parent;
         }

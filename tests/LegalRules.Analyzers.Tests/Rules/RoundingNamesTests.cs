@@ -192,6 +192,27 @@ public sealed class RoundingNamesTests
     }
 
     [Fact]
+    public async Task Points_quarters_headcounts_guarded_ratios_and_percentages_are_not_money_and_a_gap_between_amounts_is()
+    {
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            using System;
+            public static class RetraiteComplementaire
+            {
+                public static decimal Points(decimal salaire, decimal taux, decimal prix) { var pointsAcquis = Math.Round(salaire * taux / prix, 2); return pointsAcquis; }
+                public static decimal Trimestres(decimal salaire, decimal seuil) { var trimestresValides = Math.Round(salaire / seuil, 2); return trimestresValides; }
+                public static string Effectif(decimal effectifMoyenAnnuel) => Math.Round(effectifMoyenAnnuel, 2).ToString();
+                public static decimal RatioSmic(decimal brut, decimal smic) => smic == 0m ? 0m : Math.Round(brut / smic, 3);
+                public static decimal TauxEffectif(decimal retenues, decimal brut) => brut == 0m ? 0m : Math.Round(100m * retenues / brut, 2);
+                public static decimal Ecart(decimal pension, decimal minimum) { var ecart = Math.Round(pension - minimum, 2); return ecart; }
+                public static double EcartTypePensions(double variance) => Math.Round(Math.Sqrt(variance), 2);
+            }
+            """);
+
+        // Only the gap between two amounts is money.
+        Assert.Equal(new[] { 9 }, lines);
+    }
+
+    [Fact]
     public async Task A_works_council_s_share_of_the_wage_bill_is_not_about_social_law()
     {
         // "Masse salariale" is the firm's wage bill, of which a works council's budget is a share.
