@@ -46,6 +46,15 @@ internal static class LooseGroups
             return single;
         }
 
+        // Only programs are told apart: without two folders that have an entry point, nothing to split,
+        // and the names of every file need not be read.
+        var withEntryPoint = new bool[trees.Count];
+        Parallel.For(0, trees.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => withEntryPoint[i] = TreeNames.HasAnEntryPoint(trees[i], cancellationToken));
+        if (Enumerable.Range(0, trees.Count).Where(i => withEntryPoint[i]).Select(i => candidateOf[trees[i]]).Distinct().Count() < 2)
+        {
+            return single;
+        }
+
         var names = new TreeNames[trees.Count];
         Parallel.For(0, trees.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => names[i] = TreeNames.Of(trees[i], cancellationToken));
 
@@ -227,11 +236,32 @@ internal static class LooseGroups
         /// <summary>Whether the file has a program's entry point: a static <c>Main</c>, or top-level statements.</summary>
         public bool HasEntryPoint { get; private set; }
 
+        /// <summary>Whether the file has a static <c>Main</c> or top-level statements, read from its declarations only.</summary>
+        public static bool HasAnEntryPoint(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            foreach (var node in Declarations(tree.GetRoot(cancellationToken)))
+            {
+                if (IsEntryPoint(node))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsEntryPoint(SyntaxNode node)
+            => node is GlobalStatementSyntax
+                || (node is MethodDeclarationSyntax { Identifier.ValueText: "Main" } main && main.Modifiers.Any(SyntaxKind.StaticKeyword));
+
+        private static IEnumerable<SyntaxNode> Declarations(SyntaxNode root)
+            => root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
+
         public static TreeNames Of(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var names = new TreeNames();
             var root = tree.GetRoot(cancellationToken);
-            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            foreach (var node in Declarations(root))
             {
                 switch (node)
                 {
@@ -247,8 +277,7 @@ internal static class LooseGroups
                     case MethodDeclarationSyntax { ParameterList.Parameters: [{ Modifiers: var modifiers }, ..] } method when modifiers.Any(SyntaxKind.ThisKeyword):
                         names.Declared.Add(method.Identifier.ValueText);
                         break;
-                    case MethodDeclarationSyntax { Identifier.ValueText: "Main" } main when main.Modifiers.Any(SyntaxKind.StaticKeyword):
-                    case GlobalStatementSyntax:
+                    case var entryPoint when IsEntryPoint(entryPoint):
                         names.HasEntryPoint = true;
                         break;
                     case UsingDirectiveSyntax { Name: { } name }:
