@@ -668,18 +668,7 @@ internal sealed class StatutorySubject
         return noMoney && (SaysAShare(names) || !MultipliesPay(arguments[0].Expression, depth: 0));
     }
 
-    private static bool SaysAShare(List<string> names)
-    {
-        foreach (var name in names)
-        {
-            if (NamesAShare(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool SaysAShare(List<string> names) => names.Exists(NamesAShare);
 
     /// <summary>
     /// Whether <paramref name="name"/> has a word of a share or a statistic; "écart" only as one
@@ -854,8 +843,7 @@ internal sealed class StatutorySubject
                 => IsHundred(Unwrapped(product.Left)) || IsHundred(Unwrapped(product.Right)),
             // 100m * cotisations / brut: a share of brut, in percent.
             BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression } division
-                => Unwrapped(division.Left) is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiplyExpression } product
-                    && (IsHundred(Unwrapped(product.Left)) || IsHundred(Unwrapped(product.Right))),
+                => IsTimesHundred(division.Left),
             _ => false,
         };
 
