@@ -126,13 +126,8 @@ internal static class DropCompilation
         });
 
         var all = trees.Where(t => t is not null).Select(t => t!).ToList();
-        if (unit.Project is not null || all.Count == 0)
-        {
-            return ImmutableArray.Create(Compile(unit, all, parseOptions, languageVersion, referenced, cancellationToken));
-        }
-
-        var groups = LooseGroups.Split(all, root, cancellationToken);
-        if (groups.Count == 1)
+        var groups = unit.Project is null && all.Count > 1 ? LooseGroups.Split(all, root, cancellationToken) : null;
+        if (groups is null || groups.Count == 1)
         {
             return ImmutableArray.Create(Compile(unit, all, parseOptions, languageVersion, referenced, cancellationToken));
         }

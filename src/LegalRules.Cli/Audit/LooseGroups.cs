@@ -122,7 +122,7 @@ internal static class LooseGroups
         {
             var component = Find(candidateOf[trees[i]]);
             sizes[component] = sizes.GetValueOrDefault(component) + trees[i].Length;
-            if (names[i].HasEntryPoint)
+            if (withEntryPoint[i])
             {
                 programs.Add(component);
             }
@@ -233,9 +233,6 @@ internal static class LooseGroups
 
         public HashSet<string> Usings { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Whether the file has a program's entry point: a static <c>Main</c>, or top-level statements.</summary>
-        public bool HasEntryPoint { get; private set; }
-
         /// <summary>Whether the file has a static <c>Main</c> or top-level statements, read from its declarations only.</summary>
         public static bool HasAnEntryPoint(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -276,9 +273,6 @@ internal static class LooseGroups
                         break;
                     case MethodDeclarationSyntax { ParameterList.Parameters: [{ Modifiers: var modifiers }, ..] } method when modifiers.Any(SyntaxKind.ThisKeyword):
                         names.Declared.Add(method.Identifier.ValueText);
-                        break;
-                    case var entryPoint when IsEntryPoint(entryPoint):
-                        names.HasEntryPoint = true;
                         break;
                     case UsingDirectiveSyntax { Name: { } name }:
                         names.Usings.Add(name.ToString());
