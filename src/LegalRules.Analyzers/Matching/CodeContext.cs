@@ -88,10 +88,17 @@ internal static class CodeContext
                         }
                     }
 
-                    if (assignment.Parent is IObjectOrCollectionInitializerOperation initializer)
+                    var siblings = assignment.Parent switch
                     {
-                        // new Ligne { Libelle = "CSG déductible", Taux = 0.068m }: the label beside the value names it.
-                        foreach (var sibling in initializer.Initializers)
+                        IObjectOrCollectionInitializerOperation initializer => initializer.Initializers,
+                        IAnonymousObjectCreationOperation anonymous => anonymous.Initializers,
+                        _ => default,
+                    };
+                    if (!siblings.IsDefault)
+                    {
+                        // new Ligne { Libelle = "CSG déductible", Taux = 0.068m }, new { key = "csg.deductible",
+                        // value = 0.068m }: the label beside the value names it.
+                        foreach (var sibling in siblings)
                         {
                             if (!ReferenceEquals(sibling, assignment) && sibling is IAssignmentOperation { Value: var label })
                             {
@@ -265,8 +272,20 @@ internal static class CodeContext
                 case ParameterSyntax parameter:
                     NameWords.AddWords(parameter.Identifier.ValueText, words.Own);
                     goto done;
-                case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }:
+                case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals } declared:
                     NameWords.AddWords(nameEquals.Name.Identifier.ValueText, words.Own);
+                    if (declared.Parent is AnonymousObjectCreationExpressionSyntax anonymous)
+                    {
+                        // new { key = "csg.deductible", value = 0.068m }: a label or a code beside it.
+                        foreach (var sibling in anonymous.Initializers)
+                        {
+                            if (sibling != declared && IsLabelOrCode(sibling.Expression))
+                            {
+                                AddWrittenKey(sibling.Expression, words.Own);
+                            }
+                        }
+                    }
+
                     goto done;
                 case AssignmentExpressionSyntax assignment:
                     AddWrittenName(assignment.Left, words.Own);
@@ -292,7 +311,7 @@ internal static class CodeContext
                             // Code = CodesBaremes.TauxCrds, Prestation = Prestation.Crds.
                             if (sibling != assignment
                                 && sibling is AssignmentExpressionSyntax { Right: var label }
-                                && (label.IsKind(SyntaxKind.StringLiteralExpression) || label is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax }))
+                                && IsLabelOrCode(label))
                             {
                                 AddWrittenKey(label, words.Own);
                             }
@@ -377,6 +396,10 @@ internal static class CodeContext
             AddWrittenKey(key.Expression, words);
         }
     }
+
+    /// <summary>A label or a code constant written beside a value: <c>"CSG déductible"</c>, <c>CodesBaremes.TauxCrds</c>, <c>Prestation.Crds</c>.</summary>
+    private static bool IsLabelOrCode(ExpressionSyntax expression)
+        => expression.IsKind(SyntaxKind.StringLiteralExpression) || expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax };
 
     private static void AddWrittenKey(ExpressionSyntax key, HashSet<string> words)
     {

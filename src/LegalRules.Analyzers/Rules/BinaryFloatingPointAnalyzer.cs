@@ -157,7 +157,11 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Methods and local functions that return a statutory value, reported once for all their returns.</summary>
+    /// <summary>
+    /// Methods and local functions that return a statutory value: each value returned on a line of its
+    /// own is a finding (<c>case 1: return 295.93;</c>, <c>case 2: return 257.92;</c>: two parameters
+    /// held in a <c>double</c>); those on the type's line are one, on the type.
+    /// </summary>
     private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, StatutoryUses uses, StatutoryMembers members)
     {
         var (returnType, name, expressionBody, body) = context.Node switch
@@ -172,15 +176,25 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var typeLine = LineOf(returnType);
+        var reportedOnType = false;
+        var lines = new HashSet<int>();
         foreach (var value in Returned(expressionBody, body))
         {
-            if (Held(context, uses, members, function, value) is { } use)
+            var line = LineOf(value);
+            var onType = line == typeLine;
+            if ((onType ? reportedOnType : lines.Contains(line)) || Held(context, uses, members, function, value) is not { } use)
             {
-                Report(context, returnType, function, name, type, use, value);
-                return;
+                continue;
             }
+
+            Report(context, returnType, function, name, type, use, value);
+            reportedOnType |= onType;
+            lines.Add(line);
         }
     }
+
+    private static int LineOf(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line;
 
     /// <summary>The parameter a member or value holds: the member's own binding, else its value's.</summary>
     private static StatutoryUse? Held(SyntaxNodeAnalysisContext context, StatutoryUses uses, StatutoryMembers members, ISymbol symbol, ExpressionSyntax? value)

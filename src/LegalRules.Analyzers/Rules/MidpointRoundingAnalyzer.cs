@@ -211,7 +211,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         // Another country's law is not French law, whatever its names (Payroll.UnitedStates, OnssBelgique).
         var byNames = !legalBasis && toEurosOrCents && !StatutorySubject.InOtherLaw(containingSymbol);
         var subjectWord = byNames ? subject.SubjectOf(containingSymbol) : null;
-        var amountWord = byNames && subjectWord is null ? subject.AmountIn(syntax, containingSymbol) : null;
+        var amountWord = byNames && subjectWord is null ? subject.AmountIn(syntax, containingSymbol) ?? BesideAwayFromZero(syntax, subject) : null;
         if (!legalBasis && subjectWord is null && amountWord is null)
         {
             // Rounded to another number of decimals, it is an amount only where a statutory value reaches it.
@@ -355,6 +355,64 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
 
         var roundingName = method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "." + RoundName;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.MidpointRounding, syntax.GetLocation(), properties, roundingName, what));
+    }
+
+    /// <summary>
+    /// In a compilation about French benefits or contributions, "AwayFromZero" when a rounding beside
+    /// <paramref name="rounding"/> states half away from zero — another argument of the same call, another
+    /// member of the same initializer, another statement of the same block: the code rounds such
+    /// amounts by law, and forgot this one (<c>new Ligne(…, Math.Round(salarie, 2), Math.Round(patronal, 2,
+    /// MidpointRounding.AwayFromZero))</c>). Null otherwise.
+    /// </summary>
+    private static string? BesideAwayFromZero(InvocationExpressionSyntax rounding, StatutorySubject subject)
+    {
+        SyntaxNode? around = rounding.Parent switch
+        {
+            ArgumentSyntax { Parent: ArgumentListSyntax arguments } => arguments,
+            AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } => initializer,
+            _ => null,
+        };
+        if (around is null)
+        {
+            // var salarie = Math.Round(…); total = Math.Round(…); return Math.Round(…): the statement's block.
+            // A statement outside a block, a member's initializer, a lambda's expression: nothing beside.
+            for (var node = rounding.Parent; node is not null and not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax); node = node.Parent)
+            {
+                if (node is StatementSyntax statement)
+                {
+                    around = statement.Parent as BlockSyntax;
+                    break;
+                }
+            }
+        }
+
+        if (around is null || !subject.IsAboutSocialLaw())
+        {
+            return null;
+        }
+
+        foreach (var node in around.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is InvocationExpressionSyntax other && other != rounding && InvokesRound(other.Expression) && StatesAwayFromZero(other))
+            {
+                return "AwayFromZero";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool StatesAwayFromZero(InvocationExpressionSyntax rounding)
+    {
+        foreach (var argument in rounding.ArgumentList.Arguments)
+        {
+            if (argument.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AwayFromZero" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class StatutorySubject
     private static readonly HashSet<string> SubjectWords = new(StringComparer.Ordinal)
     {
         // Benefits and their schemes.
-        "rsa", "ppa", "aah", "aspa", "bmaf", "paje", "apl", "als", "alf", "ars", "caf", "cnaf", "msa",
+        "rsa", "ppa", "aah", "aspa", "bmaf", "paje", "apl", "al", "als", "alf", "ars", "caf", "cnaf", "msa",
         "allocataire", "familiale", "minima",
         // Contributions and payroll. Not "cotisation" alone: a club's or a union's dues, an insurance premium.
         "csg", "crds", "urssaf", "smic", "pss", "pmss", "salariale", "patronale", "salarial", "patronal", "salaire", "paie", "paye",
@@ -59,7 +59,7 @@ internal sealed class StatutorySubject
 
     // Countries and regions other than France, and their adjectives: code whose type or namespace is
     // named after one computes that country's law (its minimum wages, contributions, allowances). And
-    // French income tax, whose code rounds and computes by other texts than social law's.
+    // French income tax, whose code rounds and computes by other texts than social law's, and banking.
     private static readonly HashSet<string> OtherLaws = new(StringComparer.Ordinal)
     {
         "us", "usa", "american", "uk", "gb", "british", "britain", "england", "english", "scotland", "wales", "ireland", "irish",
@@ -68,6 +68,9 @@ internal sealed class StatutorySubject
         "italy", "italia", "italie", "spain", "espana", "espagne", "portugal", "netherlands", "nederland", "dutch", "austria",
         "osterreich", "autriche", "monaco", "australia", "australian", "india", "japan", "china", "brazil", "mexico",
         "impot", "fiscal", "fiscale", "fiscalite",
+        // Banking: a loan's or a savings plan's instalments round by the contract, not by social law
+        // (SavingsService.RequiredMonthlyContribution, LoanService's reste à vivre).
+        "loan", "mortgage", "saving", "epargne", "emprunt", "bank", "banque", "banking", "investment", "investissement",
     };
 
 
@@ -92,6 +95,9 @@ internal sealed class StatutorySubject
     }
 
     private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> AboutSocialLawOf = new();
+
+    /// <summary><see cref="AboutSocialLaw"/> for this compilation.</summary>
+    public bool IsAboutSocialLaw() => IsAboutSocialLaw(_compilation);
 
     /// <summary><see cref="AboutSocialLaw"/>, answered once per compilation.</summary>
     public static bool IsAboutSocialLaw(Compilation compilation)
@@ -415,10 +421,11 @@ internal sealed class StatutorySubject
     private static readonly Func<SyntaxTree, TreeSubjectNames> ReadSubjectNames = ReadIdentifiers;
 
     // Acronyms that code which uses them, rather than declares them, means otherwise: RSA and PSS keys
-    // and padding in cryptography, APL a language, ALS, ARS, MSA, CAF, PPA other things. A value
+    // and padding in cryptography, APL a language, AL (allocation de logement, as in MontantAL) a
+    // first name or a state, ALS, ARS, MSA, CAF, PPA other things. A value
     // they name is corroborated by them all the same; they do not make a whole compilation one about
     // social law through its identifiers, and count less in its declared names.
-    private static readonly HashSet<string> TechnicalAcronyms = new(StringComparer.Ordinal) { "rsa", "pss", "apl", "als", "alf", "ars", "msa", "caf", "ppa" };
+    private static readonly HashSet<string> TechnicalAcronyms = new(StringComparer.Ordinal) { "rsa", "pss", "apl", "al", "als", "alf", "ars", "msa", "caf", "ppa" };
 
     /// <summary>
     /// The distinct identifiers of <paramref name="tree"/> that name a subject other than by an acronym
@@ -623,6 +630,8 @@ internal sealed class StatutorySubject
         // Pension points and quarters, a headcount, a working-time quotity.
         "point", "trimestre", "effectif", "headcount", "quotite",
         "ms", "millisecond", "milliseconde", "second", "seconde", "elapsed", "latency", "latence",
+        // A chart's or a page's geometry: a bar's height for the Smic, a column's width.
+        "pixel", "px", "height", "width", "hauteur", "largeur", "padding", "radius", "rayon",
     };
 
     /// <summary>
@@ -752,8 +761,8 @@ internal sealed class StatutorySubject
     }
 
     /// <summary>
-    /// The names of what <paramref name="expression"/> rounds: a name, a member read, and what a division
-    /// divides (<c>t.TimeOfDay.TotalMinutes / PasArrondiMinutes</c>: minutes; <c>montant / nbJours</c>: an
+    /// The names of what <paramref name="expression"/> rounds: a name, a member read, the terms of a sum
+    /// or a difference, and what a division divides (<c>t.TimeOfDay.TotalMinutes / PasArrondiMinutes</c>: minutes; <c>montant / nbJours</c>: an
     /// amount, whatever it is divided by). A product's operands are not read: hours times a rate are a wage.
     /// </summary>
     private static void AddRoundedNames(ExpressionSyntax expression, List<string> names, ref List<string>? divided, int depth)
@@ -769,6 +778,11 @@ internal sealed class StatutorySubject
             case BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression } division when depth < 4:
                 divided ??= new List<string>(2);
                 AddRoundedNames(division.Left, divided, ref divided, depth + 1);
+                break;
+            case BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AddExpression or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SubtractExpression } sum when depth < 4:
+                // Height - Padding - barre: a sum or a difference is of what its terms are.
+                AddRoundedNames(sum.Left, names, ref divided, depth + 1);
+                AddRoundedNames(sum.Right, names, ref divided, depth + 1);
                 break;
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sum" or "Average" or "Max" or "Min" }, ArgumentList.Arguments: { Count: 1 } aggregated }
                 when depth < 4 && aggregated[0].Expression is SimpleLambdaExpressionSyntax { Body: ExpressionSyntax summed }:
@@ -951,6 +965,7 @@ internal sealed class StatutorySubject
         string? best = null;
         var bestRank = int.MaxValue;
         string? previous = null;
+        string? previousWord = null;
         foreach (var word in NameWords.Split(name))
         {
             var singular = NameWords.Stem(word);
@@ -958,9 +973,11 @@ internal sealed class StatutorySubject
             var pair = previous is null || SubjectWords.Contains(singular) ? null : previous + " " + singular;
             // "Masse salariale" is a firm's wage bill (a works council's budget is a share of it), not a contribution.
             var found = SubjectWords.Contains(singular) && !(previous == "masse" && singular is "salariale" or "salarial") ? singular
-                : pair is not null && (SubjectPairs.Contains(pair) || EnglishPairs.Contains(pair)) ? pair
+                : pair is not null && IsPair(pair) ? pair
+                : pair is not null && IsPair(previousWord + " " + word) ? previousWord + " " + word // "activity bonus": "bonus" is no plural
                 : null;
             previous = singular;
+            previousWord = word;
             if (found is null)
             {
                 continue;
@@ -1011,6 +1028,8 @@ internal sealed class StatutorySubject
 
         return false;
     }
+
+    private static bool IsPair(string words) => SubjectPairs.Contains(words) || EnglishPairs.Contains(words);
 
     private static int RankOf(string word)
         => IsDecisive(word) ? 0 : TechnicalAcronyms.Contains(word) ? 2 : AmbiguousWords.Contains(word) ? 3 : EnglishPairs.Contains(word) ? 4 : 1;

@@ -29,6 +29,9 @@ public sealed class OrdinaryVocabularyTests
     [InlineData("public enum FamilyAllowanceAge { AgeSupplementThreshold = 14 }", "LR0002 14")]
     [InlineData("public static class ActivityBonus { public const decimal LumpSum = 638.28m; }", "LR0003 638.28")]
     [InlineData("public static class ActivityBonus { public const decimal MinimumPaymentAmount = 15m; }", "LR0003 15")]
+    [InlineData("public sealed class ActivityBonusEstimator { public decimal MinimumPayout { get; init; } = 15m; }", "LR0003 15")]
+    // A seed's row: the key written beside the value names it.
+    [InlineData("public static class Seed { public static readonly object[] Rows = { new { key = \"csg.deductible\", value = 0.068m, from = \"2018-01-01\" } }; }", "LR0003 0.068")]
     public async Task English_names_of_a_scheme_corroborate_in_code_about_social_law(string source, string inSocialLawCode)
         => Assert.Equal(new[] { inSocialLawCode }, await FoundAsync(source, SocialCode.Marker));
 

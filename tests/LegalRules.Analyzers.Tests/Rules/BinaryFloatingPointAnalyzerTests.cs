@@ -122,7 +122,20 @@ public class BinaryFloatingPointAnalyzerTests
                             return {|#4:48060.0|};
                         }
 
-                        return 48060.0;
+                        return {|#15:48060.0|};
+                    }
+
+                    // Each value returned on a line of its own is a finding; those on the type's line are one.
+                    {|#16:double|} CrdsOuPass(bool crds) { if (crds) return 0.005; return 48060.0; }
+
+                    {|#17:double|} Plafond(int zone)
+                    {
+                        switch (zone)
+                        {
+                            case 1: return {|#18:48060.0|};
+                            case 2: return {|#19:46368.0|}; case 3: return 48060.0;
+                            default: return 0;
+                        }
                     }
 
                     decimal Contributions(decimal brut, {|#5:double|} tauxCrds = 0.005)
@@ -139,6 +152,10 @@ public class BinaryFloatingPointAnalyzerTests
                 Lr0102(2).WithArguments("PlafondAnnuel", "double", Keys.Pass, PassLabel),
                 Lr0102(3).WithArguments("Pass", "double", Keys.Pass, PassLabel),
                 Lr0102(4).WithLocation(14).WithArguments("PassSelonAnnee", "double", Keys.Pass, PassLabel),
+                Lr0102(15).WithLocation(14).WithArguments("PassSelonAnnee", "double", Keys.Pass, PassLabel),
+                Lr0102(16).WithArguments("CrdsOuPass", "double", Keys.Crds, CrdsLabel),
+                Lr0102(18).WithLocation(17).WithArguments("Plafond", "double", Keys.Pass, PassLabel),
+                Lr0102(19).WithLocation(17).WithArguments("Plafond", "double", Keys.Pass, PassLabel),
                 Lr0102(5).WithArguments("tauxCrds", "double", Keys.Crds, CrdsLabel),
                 Lr0102(6).WithArguments("crds", "double", Keys.Crds, CrdsLabel),
                 Lr0102(8).WithArguments("TauxCrdsSysteme", "double", Keys.Crds, CrdsLabel))

@@ -286,6 +286,95 @@ public sealed class RoundingNamesTests
         Assert.Empty(await RoundingLinesAsync(UnitedStates));
     }
 
+    [Fact]
+    public async Task The_prime_d_activite_in_english_and_the_allocation_de_logement_as_AL_name_amounts_in_social_law_code()
+    {
+        const string Source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            public sealed class ActivityBonusEstimator
+            {
+                public decimal Estimate(decimal withEarnings, decimal floor) => decimal.Round(withEarnings - floor, 2);
+            }
+            public class SimulationPeriode
+            {
+                public List<decimal> Mois { get; } = new();
+                public decimal CumulAL() => Math.Round(Mois.Sum(), 2);
+            }
+            """;
+
+        Assert.Equal(new[] { 6, 11 }, await RoundingLinesAsync(SocialCode.Marker, Source));
+        Assert.Empty(await RoundingLinesAsync(Source));
+    }
+
+    [Fact]
+    public async Task A_loan_s_or_a_savings_plan_s_instalments_are_not_amounts_of_social_law()
+    {
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            public static class SavingsService
+            {
+                public static decimal RequiredMonthlyContribution(decimal target, int months) => decimal.Round(target / months, 2);
+            }
+            public static class LoanService
+            {
+                public static decimal ResteAVivre(decimal revenus, decimal mensualite) => decimal.Round(revenus - mensualite, 2);
+            }
+            public static class Prelevements
+            {
+                public static decimal Contribution(decimal brut, decimal taux) => decimal.Round(brut * taux, 2);
+            }
+            """);
+
+        Assert.Equal(new[] { 11 }, lines);
+    }
+
+    [Fact]
+    public async Task A_rounding_beside_one_that_states_half_away_from_zero_is_an_amount_in_social_law_code()
+    {
+        // The same call's arguments, the same block's statements: the code rounds these amounts by law
+        // and forgot one. A rounding alone, with nothing beside it and no name of an amount, says nothing.
+        const string Source = """
+            using System;
+            public sealed record Ligne(string Libelle, decimal Salarie, decimal Employeur);
+            public static class Bulletin
+            {
+                public static Ligne Calculer(string libelle, decimal salarie, decimal employeur)
+                    => new Ligne(libelle, Math.Round(salarie, 2), Math.Round(employeur, 2, MidpointRounding.AwayFromZero));
+                public static decimal[] Totaux(decimal a, decimal b)
+                {
+                    var x = Math.Round(a, 2, MidpointRounding.AwayFromZero);
+                    var y = Math.Round(b, 2);
+                    return new[] { x, y };
+                }
+                public static decimal Seul(decimal a) => Math.Round(a, 2);
+            }
+            """;
+
+        Assert.Equal(new[] { 6, 10 }, await RoundingLinesAsync(SocialCode.Marker, Source));
+        Assert.Empty(await RoundingLinesAsync(Source));
+    }
+
+    [Fact]
+    public async Task A_chart_s_geometry_is_not_money_though_a_statutory_value_reaches_it()
+    {
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            using System;
+            public static class GraphiqueSmic
+            {
+                public static float Ligne(float height, float padding, float max)
+                {
+                    float smicMensuel = 1867.02f;
+                    var y = MathF.Round(height - padding - (height * (smicMensuel / max)));
+                    var montant = MathF.Round(max - (max * (smicMensuel / max)));
+                    return y + montant;
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { 8 }, lines);
+    }
+
     private static async Task<int[]> RoundingLinesAsync(params string[] sources)
     {
         var diagnostics = await DirectRun.AnalyzeAsync(sources, new Dictionary<string, string> { ["legal_rules.as_of"] = "2026-06-01" });
