@@ -518,34 +518,34 @@ public sealed class DropLoadingTests
         }
         """;
 
-    private const string Loan = """
-        namespace Banque;
+    private const string Quote = """
+        namespace Atelier;
 
-        public static class Pret
+        public static class Devis
         {
-            public static decimal MontantInterets(decimal capital, decimal tauxAnnuel) => Math.Round(capital * tauxAnnuel / 12m, 2);
+            public static decimal MontantMensuel(decimal prix, decimal remise) => Math.Round(prix * (1m - remise) / 12m, 2);
 
-            public static void Main() => Console.WriteLine(MontantInterets(10000m, 0.04m));
+            public static void Main() => Console.WriteLine(MontantMensuel(10000m, 0.04m));
         }
         """;
 
     [Theory]
-    [InlineData(true, "Banque/Pret.cs:7 LR0101|Paie/Bulletin.cs:8 LR0101")]
+    [InlineData(true, "Atelier/Devis.cs:7 LR0101|Paie/Bulletin.cs:8 LR0101")]
     [InlineData(false, "Paie/Bulletin.cs:8 LR0101")]
     public async Task Loose_programs_that_use_none_of_each_other_s_names_are_judged_apart(bool sharedConstants, string expectedRoundings)
     {
-        // Two programs gathered side by side without project files: the loan calculator's rounding is
-        // the bank's money, unless a name links it to the payslip program (then they are one program).
+        // Two programs gathered side by side without project files: the workshop's quote rounds
+        // the workshop's money, unless a name links it to the payslip program (then they are one program).
         using var drop = new TempDrop();
         drop.Write("alice__paie/Paie/Bulletin.cs", "using System;\n" + Payslip);
-        var loan = "using System;\n" + Loan;
+        var quote = "using System;\n" + Quote;
         if (sharedConstants)
         {
-            loan = loan.Replace("12m;", "12m + Plafonds.Ancien * 0m;", StringComparison.Ordinal);
+            quote = quote.Replace("12m, 2)", "12m + Plafonds.Ancien * 0m, 2)", StringComparison.Ordinal);
             drop.Write("alice__paie/Paie/Plafonds.cs", "namespace Paie;\npublic static class Plafonds { public const decimal Ancien = 46368m; }\n");
         }
 
-        drop.Write("bob__pret/Banque/Pret.cs", sharedConstants ? "using Paie;\n" + loan : loan);
+        drop.Write("bob__devis/Atelier/Devis.cs", sharedConstants ? "using Paie;\n" + quote : quote);
 
         var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf, "--fail-on", "none");
 
@@ -555,7 +555,7 @@ public sealed class DropLoadingTests
             .OrderBy(f => f, StringComparer.Ordinal);
         Assert.Equal(expectedRoundings, string.Join("|", found));
         var projects = report.Projects();
-        Assert.Equal(sharedConstants ? new[] { "LegalRulesAudit" } : new[] { "LegalRulesAudit.alice__paie", "LegalRulesAudit.bob__pret" }, projects.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(sharedConstants ? new[] { "LegalRulesAudit" } : new[] { "LegalRulesAudit.alice__paie", "LegalRulesAudit.bob__devis" }, projects.Keys.OrderBy(k => k, StringComparer.Ordinal));
         Assert.All(projects.Values, p => Assert.Equal(0, p.GetProperty("compilerErrors").GetInt32()));
     }
 
@@ -566,13 +566,13 @@ public sealed class DropLoadingTests
         // point, is compiled and judged with the largest program, not with a one-line script.
         using var drop = new TempDrop();
         drop.Write("Paie/Bulletin.cs", "using System;\n" + Payslip);
-        drop.Write("Banque/Pret.cs", "using System;\n" + Loan.Replace("static void Main()", "static void Afficher()", StringComparison.Ordinal));
+        drop.Write("Atelier/Devis.cs", "using System;\n" + Quote.Replace("static void Main()", "static void Afficher()", StringComparison.Ordinal));
         drop.Write("Outils/Script.cs", "System.Console.WriteLine(1.5m);\n");
 
         var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf, "--fail-on", "none");
 
-        Assert.Contains(report.Results, r => r.Uri == "Banque/Pret.cs" && r.RuleId == "LR0101");
-        Assert.Equal(new[] { "LegalRulesAudit.Banque", "LegalRulesAudit.Outils" }, report.Projects().Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Contains(report.Results, r => r.Uri == "Atelier/Devis.cs" && r.RuleId == "LR0101");
+        Assert.Equal(new[] { "LegalRulesAudit.Atelier", "LegalRulesAudit.Outils" }, report.Projects().Keys.OrderBy(k => k, StringComparer.Ordinal));
     }
 
     [Theory]
