@@ -300,8 +300,9 @@ internal sealed class StatutorySubject
                 return true;
             }
 
-            // English names of the schemes are the United States' and Britain's as much as France's.
-            if (EnglishPairs.Contains(word))
+            // English names of the schemes are the United States' and Britain's as much as France's; a
+            // forfait logement is a hotel's too.
+            if (ContextPairs.Contains(word))
             {
                 return false;
             }
@@ -1029,10 +1030,10 @@ internal sealed class StatutorySubject
         return false;
     }
 
-    private static bool IsPair(string words) => SubjectPairs.Contains(words) || EnglishPairs.Contains(words);
+    private static bool IsPair(string words) => SubjectPairs.Contains(words) || ContextPairs.Contains(words);
 
     private static int RankOf(string word)
-        => IsDecisive(word) ? 0 : TechnicalAcronyms.Contains(word) ? 2 : AmbiguousWords.Contains(word) ? 3 : EnglishPairs.Contains(word) ? 4 : 1;
+        => IsDecisive(word) ? 0 : TechnicalAcronyms.Contains(word) ? 2 : AmbiguousWords.Contains(word) ? 3 : ContextPairs.Contains(word) ? 4 : 1;
 
     /// <summary>Whether <paramref name="word"/>, found by <see cref="SubjectIn"/>, names nothing but French social law.</summary>
     private static bool IsDecisive(string word) => DecisiveWords.Contains(word) || SubjectPairs.Contains(word);
@@ -1051,13 +1052,16 @@ internal sealed class StatutorySubject
         return null;
     }
 
-    // French schemes as English code names them (FranceSocialSecurityCeiling, FamilyAllowance). They are
-    // also the United States' social security and minimum wage, a British family allowance: they say
-    // what a member of code about French social law computes, and are no evidence that code is about it.
-    private static readonly HashSet<string> EnglishPairs = new(StringComparer.Ordinal)
+    // Names of French schemes that are also something else's: they say what a member of code about
+    // French social law computes, and are no evidence that code is about it. The schemes as English
+    // code names them (FranceSocialSecurityCeiling, FamilyAllowance), also the United States' social
+    // security and minimum wage, a British family allowance; the RSA's and the prime d'activité's
+    // forfait logement (ForfaitLogement.Calculer), also a hotel's or a trip's lodging package.
+    private static readonly HashSet<string> ContextPairs = new(StringComparer.Ordinal)
     {
         "social security", "family allowance", "minimum wage", "activity bonus", "social debt", "disabled adult",
         "housing benefit", "housing allowance", "housing assistance",
+        "forfait logement",
     };
 
     // Benefits named by two words, each of which names nothing alone: PrimeActivite, AideLogement.

@@ -287,7 +287,7 @@ public sealed class RoundingNamesTests
     }
 
     [Fact]
-    public async Task The_prime_d_activite_in_english_and_the_allocation_de_logement_as_AL_name_amounts_in_social_law_code()
+    public async Task The_prime_d_activite_in_english_the_allocation_de_logement_as_AL_and_the_forfait_logement_name_amounts_in_social_law_code()
     {
         const string Source = """
             using System;
@@ -302,9 +302,13 @@ public sealed class RoundingNamesTests
                 public List<decimal> Mois { get; } = new();
                 public decimal CumulAL() => Math.Round(Mois.Sum(), 2);
             }
+            public static class ForfaitLogement
+            {
+                public static decimal Calculer(decimal mf, decimal coef, decimal taux) => decimal.Round(mf * coef * taux, 2);
+            }
             """;
 
-        Assert.Equal(new[] { 6, 11 }, await RoundingLinesAsync(SocialCode.Marker, Source));
+        Assert.Equal(new[] { 6, 11, 15 }, await RoundingLinesAsync(SocialCode.Marker, Source));
         Assert.Empty(await RoundingLinesAsync(Source));
     }
 
