@@ -39,9 +39,10 @@ internal static class CodeContext
         }
 
         if (constant.Syntax is ExpressionSyntax value && value.Parent is not null
-            && (TestDataRows.TryAddWords(value, words) || MemberValueAttributes.TryAddWords(value, words)))
+            && (TestDataRows.TryAddWords(value, words) || MemberValueAttributes.TryAddWords(value, words) || AssertedValues.TryAddWords(value, words)))
         {
-            // [InlineData(false, 12523.14)]: named by the test method's parameter it is passed as, not InlineData's.
+            // [InlineData(false, 12523.14)]: named by the test method's parameter it is passed as, not
+            // InlineData's; Assert.Equal(0.024m, taux.CsgNonDeductible): by what the test compares it with.
             goto done;
         }
 
@@ -248,6 +249,12 @@ internal static class CodeContext
     /// </summary>
     public static bool AddSyntacticWordsAround(ExpressionSyntax constant, ISymbol containingSymbol, ParameterNames parameterNames, CodeWords words)
     {
+        if (AssertedValues.TryAddWords(constant, words.Own))
+        {
+            // Assert.Equal(0.024m, taux.CsgNonDeductible): named by what the test compares it with.
+            goto done;
+        }
+
         SyntaxNode child = constant;
         var levels = 0;
         for (var node = constant.Parent; node is not null; child = node, node = node.Parent)
@@ -547,7 +554,7 @@ internal static class CodeContext
     }
 
     /// <summary>Keys longer than this are texts, not names.</summary>
-    private const int MaxKeyLength = 64;
+    internal const int MaxKeyLength = 64;
 
     /// <summary>The names of the constants (fields and locals) a folded expression reads, up to <see cref="MaxFoldedNames"/> of them.</summary>
     private static void AddFoldedNames(IBinaryOperation folded, HashSet<string> words)
