@@ -272,11 +272,11 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             // A double or float in a member or type that cites its legal basis: an amount all the same.
             what = Resources.Localizable("LR0101_InCalculationBinary", MemberName(containingSymbol));
         }
-        else if (subjectWord is not null && RoundsAmount(method, digits))
+        else if (subjectWord is not null && RoundsAmount(method, digits, syntax))
         {
             what = Resources.Localizable("LR0101_InSubject", MemberName(containingSymbol), subjectWord);
         }
-        else if (amountWord is not null && RoundsAmount(method, digits))
+        else if (amountWord is not null && RoundsAmount(method, digits, syntax))
         {
             what = Resources.Localizable("LR0101_AmountInSocialLaw", MemberName(containingSymbol));
         }
@@ -335,7 +335,7 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
             digits = 2;
         }
 
-        if (!RoundsAmount(method, digits) || StatutorySubject.KeepsNoMoney(syntax, containingSymbol))
+        if (!RoundsAmount(method, digits, syntax) || StatutorySubject.KeepsNoMoney(syntax, containingSymbol))
         {
             return;
         }
@@ -511,9 +511,14 @@ public sealed class MidpointRoundingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Kept to cents (any number), or a <c>decimal</c> kept to euros or cents; <paramref name="digits"/> is null when none is passed, -1 when not a constant.</summary>
-    private static bool RoundsAmount(IMethodSymbol method, int? digits)
-        => digits == 2 || (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal && digits is null or 0);
+    /// <summary>
+    /// Kept to cents (any number), or a <c>decimal</c> kept to euros or cents, or any number kept to
+    /// euros where the value rounded or the name it is kept as says an amount (<c>Math.Round(mtAide)</c>
+    /// on a <c>double</c>); <paramref name="digits"/> is null when none is passed, -1 when not a constant.
+    /// </summary>
+    private static bool RoundsAmount(IMethodSymbol method, int? digits, InvocationExpressionSyntax rounding)
+        => digits == 2
+            || (digits is null or 0 && (method.Parameters[0].Type.SpecialType == SpecialType.System_Decimal || StatutorySubject.NamesItsAmount(rounding)));
 
     /// <summary>A calculation that uses bound values: its type declares bound members, or its body references one.</summary>
     private static bool UsesBoundValues(IOperation operation, ISymbol containingSymbol, StatutoryUses uses, BoundMemberNames names)

@@ -616,6 +616,29 @@ internal sealed class StatutorySubject
         return null;
     }
 
+    /// <summary>
+    /// Whether a name in what <paramref name="rounding"/> rounds, or the name its result is kept as, has
+    /// a word of an amount (<c>Math.Round(mtAide)</c>, <c>var montant = Math.Round(x)</c>); "arrondi"
+    /// says how a value is rounded, not what it is.
+    /// </summary>
+    public static bool NamesItsAmount(InvocationExpressionSyntax rounding)
+    {
+        if (rounding.ArgumentList.Arguments.Count > 0)
+        {
+            foreach (var node in SyntaxWalk.DescendantsAndSelf(rounding.ArgumentList.Arguments[0].Expression))
+            {
+                if (node is IdentifierNameSyntax name && IsAmountWord(Kept(AmountOfName, name.Identifier.ValueText, ReadAmount)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return ReceivingName(rounding) is { } receiving && IsAmountWord(Kept(AmountOfName, receiving, ReadAmount));
+    }
+
+    private static bool IsAmountWord(string? word) => word is not (null or "arrondi" or "arrondir");
+
     // What a rounding keeps when its names say it is a share or a statistic: never money, whatever else they say.
     private static readonly HashSet<string> ShareWords = new(StringComparer.Ordinal)
     {

@@ -313,6 +313,29 @@ public sealed class RoundingNamesTests
     }
 
     [Fact]
+    public async Task A_double_rounded_to_euros_is_an_amount_where_its_names_say_so()
+    {
+        // A double kept to units is money where what it rounds or the name it is kept as says an
+        // amount (an aid, a montant); a number of days or of people is not.
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            using System;
+            public class CalculAL2019
+            {
+                public double Calculer(double mtAide) => Math.Round(mtAide);
+                public double Jours(double jours) => Math.Round(jours);
+                public double Arrondir(double x)
+                {
+                    var montant = Math.Round(x);
+                    var personnes = Math.Round(x / 2);
+                    return montant + personnes;
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { 4, 8 }, lines);
+    }
+
+    [Fact]
     public async Task A_loan_s_or_a_savings_plan_s_instalments_are_not_amounts_of_social_law()
     {
         var lines = await RoundingLinesAsync(SocialCode.Marker, """
