@@ -331,12 +331,16 @@ public class MidpointRoundingAnalyzerTests
                     [StatutoryReference("Article L842-3 du Code de la sécurité sociale")]
                     public static float EnFloat(float revenus) => {|#1:MathF.Round(revenus * 0.61f)|};
 
-                    public static double SansBase(double revenus) => Math.Round(revenus * 0.61, 0);
+                    // Without a legal basis, a double rounded to euros is an amount where its names say so.
+                    public static double SansBase(double revenus) => {|#2:Math.Round(revenus * 0.61, 0)|};
+
+                    public static double Jours(double jours) => Math.Round(jours * 0.61, 0);
                 }
                 """)
             .Expect(
                 Lr0101(0).WithArguments("Math.Round", "an amount of 'EstimationRapide.Estimer', a statutory calculation"),
-                Lr0101(1).WithArguments("MathF.Round", "an amount of 'EstimationRapide.EnFloat', a statutory calculation"))
+                Lr0101(1).WithArguments("MathF.Round", "an amount of 'EstimationRapide.EnFloat', a statutory calculation"),
+                Lr0101(2).WithArguments("Math.Round", "an amount of 'EstimationRapide.SansBase', in code that computes French benefits or contributions"))
             .RunAsync();
     }
 
