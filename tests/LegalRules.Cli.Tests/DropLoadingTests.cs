@@ -560,6 +560,38 @@ public sealed class DropLoadingTests
     }
 
     [Fact]
+    public async Task A_multi_targeting_project_s_branches_for_its_other_frameworks_are_audited_too()
+    {
+        // The desktop client's framework keeps last year's values, the other this year's: both ship.
+        // What both frameworks compile alike is reported once.
+        using var drop = new TempDrop();
+        drop.Write("Core/Core.csproj", Sdk + "<PropertyGroup><TargetFrameworks>net48;net8.0</TargetFrameworks><LangVersion>latest</LangVersion></PropertyGroup></Project>\n");
+        drop.Write("Core/Parametres.cs", """
+            namespace Core;
+            public static class Parametres
+            {
+            #if NET48
+                public const decimal RsaMontantForfaitaire = 646.52m;
+            #else
+                public const decimal RsaMontantForfaitaire = 651.69m;
+            #endif
+                public const decimal TauxCsgDeductible = 0.068m;
+            }
+            """);
+        drop.Write("Core/Autre.cs", "namespace Core;\npublic static class Autre { public const decimal TauxCrds = 0.005m; }\n");
+
+        var report = await Sarif.AuditAsync(drop.Root, "--as-of", Samples.AsOf, "--fail-on", "none");
+
+        var found = report.Results
+            .Where(r => r.RuleId is "LR0002" or "LR0003")
+            .Select(r => $"{r.Uri}:{r.StartLine} {r.RuleId}")
+            .OrderBy(f => f, StringComparer.Ordinal);
+        Assert.Equal("Core/Autre.cs:2 LR0003|Core/Parametres.cs:5 LR0002|Core/Parametres.cs:7 LR0003|Core/Parametres.cs:9 LR0003", string.Join("|", found));
+        var notes = report.Projects()["Core"].GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
+        Assert.Contains("files with an #if on a framework symbol (1) also compiled and analysed for net8.0, which the project also targets", notes);
+    }
+
+    [Fact]
     public async Task Loose_folders_without_a_program_of_their_own_stay_with_the_rest()
     {
         // A vendor's miscellany: a folder that no name links to a program, and that has no entry

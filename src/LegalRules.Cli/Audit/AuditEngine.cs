@@ -124,9 +124,18 @@ internal static class AuditEngine
                 progress?.ProjectAnalysed();
             }).ConfigureAwait(false);
 
-        // A file two projects compile, and a registry file every compilation reads, give the same
-        // finding more than once: keep one.
+        // A multi-targeting project's other frameworks: the files whose #if branches differ for them.
+        var branches = compilations.SelectMany(c => FrameworkBranches.Of(c, Text, cancellationToken)).ToList();
+        var branchOutcomes = new CompilationOutcome[branches.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, branches.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (index, token) => branchOutcomes[index] = await AnalyseAsync(branches[index], analyzers, analyzerOptions, ruleIds, failures, drop.Root, registryTexts, culture, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        // A file two projects compile, a file compiled for two frameworks, and a registry file every
+        // compilation reads, give the same finding more than once: keep one.
         var findings = outcomes
+            .Concat(branchOutcomes)
             .SelectMany(o => o.Findings)
             .GroupBy(f => (f.RuleId, f.Location, f.Message))
             .Select(g => g.First())
@@ -146,7 +155,7 @@ internal static class AuditEngine
         // diagnostic, keep that instead, so that no analyzer failure ever goes unreported.
         if (failures.IsEmpty)
         {
-            foreach (var diagnostic in outcomes.SelectMany(o => o.ExceptionDiagnostics))
+            foreach (var diagnostic in outcomes.Concat(branchOutcomes).SelectMany(o => o.ExceptionDiagnostics))
             {
                 failures.Enqueue(new AnalyzerFailure(AnalyzerExceptionId, diagnostic.GetMessage(culture)));
             }
