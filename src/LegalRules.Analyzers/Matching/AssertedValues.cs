@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LegalRules.Matching;
@@ -29,7 +27,9 @@ internal static class AssertedValues
             return false;
         }
 
-        AddNames(actual, words);
+        // What the test reads: a member (r.TauxCsg), a call (calcul.TauxGlobalIj()), an element and its
+        // keys (taux[Code.CsgNonDeductible], taux["crds"]).
+        CodeContext.AddWrittenName(actual, words, throughCallsAndElements: true);
         return true;
     }
 
@@ -92,62 +92,4 @@ internal static class AssertedValues
     private static bool IsAssert(ExpressionSyntax? receiver)
         => receiver is IdentifierNameSyntax { Identifier.ValueText: "Assert" or "ClassicAssert" }
             || receiver is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assert" or "ClassicAssert" };
-
-    /// <summary>
-    /// The names of what a test reads: a member (<c>r.TauxCsg</c>), a call (<c>calcul.TauxGlobalIj()</c>),
-    /// an element and its keys (<c>taux[Code.CsgNonDeductible]</c>, <c>taux["crds"]</c>).
-    /// </summary>
-    private static void AddNames(ExpressionSyntax actual, HashSet<string> words)
-    {
-        while (true)
-        {
-            switch (actual)
-            {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    actual = parenthesized.Expression;
-                    continue;
-                case CastExpressionSyntax cast:
-                    actual = cast.Expression;
-                    continue;
-                case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
-                    actual = suppressed.Operand;
-                    continue;
-                case InvocationExpressionSyntax invocation:
-                    actual = invocation.Expression;
-                    continue;
-                case IdentifierNameSyntax name:
-                    NameWords.AddWords(name.Identifier.ValueText, words);
-                    return;
-                case MemberAccessExpressionSyntax access:
-                    NameWords.AddWords(access.Name.Identifier.ValueText, words);
-                    return;
-                case ElementAccessExpressionSyntax element:
-                    foreach (var key in element.ArgumentList.Arguments)
-                    {
-                        AddKey(key.Expression, words);
-                    }
-
-                    actual = element.Expression;
-                    continue;
-                default:
-                    return;
-            }
-        }
-    }
-
-    private static void AddKey(ExpressionSyntax key, HashSet<string> words)
-    {
-        switch (key)
-        {
-            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length <= CodeContext.MaxKeyLength:
-                NameWords.AddWords(literal.Token.ValueText, words);
-                break;
-            case MemberAccessExpressionSyntax access:
-                NameWords.AddWords(access.Name.Identifier.ValueText, words);
-                break;
-            case IdentifierNameSyntax name:
-                NameWords.AddWords(name.Identifier.ValueText, words);
-                break;
-        }
-    }
 }

@@ -408,7 +408,7 @@ internal static class CodeContext
     private static bool IsLabelOrCode(ExpressionSyntax expression)
         => expression.IsKind(SyntaxKind.StringLiteralExpression) || expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax };
 
-    private static void AddWrittenKey(ExpressionSyntax key, HashSet<string> words)
+    internal static void AddWrittenKey(ExpressionSyntax key, HashSet<string> words)
     {
         if (key is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
         {
@@ -423,13 +423,24 @@ internal static class CodeContext
         }
     }
 
-    /// <summary>The name a reference is written with (through parentheses and casts), as <see cref="AddReferenceName"/> reads it bound.</summary>
-    private static void AddWrittenName(ExpressionSyntax expression, HashSet<string> words)
+    /// <summary>
+    /// The name a reference is written with (through parentheses and casts), as <see cref="AddReferenceName"/>
+    /// reads it bound; with <paramref name="throughCallsAndElements"/>, a call's name (<c>calcul.TauxGlobal()</c>)
+    /// and an element's keys and collection (<c>taux[Code.Crds]</c>) rather than an indexer's name.
+    /// </summary>
+    internal static void AddWrittenName(ExpressionSyntax expression, HashSet<string> words, bool throughCallsAndElements = false)
     {
         while (true)
         {
             switch (expression)
             {
+                case InvocationExpressionSyntax invocation when throughCallsAndElements:
+                    expression = invocation.Expression;
+                    continue;
+                case ElementAccessExpressionSyntax element when throughCallsAndElements:
+                    AddWrittenKeys(element.ArgumentList.Arguments, words);
+                    expression = element.Expression;
+                    continue;
                 case ParenthesizedExpressionSyntax parenthesized:
                     expression = parenthesized.Expression;
                     continue;
