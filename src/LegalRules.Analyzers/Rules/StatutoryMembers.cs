@@ -77,7 +77,7 @@ internal sealed class StatutoryMembers
     /// Whether binding <paramref name="rounding"/>'s member could show it rounds a statutory value:
     /// the member names a member that may be bound (the calculation may use a bound value), or what
     /// the rule looks at once bound — the arguments, and every value assigned in the member to a name
-    /// they read (a local is looked through once) — holds a literal, a fold or a constant that may be
+    /// they read, and to the names those read, as deep as locals are followed — holds a literal, a fold or a constant that may be
     /// statutory. Literals and constants elsewhere in the member cannot make this rounding one.
     /// </summary>
     public bool MayHoldStatutoryValue(InvocationExpressionSyntax rounding, ISymbol containingSymbol, LegalRulesCompilationState state)
@@ -99,7 +99,7 @@ internal sealed class StatutoryMembers
         }
 
         // The values assigned, anywhere in the member, to the names the arguments read: a superset
-        // of what StatutoryUses.Find examines with locals followed once.
+        // of what StatutoryUses.Find examines with locals followed.
         // The set of names is kept for the thread: a rounding's arguments are read at every rounding
         // that gets this far. A nested question (none is asked today) would make its own.
         var names = spareNames ?? new HashSet<string>(StringComparer.Ordinal);
@@ -114,17 +114,39 @@ internal sealed class StatutoryMembers
                 }
             }
 
-            if (names.Count == 0 || facts.ValuesAssignedTo(names) is not { } values)
+            // As deep as StatutoryUses.Find follows locals: the names the values assigned read, in turn.
+            var read = names;
+            for (var depth = 0; depth < StatutoryUses.LocalsFollowed && read.Count > 0; depth++)
             {
-                return false;
-            }
-
-            foreach (var value in values)
-            {
-                if (Scan(value, containingSymbol, state))
+                if (facts.ValuesAssignedTo(read) is not { } values)
                 {
-                    return true;
+                    return false;
                 }
+
+                HashSet<string>? next = null;
+                foreach (var value in values)
+                {
+                    if (Scan(value, containingSymbol, state))
+                    {
+                        return true;
+                    }
+
+                    foreach (var node in SyntaxWalk.DescendantsAndSelf(value))
+                    {
+                        if (node is IdentifierNameSyntax name && !names.Contains(name.Identifier.ValueText))
+                        {
+                            (next ??= new HashSet<string>(StringComparer.Ordinal)).Add(name.Identifier.ValueText);
+                        }
+                    }
+                }
+
+                if (next is null)
+                {
+                    return false;
+                }
+
+                names.UnionWith(next);
+                read = next;
             }
 
             return false;

@@ -1079,12 +1079,15 @@ internal sealed class StatutorySubject
     // French social law computes, and are no evidence that code is about it. The schemes as English
     // code names them (FranceSocialSecurityCeiling, FamilyAllowance), also the United States' social
     // security and minimum wage, a British family allowance; the RSA's and the prime d'activité's
-    // forfait logement (ForfaitLogement.Calculer), also a hotel's or a trip's lodging package.
+    // forfait logement (ForfaitLogement.Calculer), also a hotel's or a trip's lodging package; the
+    // indemnités journalières of sick leave, also a trip's per diem.
     private static readonly HashSet<string> ContextPairs = new(StringComparer.Ordinal)
     {
         "social security", "family allowance", "minimum wage", "activity bonus", "social debt", "disabled adult",
         "housing benefit", "housing allowance", "housing assistance",
         "forfait logement",
+        // Social security's daily allowances (IndemnitesJournalieresSs), also a per diem's.
+        "indemnite journaliere",
     };
 
     // Benefits named by two words, each of which names nothing alone: PrimeActivite, AideLogement.

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Threading;
 using LegalRules.Analysis;
@@ -77,10 +78,18 @@ internal sealed class StatutoryUses
     /// <summary>
     /// The statutory parameter <paramref name="expression"/> uses: a reference to a bound member, or a
     /// constant that <see cref="StatutoryMatcher"/> believes statutory (a literal, a folded expression,
-    /// a constant field). With <paramref name="followLocals"/>, a local is looked through once: the
-    /// values assigned to it in the same body are examined too.
+    /// a constant field). With <paramref name="followLocals"/>, the locals it reads are looked through,
+    /// up to <see cref="LocalsFollowed"/> deep: the values assigned to them in the same body are
+    /// examined too (<c>var pass = PassAnnuel * mois / 12m; var limite = … pass; var excedent =
+    /// contributions - limite; Math.Round(excedent, 2)</c>).
     /// </summary>
     public StatutoryUse? Find(IOperation expression, ISymbol containingSymbol, LegalRulesOptions options, bool followLocals)
+        => Find(expression, containingSymbol, options, followLocals ? LocalsFollowed : 0, followed: null);
+
+    /// <summary>How many locals deep <see cref="Find(IOperation, ISymbol, LegalRulesOptions, bool)"/> looks.</summary>
+    internal const int LocalsFollowed = 3;
+
+    private StatutoryUse? Find(IOperation expression, ISymbol containingSymbol, LegalRulesOptions options, int localsLeft, HashSet<ILocalSymbol>? followed)
     {
         foreach (var operation in expression.DescendantsAndSelf())
         {
@@ -120,10 +129,10 @@ internal sealed class StatutoryUses
                     }
 
                     break;
-                case ILocalReferenceOperation { Local: var local } when followLocals:
+                case ILocalReferenceOperation { Local: var local } when localsLeft > 0 && (followed ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(local):
                     foreach (var assigned in ValuesAssignedTo(local, operation))
                     {
-                        if (Find(assigned, containingSymbol, options, followLocals: false) is { } localUse)
+                        if (Find(assigned, containingSymbol, options, localsLeft - 1, followed) is { } localUse)
                         {
                             return localUse;
                         }

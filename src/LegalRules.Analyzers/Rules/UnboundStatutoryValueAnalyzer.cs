@@ -142,7 +142,11 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
                 var current = pending.Pop();
                 if (current is IBinaryOperation folded && IsTopOfFolded(folded))
                 {
-                    Check(context, containingSymbol, folded, folded.ConstantValue.Value!, state);
+                    if (!ReadsOnlyBoundMembers(folded, state))
+                    {
+                        Check(context, containingSymbol, folded, folded.ConstantValue.Value!, state);
+                    }
+
                     continue;
                 }
 
@@ -191,6 +195,37 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
 
         var occurrences = registry.Find(number);
         return !occurrences.IsEmpty && StatutoryMatcher.MayMatch(occurrences, number, candidate, containingSymbol, options, parameterNames);
+    }
+
+    /// <summary>
+    /// Whether every operand of <paramref name="folded"/> reads a member bound to a parameter
+    /// (<c>TauxCsgDeductible + TauxCsgNonDeductible</c>): a value computed from referenced values, each
+    /// checked against its own parameter (LR0001), is not hard-coded.
+    /// </summary>
+    private static bool ReadsOnlyBoundMembers(IBinaryOperation folded, LegalRulesCompilationState state)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(folded);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            switch (operation)
+            {
+                case IBinaryOperation or IParenthesizedOperation or IConversionOperation or IUnaryOperation:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                case IFieldReferenceOperation { Field: var field } when StatutoryBindings.TryGet(field.OriginalDefinition, state, out _):
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A folded binary operation of a number, not inside a larger folded binary operation.</summary>

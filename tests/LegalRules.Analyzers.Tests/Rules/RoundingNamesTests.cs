@@ -287,7 +287,7 @@ public sealed class RoundingNamesTests
     }
 
     [Fact]
-    public async Task The_prime_d_activite_in_english_the_allocation_de_logement_as_AL_and_the_forfait_logement_name_amounts_in_social_law_code()
+    public async Task English_and_short_names_of_benefits_name_amounts_in_social_law_code()
     {
         const string Source = """
             using System;
@@ -306,10 +306,36 @@ public sealed class RoundingNamesTests
             {
                 public static decimal Calculer(decimal mf, decimal coef, decimal taux) => decimal.Round(mf * coef * taux, 2);
             }
+            public static class IndemnitesJournalieresSs
+            {
+                public static decimal IjJournaliere(decimal reference) => Math.Round(reference / 91.25m / 2m, 2);
+            }
             """;
 
-        Assert.Equal(new[] { 6, 11, 15 }, await RoundingLinesAsync(SocialCode.Marker, Source));
+        Assert.Equal(new[] { 6, 11, 15, 19 }, await RoundingLinesAsync(SocialCode.Marker, Source));
         Assert.Empty(await RoundingLinesAsync(Source));
+    }
+
+    [Fact]
+    public async Task A_statutory_value_reaches_a_rounding_through_three_locals()
+    {
+        // The excess over a limit of 12 % of the PASS: the ceiling is three locals away from the rounding.
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            using System;
+            public sealed class Limites
+            {
+                private const decimal PassAnnuel = 48_060m;
+                public decimal Excedent(decimal contributions, int mois)
+                {
+                    var pass = PassAnnuel * mois / 12m;
+                    var limite = 0.12m * pass;
+                    var excedent = contributions - limite;
+                    return Math.Round(excedent, 2);
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { 10 }, lines);
     }
 
     [Fact]
