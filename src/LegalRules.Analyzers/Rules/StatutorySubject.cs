@@ -912,8 +912,14 @@ internal sealed class StatutorySubject
 
     /// <summary>Whether the rounding is what its member returns: <c>return Math.Round(…);</c> or <c>=> Math.Round(…)</c>.</summary>
     private static bool IsReturned(ExpressionSyntax rounding)
+        => ThroughGuards(rounding).Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax;
+
+    /// <summary>
+    /// <paramref name="rounding"/> through parentheses, casts, <c>checked</c> and the branches of a
+    /// guard: <c>brut == 0m ? 0m : Math.Round(…)</c> is what the member returns, or the variable keeps.
+    /// </summary>
+    private static SyntaxNode ThroughGuards(ExpressionSyntax rounding)
     {
-        // Through a guard too: brut == 0m ? 0m : Math.Round(…) is what the member returns.
         SyntaxNode node = rounding;
         while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax
             || (node.Parent is ConditionalExpressionSyntax conditional && conditional.Condition != node))
@@ -921,22 +927,17 @@ internal sealed class StatutorySubject
             node = node.Parent;
         }
 
-        return node.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax;
+        return node;
     }
 
     /// <summary>
     /// The name of the variable, field or property that <paramref name="rounding"/> is assigned to or
-    /// initializes (through parentheses and casts), or null: <c>var net = Math.Round(…)</c>,
+    /// initializes (through parentheses, casts and a guard's branches), or null: <c>var net = Math.Round(…)</c>,
     /// <c>r.Montant = decimal.Round(…)</c>, <c>Net = Math.Round(…)</c> in an object initializer.
     /// </summary>
     internal static string? ReceivingName(ExpressionSyntax rounding)
     {
-        SyntaxNode node = rounding;
-        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
+        var node = ThroughGuards(rounding);
         return node.Parent switch
         {
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => declarator.Identifier.ValueText,

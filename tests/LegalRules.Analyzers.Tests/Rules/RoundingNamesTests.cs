@@ -317,6 +317,26 @@ public sealed class RoundingNamesTests
     }
 
     [Fact]
+    public async Task The_name_a_guarded_rounding_is_kept_as_says_what_it_is()
+    {
+        // A share kept through a guard is a share; an amount kept through a guard, an amount.
+        var lines = await RoundingLinesAsync(SocialCode.Marker, """
+            using System;
+            public class Barre
+            {
+                public double Proportion { get; set; }
+                public void Calculer(decimal montantMensuel, decimal maximum)
+                {
+                    Proportion = maximum <= 0m ? 0 : Math.Round((double)(montantMensuel / maximum), 2);
+                    var net = maximum <= 0m ? 0m : Math.Round(montantMensuel - maximum, 2);
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { 8 }, lines);
+    }
+
+    [Fact]
     public async Task A_statutory_value_reaches_a_rounding_through_three_locals()
     {
         // The excess over a limit of 12 % of the PASS: the ceiling is three locals away from the rounding.
