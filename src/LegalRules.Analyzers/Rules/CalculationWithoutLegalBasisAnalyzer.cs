@@ -63,9 +63,9 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, Lazy<bool> mayBind, StatutoryUses uses, MemberSyntax memberSyntax)
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
-        if (!MayBePublic(declaration) || !mayBind.Value)
+        if (!MayBePublic(declaration) || IsTest(declaration) || !mayBind.Value)
         {
-            return; // only public calculations are reported: the walk of the body is for them
+            return; // only public calculations are reported: the walk of the body is for them; a test checks one
         }
 
         // The walk is shared with the rounding rule, which asks about the same members.
@@ -93,6 +93,35 @@ public sealed class CalculationWithoutLegalBasisAnalyzer : DiagnosticAnalyzer
                 return;
             }
         }
+    }
+
+    private static readonly HashSet<string> TestAttributes = new(StringComparer.Ordinal)
+    {
+        "Fact", "Theory", "Test", "TestCase", "TestCaseSource", "TestMethod", "DataTestMethod",
+    };
+
+    /// <summary>Whether a test framework's attribute marks the method a test (xUnit, NUnit, MSTest), by simple name.</summary>
+    private static bool IsTest(MethodDeclarationSyntax declaration)
+    {
+        foreach (var list in declaration.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = attribute.Name switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => string.Empty,
+                };
+                if (TestAttributes.Contains(name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -142,7 +142,7 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
                 var current = pending.Pop();
                 if (current is IBinaryOperation folded && IsTopOfFolded(folded))
                 {
-                    if (!ReadsOnlyBoundMembers(folded, state))
+                    if (!ReadsABoundMember(folded, state))
                     {
                         Check(context, containingSymbol, folded, folded.ConstantValue.Value!, state);
                     }
@@ -198,34 +198,21 @@ public sealed class UnboundStatutoryValueAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Whether every operand of <paramref name="folded"/> reads a member bound to a parameter
-    /// (<c>TauxCsgDeductible + TauxCsgNonDeductible</c>): a value computed from referenced values, each
-    /// checked against its own parameter (LR0001), is not hard-coded.
+    /// Whether <paramref name="folded"/> reads a member bound to a parameter (<c>TauxCsgDeductible +
+    /// TauxCsgNonDeductible</c>, <c>Pass / 12m</c>): a value computed from a referenced value, checked
+    /// against its own parameter (LR0001), is not hard-coded. A literal in it is matched on its own.
     /// </summary>
-    private static bool ReadsOnlyBoundMembers(IBinaryOperation folded, LegalRulesCompilationState state)
+    private static bool ReadsABoundMember(IBinaryOperation folded, LegalRulesCompilationState state)
     {
-        var pending = new Stack<IOperation>();
-        pending.Push(folded);
-        while (pending.Count > 0)
+        foreach (var operation in folded.DescendantsAndSelf())
         {
-            var operation = pending.Pop();
-            switch (operation)
+            if (operation is IFieldReferenceOperation { Field: var field } && StatutoryBindings.TryGet(field.OriginalDefinition, state, out _))
             {
-                case IBinaryOperation or IParenthesizedOperation or IConversionOperation or IUnaryOperation:
-                    foreach (var child in operation.ChildOperations)
-                    {
-                        pending.Push(child);
-                    }
-
-                    break;
-                case IFieldReferenceOperation { Field: var field } when StatutoryBindings.TryGet(field.OriginalDefinition, state, out _):
-                    break;
-                default:
-                    return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>A folded binary operation of a number, not inside a larger folded binary operation.</summary>

@@ -144,6 +144,33 @@ public class CalculationWithoutLegalBasisAnalyzerTests
     }
 
     [Fact]
+    public async Task A_test_checks_a_calculation_and_is_not_one()
+    {
+        // xUnit's, NUnit's and MSTest's attributes, by simple name, qualified or not.
+        await new Test()
+            .WithSource($$"""
+                using LegalRules;
+                public sealed class FactAttribute : System.Attribute { }
+                public sealed class TestAttribute : System.Attribute { }
+                public sealed class TestMethodAttribute : System.Attribute { }
+                public static class Smic
+                {
+                    [StatutoryParameter("{{Keys.SmicHoraire}}")]
+                    public const decimal Horaire = 12.31m;
+                }
+                public class SmicTests
+                {
+                    [Fact] public void Mensuel() => System.Console.WriteLine(Smic.Horaire * 151.67m);
+                    [Test] public void Horaire() => System.Console.WriteLine(Smic.Horaire);
+                    [global::TestMethodAttribute] public void Brut() => System.Console.WriteLine(Smic.Horaire * 2m);
+                    public decimal {|#0:Aide|}() => Smic.Horaire * 35m;
+                }
+                """)
+            .Expect(Lr0201(0).WithArguments("SmicTests.Aide", Keys.SmicHoraire, SmicLabel))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Interface_methods_are_public_unless_they_say_otherwise()
     {
         // Whether a method is public is known from its modifiers, but an interface's members are public without one.
