@@ -176,25 +176,20 @@ public sealed class BinaryFloatingPointAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var typeLine = LineOf(returnType);
-        var reportedOnType = false;
+        // One finding per line: the values on the type's line are all reported on the type (Report).
         var lines = new HashSet<int>();
         foreach (var value in Returned(expressionBody, body))
         {
-            var line = LineOf(value);
-            var onType = line == typeLine;
-            if ((onType ? reportedOnType : lines.Contains(line)) || Held(context, uses, members, function, value) is not { } use)
+            if (lines.Contains(value.GetLocation().GetLineSpan().StartLinePosition.Line)
+                || Held(context, uses, members, function, value) is not { } use)
             {
                 continue;
             }
 
             Report(context, returnType, function, name, type, use, value);
-            reportedOnType |= onType;
-            lines.Add(line);
+            lines.Add(value.GetLocation().GetLineSpan().StartLinePosition.Line);
         }
     }
-
-    private static int LineOf(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line;
 
     /// <summary>The parameter a member or value holds: the member's own binding, else its value's.</summary>
     private static StatutoryUse? Held(SyntaxNodeAnalysisContext context, StatutoryUses uses, StatutoryMembers members, ISymbol symbol, ExpressionSyntax? value)

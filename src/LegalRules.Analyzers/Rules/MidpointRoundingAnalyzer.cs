@@ -20,7 +20,7 @@ namespace LegalRules.Rules;
 /// </summary>
 /// <remarks>
 /// An amount is a rounded value that (a) uses a statutory parameter — it references a bound member,
-/// or contains a constant the matcher believes statutory, looking through the locals it reads once —
+/// or contains a constant the matcher believes statutory, looking through the locals it reads (three deep) —
 /// or (b) is a <c>decimal</c> in a calculation with a legal basis (<c>[StatutoryReference]</c> on the
 /// member or its type) or that uses bound values (the body references bound members, or the type
 /// declares them), or (c) is a <c>decimal</c> rounded to euros or cents, or any number rounded to

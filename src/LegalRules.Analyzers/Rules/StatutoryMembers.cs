@@ -16,7 +16,7 @@ namespace LegalRules.Rules;
 /// that the rules bind only where they may find one. For a rounding (LR0101): its member names a
 /// member that may be bound (<see cref="BoundMemberNames"/>: the calculation may use a bound value),
 /// or what <see cref="StatutoryUses.Find"/> examines — the arguments, and the values assigned to the
-/// locals they read, looked through once — holds a literal some parameter has (and that could match
+/// locals they read, looked through three deep — holds a literal some parameter has (and that could match
 /// where it is written), an expression of literals the compiler folds, or a name of a constant
 /// (<see cref="ConstantSyntax.ConstantNamesOf(Compilation)"/>) that may hold a value some parameter
 /// has or that may fold with another constant. For a declaration's value (LR0102): the same, in the
@@ -77,8 +77,8 @@ internal sealed class StatutoryMembers
     /// Whether binding <paramref name="rounding"/>'s member could show it rounds a statutory value:
     /// the member names a member that may be bound (the calculation may use a bound value), or what
     /// the rule looks at once bound — the arguments, and every value assigned in the member to a name
-    /// they read, and to the names those read, as deep as locals are followed — holds a literal, a fold or a constant that may be
-    /// statutory. Literals and constants elsewhere in the member cannot make this rounding one.
+    /// they read, and to the names those read, as deep as locals are followed — holds a literal, a
+    /// fold or a constant that may be statutory. Literals and constants elsewhere in the member cannot make this rounding one.
     /// </summary>
     public bool MayHoldStatutoryValue(InvocationExpressionSyntax rounding, ISymbol containingSymbol, LegalRulesCompilationState state)
     {

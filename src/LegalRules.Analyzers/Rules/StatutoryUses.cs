@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using LegalRules.Analysis;
 using LegalRules.Configuration;

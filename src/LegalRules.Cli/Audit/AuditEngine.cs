@@ -113,29 +113,27 @@ internal static class AuditEngine
             registryTexts.Values.ToImmutableArray<AdditionalText>(),
             new GlobalOptionsProvider(GlobalOptions(request)));
 
+        // A multi-targeting project's other frameworks: the files whose #if branches differ for them,
+        // analysed after the projects, in the same loop.
+        var analysed = compilations.AddRange(compilations.SelectMany(c => FrameworkBranches.Of(c, Text, cancellationToken)));
+
         // Projects are analysed side by side, as many at once as there are cores.
-        var outcomes = new CompilationOutcome[compilations.Length];
+        var outcomes = new CompilationOutcome[analysed.Length];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, compilations.Length),
+            Enumerable.Range(0, analysed.Length),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (index, token) =>
             {
-                outcomes[index] = await AnalyseAsync(compilations[index], analyzers, analyzerOptions, ruleIds, failures, drop.Root, registryTexts, culture, token).ConfigureAwait(false);
-                progress?.ProjectAnalysed();
+                outcomes[index] = await AnalyseAsync(analysed[index], analyzers, analyzerOptions, ruleIds, failures, drop.Root, registryTexts, culture, token).ConfigureAwait(false);
+                if (index < compilations.Length)
+                {
+                    progress?.ProjectAnalysed();
+                }
             }).ConfigureAwait(false);
-
-        // A multi-targeting project's other frameworks: the files whose #if branches differ for them.
-        var branches = compilations.SelectMany(c => FrameworkBranches.Of(c, Text, cancellationToken)).ToList();
-        var branchOutcomes = new CompilationOutcome[branches.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, branches.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (index, token) => branchOutcomes[index] = await AnalyseAsync(branches[index], analyzers, analyzerOptions, ruleIds, failures, drop.Root, registryTexts, culture, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         // A file two projects compile, a file compiled for two frameworks, and a registry file every
         // compilation reads, give the same finding more than once: keep one.
         var findings = outcomes
-            .Concat(branchOutcomes)
             .SelectMany(o => o.Findings)
             .GroupBy(f => (f.RuleId, f.Location, f.Message))
             .Select(g => g.First())
@@ -155,7 +153,7 @@ internal static class AuditEngine
         // diagnostic, keep that instead, so that no analyzer failure ever goes unreported.
         if (failures.IsEmpty)
         {
-            foreach (var diagnostic in outcomes.Concat(branchOutcomes).SelectMany(o => o.ExceptionDiagnostics))
+            foreach (var diagnostic in outcomes.SelectMany(o => o.ExceptionDiagnostics))
             {
                 failures.Enqueue(new AnalyzerFailure(AnalyzerExceptionId, diagnostic.GetMessage(culture)));
             }
@@ -175,7 +173,7 @@ internal static class AuditEngine
             generatedPaths.OrderBy(p => p, StringComparer.Ordinal).ToImmutableArray(),
             drop.RegistryFiles.Where(p => !registryTexts.ContainsKey(p)).Select(p => DropPaths.Relative(drop.Root, p)).ToImmutableArray(),
             drop.SkippedFiles.Concat(excluded).Concat(unread).DistinctBy(s => s.Path).OrderBy(s => s.Path, StringComparer.Ordinal).ToImmutableArray(),
-            outcomes.Sum(o => o.CompilerErrors),
+            outcomes.Take(compilations.Length).Sum(o => o.CompilerErrors),
             projects,
             baseline,
             request.UseMsBuild);
